@@ -1,0 +1,122 @@
+package io.tikun.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A single-node KRaft Apache Kafka broker (broker and controller in one JVM), run from the jars
+ * that deploy/servers copies out of Maven Central.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final String READY_LINE = "Kafka Server started";
+    private static final int CLUSTER_ID_BYTES = 16;
+    private static final String HEAP = "-Xmx512m";
+
+    private final int port;
+    private final ChildProcess process;
+
+    private KafkaBroker(int port, ChildProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts a broker on {@code port} (0 picks a free one) keeping its log in {@code dataDir}. A
+     * data directory that was formatted before is reused as it is, so a local run keeps its topics.
+     */
+    public static KafkaBroker start(int port, int partitions, Path dataDir) {
+        Path libs = StackHome.requireDirectory(StackHome.servers().resolve("kafka/libs"),
+                "build deploy/servers first (./mvnw -pl deploy/servers package)");
+        int brokerPort = FreePorts.orNext(port);
+        int controllerPort = FreePorts.next();
+        try {
+            Files.createDirectories(dataDir);
+            Path logDir = dataDir.resolve("log");
+            Path config = dataDir.resolve("server.properties");
+            writeConfig(config, brokerPort, controllerPort, partitions, logDir);
+            String classpath = libs.toAbsolutePath() + "/*";
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                ChildProcess.start("kafka-storage-format",
+                        List.of(ChildProcess.javaExecutable(), HEAP, "-cp", classpath, "kafka.tools.StorageTool", "format",
+                                "-t", randomClusterId(), "-c", config.toString()),
+                        Map.of(), dataDir, dataDir.resolve("format.log"), line -> false)
+                        .awaitSuccess(FORMAT_TIMEOUT);
+            }
+            List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), HEAP, "-cp", classpath,
+                    "kafka.Kafka", config.toString()));
+            ChildProcess process = ChildProcess
+                    .start("kafka", command, Map.of(), dataDir, dataDir.resolve("kafka.log"), line -> line.contains(READY_LINE))
+                    .awaitReadyLine(START_TIMEOUT);
+            return new KafkaBroker(brokerPort, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka in " + dataDir, e);
+        }
+    }
+
+    private static void writeConfig(Path file, int brokerPort, int controllerPort, int partitions, Path logDir)
+            throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
+        p.setProperty("num.partitions", Integer.toString(partitions));
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // One node: every internal topic must live with a single replica.
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "5");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "5");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, "Tikun single-node Kafka");
+        }
+    }
+
+    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, not starting with '-'. */
+    static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
+        byte[] bytes = new byte[CLUSTER_ID_BYTES];
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,170 @@
+package io.tikun.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole system on one machine: Kafka, PostgreSQL, the MongoDB-protocol server, Keycloak, the
+ * mail sandbox and the three services, wired together exactly through the environment variables
+ * the README documents for pointing services at real infrastructure.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String DATABASE = "tikun";
+    public static final String MONGO_DATABASE = "tikun";
+    public static final String SERVICE_MANAGER_EMAIL = "manager@tikun.local";
+    public static final String MAIL_FROM = "tikun@tikun.local";
+    private static final int PARTITIONS = 3;
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StackOptions options;
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private MongoProtocolServer mongo;
+    private MailSandbox mail;
+    private KeycloakServer keycloak;
+    private ServiceProcess intake;
+    private ServiceProcess routing;
+    private ServiceProcess followup;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(StackOptions options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = options.dataDir();
+        Path logs = data.resolve("logs");
+        // Keycloak is by far the slowest to start: let it boot while the rest comes up.
+        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture
+                .supplyAsync(() -> KeycloakServer.start(options.keycloakPort(), logs));
+        kafka = keep(KafkaBroker.start(options.kafkaPort(), PARTITIONS, data.resolve("kafka")));
+        postgres = keep(PostgresServer.start(options.postgresPort(), data.resolve("postgres"), options.persistent())
+                .ensureDatabase(DATABASE));
+        mongo = keep(options.persistent() ? MongoProtocolServer.onDisk(options.mongoPort(), data.resolve("mongo/tikun.mv"))
+                : MongoProtocolServer.inMemory(options.mongoPort()));
+        mail = keep(MailSandbox.start(options.smtpPort(), options.imapPort()).withViewer(options.mailViewerPort()));
+        mail.addMailbox(SERVICE_MANAGER_EMAIL, SERVICE_MANAGER_EMAIL);
+        keycloak = keep(join(keycloakStart));
+
+        CompletableFuture<ServiceProcess> intakeStart = CompletableFuture.supplyAsync(
+                () -> ServiceProcess.start("intake-service", options.intakePort(), intakeEnvironment(), logs));
+        CompletableFuture<ServiceProcess> routingStart = CompletableFuture.supplyAsync(
+                () -> ServiceProcess.start("routing-service", options.routingPort(), routingEnvironment(), logs));
+        CompletableFuture<ServiceProcess> followupStart = CompletableFuture.supplyAsync(
+                () -> ServiceProcess.start("followup-service", options.followupPort(), followupEnvironment(), logs));
+        intake = keep(join(intakeStart));
+        routing = keep(join(routingStart));
+        followup = keep(join(followupStart));
+    }
+
+    private Map<String, String> commonEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        return env;
+    }
+
+    private Map<String, String> databaseEnvironment() {
+        Map<String, String> env = commonEnvironment();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        return env;
+    }
+
+    Map<String, String> intakeEnvironment() {
+        Map<String, String> env = commonEnvironment();
+        env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
+        env.put("QUARKUS_MONGODB_DATABASE", MONGO_DATABASE);
+        return env;
+    }
+
+    Map<String, String> routingEnvironment() {
+        Map<String, String> env = databaseEnvironment();
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
+        env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
+        env.put("TIKUN_ROUTING_NOTIFICATIONS_SERVICE_MANAGER_EMAIL", SERVICE_MANAGER_EMAIL);
+        return env;
+    }
+
+    Map<String, String> followupEnvironment() {
+        return databaseEnvironment();
+    }
+
+    private <T extends AutoCloseable> T keep(T server) {
+        started.push(server);
+        return server;
+    }
+
+    private static <T> T join(CompletableFuture<T> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public MongoProtocolServer mongo() {
+        return mongo;
+    }
+
+    public MailSandbox mail() {
+        return mail;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public ServiceProcess intake() {
+        return intake;
+    }
+
+    public ServiceProcess routing() {
+        return routing;
+    }
+
+    public ServiceProcess followup() {
+        return followup;
+    }
+
+    /** Stops everything in the reverse order of starting. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.tikun.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Ports and storage of a whole Tikun stack. A port of 0 means "any free port"; a persistent
+ * stack keeps Kafka, PostgreSQL and MongoDB data in {@code dataDir} across runs.
+ */
+public record StackOptions(int kafkaPort, int postgresPort, int mongoPort, int keycloakPort, int smtpPort, int imapPort,
+        int mailViewerPort, int intakePort, int routingPort, int followupPort, Path dataDir, boolean persistent) {
+
+    public static final int LOCAL_KAFKA_PORT = 9092;
+    public static final int LOCAL_POSTGRES_PORT = 15432;
+    public static final int LOCAL_MONGO_PORT = 27017;
+    public static final int LOCAL_KEYCLOAK_PORT = 8180;
+    public static final int LOCAL_SMTP_PORT = 3025;
+    public static final int LOCAL_IMAP_PORT = 3143;
+    public static final int LOCAL_MAIL_VIEWER_PORT = 8025;
+    public static final int LOCAL_INTAKE_PORT = 8081;
+    public static final int LOCAL_ROUTING_PORT = 8082;
+    public static final int LOCAL_FOLLOWUP_PORT = 8083;
+
+    /** Fixed, documented ports and data kept on disk: the one-command local run. */
+    public static StackOptions local(Path dataDir) {
+        return new StackOptions(LOCAL_KAFKA_PORT, LOCAL_POSTGRES_PORT, LOCAL_MONGO_PORT, LOCAL_KEYCLOAK_PORT,
+                LOCAL_SMTP_PORT, LOCAL_IMAP_PORT, LOCAL_MAIL_VIEWER_PORT, LOCAL_INTAKE_PORT, LOCAL_ROUTING_PORT,
+                LOCAL_FOLLOWUP_PORT, dataDir, true);
+    }
+
+    /** Free ports and throw-away data: system tests. */
+    public static StackOptions ephemeral(Path dataDir) {
+        return new StackOptions(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, dataDir, false);
+    }
+}

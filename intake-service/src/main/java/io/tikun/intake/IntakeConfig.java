@@ -1,0 +1,52 @@
+package io.tikun.intake;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the intake service ({@code tikun.intake.*}). */
+@ConfigMapping(prefix = "tikun.intake")
+public interface IntakeConfig {
+
+    /** Prefix of human-readable complaint references, e.g. TK-000042. */
+    @WithDefault("TK")
+    String referencePrefix();
+
+    /** How soon the customer is promised a first response, by severity. */
+    FirstResponse firstResponse();
+
+    Outbox outbox();
+
+    interface FirstResponse {
+        @WithDefault("PT1H")
+        Duration critical();
+
+        @WithDefault("PT4H")
+        Duration high();
+
+        @WithDefault("PT24H")
+        Duration medium();
+
+        @WithDefault("PT72H")
+        Duration low();
+    }
+
+    /** Re-publication of events whose first send failed. */
+    interface Outbox {
+        /** How often the relay looks for stale events (a scheduler period such as {@code 5s}). */
+        @WithDefault("5s")
+        String relayEvery();
+
+        /** An unpublished event younger than this is still being sent inline; leave it alone. */
+        @WithDefault("PT10S")
+        Duration staleAfter();
+
+        /** How long a relay instance owns an event it claimed before another may try. */
+        @WithDefault("PT30S")
+        Duration claimFor();
+
+        @WithDefault("100")
+        int batchSize();
+    }
+}

@@ -1,0 +1,20 @@
+package io.tikun.intake.complaint;
+
+import java.time.Instant;
+
+import io.tikun.intake.customer.Customer;
+import io.tikun.intake.severity.SeverityAssessment;
+
+/** A complaint as intake stores it: normalized, tied to its customer and judged. */
+public record Complaint(
+        String id,
+        String reference,
+        String channel,
+        Customer customer,
+        String subject,
+        String body,
+        SeverityAssessment assessment,
+        Instant receivedAt,
+        Instant expectedResponseBy,
+        String idempotencyKey) {
+}

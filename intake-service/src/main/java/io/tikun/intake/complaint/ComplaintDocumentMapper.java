@@ -1,0 +1,59 @@
+package io.tikun.intake.complaint;
+
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+
+import io.tikun.intake.customer.Customer;
+import io.tikun.intake.severity.Severity;
+import io.tikun.intake.severity.SeverityAssessment;
+import io.tikun.intake.severity.SeverityReason;
+
+/** Maps complaints to and from their MongoDB documents, field by field. */
+final class ComplaintDocumentMapper {
+
+    private ComplaintDocumentMapper() {
+    }
+
+    static Document toDocument(Complaint c) {
+        Customer customer = c.customer();
+        return new Document("_id", c.id())
+                .append("reference", c.reference())
+                .append("channel", c.channel())
+                .append("customerId", customer.id())
+                .append("customer", new Document("name", customer.name())
+                        .append("email", customer.email())
+                        .append("phone", customer.phone()))
+                .append("subject", c.subject())
+                .append("body", c.body())
+                .append("severity", c.assessment().severity().name())
+                .append("reasons", c.assessment().reasons().stream()
+                        .map(r -> new Document("signal", r.signal()).append("implies", r.implies().name())
+                                .append("evidence", r.evidence()))
+                        .toList())
+                .append("receivedAt", Date.from(c.receivedAt()))
+                .append("expectedResponseBy", Date.from(c.expectedResponseBy()))
+                .append("idempotencyKey", c.idempotencyKey());
+    }
+
+    static Complaint fromDocument(Document doc) {
+        Document customer = doc.get("customer", Document.class);
+        List<SeverityReason> reasons = doc.getList("reasons", Document.class).stream()
+                .map(r -> new SeverityReason(r.getString("signal"), Severity.valueOf(r.getString("implies")),
+                        r.getString("evidence")))
+                .toList();
+        return new Complaint(
+                doc.getString("_id"),
+                doc.getString("reference"),
+                doc.getString("channel"),
+                new Customer(doc.getString("customerId"), customer.getString("name"), customer.getString("email"),
+                        customer.getString("phone")),
+                doc.getString("subject"),
+                doc.getString("body"),
+                new SeverityAssessment(Severity.valueOf(doc.getString("severity")), reasons),
+                doc.getDate("receivedAt").toInstant(),
+                doc.getDate("expectedResponseBy").toInstant(),
+                doc.getString("idempotencyKey"));
+    }
+}

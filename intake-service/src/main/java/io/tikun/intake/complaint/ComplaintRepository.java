@@ -1,0 +1,107 @@
+package io.tikun.intake.complaint;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+import io.tikun.intake.events.OutboxEvent;
+import io.tikun.intake.store.IntakeStore;
+
+/** Complaints in MongoDB, each carrying the events about it that are not yet published. */
+@ApplicationScoped
+public class ComplaintRepository {
+
+    static final String COLLECTION = "complaints";
+    static final String COUNTERS = "counters";
+    private static final String PENDING = "pendingEvents";
+    private static final String CLAIMED_UNTIL = "outboxClaimedUntil";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final ReactiveMongoCollection<Document> complaints;
+    private final ReactiveMongoCollection<Document> counters;
+
+    public ComplaintRepository(IntakeStore store) {
+        this.complaints = store.collection(COLLECTION);
+        this.counters = store.collection(COUNTERS);
+    }
+
+    public Uni<Void> createIndexes() {
+        return complaints.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true))
+                .chain(() -> complaints.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true)))
+                .chain(() -> complaints.createIndex(Indexes.ascending("customerId")))
+                .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".createdAt")))
+                .replaceWithVoid();
+    }
+
+    /** The next number of a named sequence, atomically. */
+    public Uni<Long> nextSequence(String name) {
+        return counters.findOneAndUpdate(Filters.eq("_id", name), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+                .map(doc -> ((Number) doc.get("value")).longValue());
+    }
+
+    /** Stores a new complaint together with the events announcing it, in one write. */
+    public Uni<Void> insert(Complaint complaint, List<OutboxEvent> events) {
+        Document doc = ComplaintDocumentMapper.toDocument(complaint)
+                .append(PENDING, events.stream().map(OutboxEvent::toDocument).toList())
+                .append(CLAIMED_UNTIL, new Date(0));
+        return complaints.insertOne(doc).replaceWithVoid();
+    }
+
+    public Uni<Complaint> findById(String id) {
+        return findOne(Filters.eq("_id", id));
+    }
+
+    public Uni<Complaint> findByIdempotencyKey(String key) {
+        return findOne(Filters.eq("idempotencyKey", key));
+    }
+
+    private Uni<Complaint> findOne(org.bson.conversions.Bson filter) {
+        return complaints.find(filter).collect().first()
+                .map(doc -> doc == null ? null : ComplaintDocumentMapper.fromDocument(doc));
+    }
+
+    /** Forgets an event once the broker has acknowledged it. */
+    public Uni<Void> markPublished(String complaintId, String eventId) {
+        return complaints.updateOne(Filters.eq("_id", complaintId),
+                Updates.pull(PENDING, new Document("id", eventId))).replaceWithVoid();
+    }
+
+    /**
+     * Claims one complaint whose events were left unpublished since before {@code staleBefore}
+     * (the inline send failed or the instance died), so that only this relay instance retries it
+     * until {@code claimUntil}. Returns the pending events, or null when there is nothing to do.
+     */
+    public Uni<ClaimedEvents> claimStale(Instant now, Instant staleBefore, Instant claimUntil) {
+        var filter = Filters.and(
+                Filters.lt(PENDING + ".createdAt", Date.from(staleBefore)),
+                Filters.lt(CLAIMED_UNTIL, Date.from(now)));
+        return complaints.findOneAndUpdate(filter, Updates.set(CLAIMED_UNTIL, Date.from(claimUntil)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null
+                        : new ClaimedEvents(doc.getString("_id"), doc.getList(PENDING, Document.class).stream()
+                                .map(OutboxEvent::fromDocument).toList()));
+    }
+
+    /** The unpublished events of one complaint, claimed by this relay instance. */
+    public record ClaimedEvents(String complaintId, List<OutboxEvent> events) {
+    }
+
+    static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoException e && e.getCode() == DUPLICATE_KEY;
+    }
+}

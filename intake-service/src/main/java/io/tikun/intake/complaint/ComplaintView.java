@@ -1,0 +1,18 @@
+package io.tikun.intake.complaint;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.tikun.intake.customer.Customer;
+import io.tikun.intake.severity.Severity;
+import io.tikun.intake.severity.SeverityReason;
+
+/** A stored complaint as the API shows it. */
+public record ComplaintView(String id, String reference, String channel, Customer customer, String subject, String body,
+        Severity severity, List<SeverityReason> reasons, Instant receivedAt, Instant expectedResponseBy) {
+
+    static ComplaintView of(Complaint c) {
+        return new ComplaintView(c.id(), c.reference(), c.channel(), c.customer(), c.subject(), c.body(),
+                c.assessment().severity(), c.assessment().reasons(), c.receivedAt(), c.expectedResponseBy());
+    }
+}

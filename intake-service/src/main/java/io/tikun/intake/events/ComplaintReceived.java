@@ -1,0 +1,31 @@
+package io.tikun.intake.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.tikun.intake.severity.Severity;
+import io.tikun.intake.severity.SeverityReason;
+
+/**
+ * {@code complaints.received}: a new complaint, normalized and judged. Contract:
+ * {@code contracts/complaints.received.schema.json}.
+ */
+public record ComplaintReceived(
+        String complaintId,
+        String reference,
+        String channel,
+        CustomerRef customer,
+        String subject,
+        String body,
+        Severity severity,
+        List<SeverityReason> reasons,
+        Instant receivedAt,
+        Instant expectedResponseBy) {
+
+    public static final String TYPE = "tikun.complaint.received";
+    public static final String TOPIC = "complaints.received";
+
+    /** The customer as routing and follow-up need to reach them. */
+    public record CustomerRef(String id, String name, String email, String phone) {
+    }
+}
