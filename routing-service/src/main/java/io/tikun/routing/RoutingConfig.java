@@ -1,0 +1,73 @@
+package io.tikun.routing;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.Severity;
+
+/** Settings of the routing service ({@code tikun.routing.*}). */
+@ConfigMapping(prefix = "tikun.routing")
+public interface RoutingConfig {
+
+    Escalation escalation();
+
+    Notifications notifications();
+
+    Relay outbox();
+
+    interface Escalation {
+        InitialLevel initialLevel();
+
+        /** The lowest severity whose new cases alert the service manager immediately. */
+        @WithDefault("HIGH")
+        Severity alertManagerFrom();
+    }
+
+    /** Starting rung of the ladder per severity. */
+    interface InitialLevel {
+        @WithDefault("SERVICE_MANAGER")
+        EscalationLevel critical();
+
+        @WithDefault("TEAM_LEAD")
+        EscalationLevel high();
+
+        @WithDefault("FRONTLINE")
+        EscalationLevel medium();
+
+        @WithDefault("FRONTLINE")
+        EscalationLevel low();
+    }
+
+    interface Notifications {
+        /** Where manager alerts go. */
+        String serviceManagerEmail();
+
+        /** Link prefix for cases in notifications (the manager console or API). */
+        @WithDefault("http://127.0.0.1:8082/api/v1/cases/")
+        String caseLinkPrefix();
+
+        Relay delivery();
+
+        /** Attempts before a notification is marked FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** First retry delay; doubled on every further attempt. */
+        @WithDefault("PT2S")
+        Duration retryBackoff();
+    }
+
+    /** A durable job that claims due rows with FOR UPDATE SKIP LOCKED. */
+    interface Relay {
+        @WithDefault("2s")
+        String every();
+
+        @WithDefault("PT30S")
+        Duration claimFor();
+
+        @WithDefault("50")
+        int batchSize();
+    }
+}

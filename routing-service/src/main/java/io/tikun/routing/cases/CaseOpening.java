@@ -1,0 +1,12 @@
+package io.tikun.routing.cases;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What opening a case committed: the case (null for a duplicate event) and what to send right away. */
+public record CaseOpening(UUID caseId, List<UUID> outboxIds, List<UUID> notificationIds) {
+
+    static CaseOpening duplicate() {
+        return new CaseOpening(null, List.of(), List.of());
+    }
+}

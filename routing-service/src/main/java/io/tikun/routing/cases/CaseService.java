@@ -1,0 +1,130 @@
+package io.tikun.routing.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tikun.routing.escalation.EscalationPolicy;
+import io.tikun.routing.escalation.EscalationStep;
+import io.tikun.routing.escalation.EscalationStepRepository;
+import io.tikun.routing.inbox.ProcessedEvent;
+import io.tikun.routing.inbox.ProcessedEventRepository;
+import io.tikun.routing.intake.ComplaintReceived;
+import io.tikun.routing.notification.ManagerAlertComposer;
+import io.tikun.routing.notification.Notification;
+import io.tikun.routing.notification.NotificationRepository;
+import io.tikun.routing.outbox.EventJson;
+import io.tikun.routing.outbox.OutboxMessage;
+import io.tikun.routing.outbox.OutboxRepository;
+import io.tikun.routing.problem.NotFoundProblem;
+
+/** Opens and reads cases. */
+@ApplicationScoped
+public class CaseService {
+
+    private final CaseRepository cases;
+    private final EscalationStepRepository steps;
+    private final ProcessedEventRepository processed;
+    private final OutboxRepository outbox;
+    private final NotificationRepository notifications;
+    private final EscalationPolicy policy;
+    private final ManagerAlertComposer alerts;
+    private final EventJson json;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, EscalationStepRepository steps, ProcessedEventRepository processed,
+            OutboxRepository outbox, NotificationRepository notifications, EscalationPolicy policy,
+            ManagerAlertComposer alerts, EventJson json, Clock clock) {
+        this.cases = cases;
+        this.steps = steps;
+        this.processed = processed;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.policy = policy;
+        this.alerts = alerts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the case for a received complaint, exactly once per event id and per complaint: the
+     * case, its first ladder step, the {@code cases.updated} event and any manager alert are
+     * committed together.
+     */
+    @WithTransaction
+    public Uni<CaseOpening> open(String eventId, ComplaintReceived complaint) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return processed.alreadyProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(CaseOpening.duplicate())
+                : cases.findByComplaintId(complaint.complaintId()).chain(existing -> existing != null
+                        ? processed.persist(ProcessedEvent.of(eventId, now)).replaceWith(CaseOpening.duplicate())
+                        : openNew(eventId, complaint, now)));
+    }
+
+    private Uni<CaseOpening> openNew(String eventId, ComplaintReceived complaint, Instant now) {
+        SupportCase c = newCase(complaint, now);
+        String reasons = complaint.reasons() == null || complaint.reasons().isEmpty() ? "no aggravating signal"
+                : complaint.reasons().stream()
+                        .map(r -> r.signal() + (r.evidence() == null ? "" : " (\"" + r.evidence() + "\")"))
+                        .collect(Collectors.joining(", "));
+        EscalationStep first = EscalationStep.of(c.id, null, c.level, "opened as " + c.severity + ": " + reasons, now);
+        CaseUpdated opened = new CaseUpdated(c.id, c.complaintId, c.reference, c.customerId, CaseUpdated.OPENED,
+                c.severity, c.level, c.status, first.reason, now);
+        OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, opened.type(), json.write(opened), now);
+        List<Notification> alertsToSend = new ArrayList<>();
+        if (policy.alertsManagerAtOnce(c.severity)) {
+            alertsToSend.add(alerts.severeCaseOpened(c, reasons, now));
+        }
+        return cases.persist(c)
+                .chain(() -> steps.persist(first))
+                .chain(() -> outbox.persist(event))
+                .chain(() -> alertsToSend.isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(alertsToSend))
+                .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
+                .replaceWith(() -> new CaseOpening(c.id, List.of(event.id),
+                        alertsToSend.stream().map(n -> n.id).toList()));
+    }
+
+    private SupportCase newCase(ComplaintReceived complaint, Instant now) {
+        SupportCase c = new SupportCase();
+        c.id = UUID.randomUUID();
+        c.complaintId = complaint.complaintId();
+        c.reference = complaint.reference();
+        c.customerId = complaint.customer().id();
+        c.customerName = complaint.customer().name();
+        c.customerEmail = complaint.customer().email();
+        c.customerPhone = complaint.customer().phone();
+        c.channel = complaint.channel() == null ? "unknown" : complaint.channel();
+        c.subject = complaint.subject() == null ? "" : complaint.subject();
+        c.summary = complaint.body() == null ? "" : complaint.body();
+        c.severity = complaint.severity();
+        c.level = policy.initialLevel(complaint.severity());
+        c.status = CaseStatus.OPEN;
+        c.receivedAt = complaint.receivedAt();
+        c.openedAt = now;
+        // The first-response deadline is the one intake already promised the customer.
+        c.firstResponseDueAt = complaint.expectedResponseBy();
+        return c;
+    }
+
+    @WithTransaction
+    public Uni<List<CaseView>> findByComplaint(String complaintId) {
+        return cases.findByComplaintId(complaintId)
+                .chain(c -> c == null ? Uni.createFrom().item(List.<CaseView> of()) : view(c.id).map(List::of));
+    }
+
+    @WithTransaction
+    public Uni<CaseView> view(UUID id) {
+        return cases.findById(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))
+                .chain(c -> steps.history(id)
+                        .chain(history -> notifications.forCase(id)
+                                .map(sent -> CaseView.of(c, history, sent))));
+    }
+}

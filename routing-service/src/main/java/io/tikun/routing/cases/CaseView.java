@@ -1,0 +1,48 @@
+package io.tikun.routing.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.EscalationStep;
+import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.notification.Notification;
+
+/** A case as agents and managers see it, with its ladder history and the alerts it caused. */
+public record CaseView(
+        UUID id,
+        String complaintId,
+        String reference,
+        Customer customer,
+        String channel,
+        String subject,
+        String summary,
+        Severity severity,
+        EscalationLevel level,
+        CaseStatus status,
+        Instant receivedAt,
+        Instant openedAt,
+        Instant firstResponseDueAt,
+        long version,
+        List<Step> escalations,
+        List<Alert> notifications) {
+
+    public record Customer(String id, String name, String email, String phone) {
+    }
+
+    public record Step(EscalationLevel from, EscalationLevel to, String reason, Instant at) {
+    }
+
+    public record Alert(String kind, String channel, String recipient, String state, int attempts, Instant sentAt) {
+    }
+
+    static CaseView of(SupportCase c, List<EscalationStep> steps, List<Notification> notifications) {
+        return new CaseView(c.id, c.complaintId, c.reference,
+                new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
+                c.summary, c.severity, c.level, c.status, c.receivedAt, c.openedAt, c.firstResponseDueAt, c.version,
+                steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reason, s.occurredAt)).toList(),
+                notifications.stream().map(n -> new Alert(n.kind.name(), n.channel, n.recipient, n.state.name(),
+                        n.attempts, n.sentAt)).toList());
+    }
+}

@@ -1,0 +1,75 @@
+package io.tikun.routing.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.Severity;
+
+/** A case: one customer complaint being handled, with its place on the escalation ladder. */
+@Entity
+@Table(name = "support_case")
+public class SupportCase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "complaint_id", nullable = false, unique = true)
+    public String complaintId;
+
+    @Column(nullable = false)
+    public String reference;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(name = "customer_name", nullable = false)
+    public String customerName;
+
+    @Column(name = "customer_email")
+    public String customerEmail;
+
+    @Column(name = "customer_phone")
+    public String customerPhone;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EscalationLevel level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "first_response_due_at", nullable = false)
+    public Instant firstResponseDueAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,57 @@
+package io.tikun.routing.commitment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tikun.routing.cases.CaseRepository;
+import io.tikun.routing.cases.SupportCase;
+import io.tikun.routing.outbox.EventJson;
+import io.tikun.routing.outbox.OutboxMessage;
+import io.tikun.routing.outbox.OutboxRepository;
+import io.tikun.routing.problem.NotFoundProblem;
+
+/** Records promises made on cases and hands them to follow-up through {@code commitments.made}. */
+@ApplicationScoped
+public class CommitmentService {
+
+    private final CaseRepository cases;
+    private final OutboxRepository outbox;
+    private final EventJson json;
+    private final Clock clock;
+
+    public CommitmentService(CaseRepository cases, OutboxRepository outbox, EventJson json, Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The commitment as announced, and the outbox row to publish once the transaction commits. */
+    public record Made(CommitmentMade commitment, UUID outboxId) {
+    }
+
+    @WithTransaction
+    public Uni<Made> make(UUID caseId, NewCommitmentRequest request, String madeBy) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return cases.findById(caseId)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + caseId))
+                .chain(c -> {
+                    CommitmentMade made = commitment(c, request, madeBy, now);
+                    OutboxMessage message = OutboxMessage.of(CommitmentMade.TOPIC, c.customerId, CommitmentMade.TYPE,
+                            json.write(made), now);
+                    return outbox.persist(message).replaceWith(new Made(made, message.id));
+                });
+    }
+
+    private static CommitmentMade commitment(SupportCase c, NewCommitmentRequest request, String madeBy, Instant now) {
+        return new CommitmentMade(UUID.randomUUID(), c.id, c.complaintId, c.reference,
+                new CommitmentMade.Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone),
+                request.what().strip(), request.owner().strip(), request.dueAt(), madeBy, now);
+    }
+}

@@ -1,0 +1,42 @@
+package io.tikun.routing.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.tikun.routing.escalation.Severity;
+
+/**
+ * Routing's reading of intake's {@code complaints.received} event (contract:
+ * intake-service/src/main/resources/contracts/complaints.received.schema.json).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ComplaintReceived(
+        String complaintId,
+        String reference,
+        String channel,
+        Customer customer,
+        String subject,
+        String body,
+        Severity severity,
+        List<Reason> reasons,
+        Instant receivedAt,
+        Instant expectedResponseBy) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Customer(String id, String name, String email, String phone) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reason(String signal, Severity implies, String evidence) {
+    }
+
+    /** Fields routing cannot work without; a message lacking them goes to the dead-letter topic. */
+    public void requireComplete() {
+        if (complaintId == null || reference == null || customer == null || customer.id() == null
+                || customer.name() == null || severity == null || receivedAt == null || expectedResponseBy == null) {
+            throw new IllegalArgumentException("complaints.received event lacks required fields");
+        }
+    }
+}

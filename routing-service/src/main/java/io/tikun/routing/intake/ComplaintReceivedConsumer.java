@@ -1,0 +1,72 @@
+package io.tikun.routing.intake;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.tikun.routing.cases.CaseService;
+import io.tikun.routing.notification.NotificationDispatcher;
+import io.tikun.routing.outbox.EventJson;
+import io.tikun.routing.outbox.OutboxRelay;
+
+/**
+ * Opens a case for every complaint intake announces. Idempotent on the CloudEvent id; a message
+ * that cannot be understood goes to {@code complaints.received.dlq} with the reason, never lost.
+ */
+@ApplicationScoped
+public class ComplaintReceivedConsumer {
+
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final int ATTEMPTS = 3;
+
+    private final CaseService cases;
+    private final OutboxRelay relay;
+    private final NotificationDispatcher dispatcher;
+    private final EventJson json;
+
+    public ComplaintReceivedConsumer(CaseService cases, OutboxRelay relay, NotificationDispatcher dispatcher,
+            EventJson json) {
+        this.cases = cases;
+        this.relay = relay;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    @Incoming("complaints-received")
+    public Uni<Void> onComplaintReceived(Message<String> message) {
+        Optional<String> eventId = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getId);
+        if (eventId.isEmpty()) {
+            return reject(message, new IllegalArgumentException("message has no CloudEvent id (ce_id)"));
+        }
+        ComplaintReceived complaint;
+        try {
+            complaint = json.read(message.getPayload(), ComplaintReceived.class);
+            complaint.requireComplete();
+        } catch (Exception e) {
+            return reject(message, new IllegalArgumentException("unreadable complaints.received event: " + e.getMessage()));
+        }
+        return cases.open(eventId.get(), complaint)
+                .onFailure().retry().withBackOff(FIRST_RETRY).atMost(ATTEMPTS)
+                .call(opening -> relay.publishNow(opening.outboxIds()))
+                .call(opening -> dispatcher.deliverNow(opening.notificationIds())
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());
+                            return null;
+                        }))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> reject(message, failure));
+    }
+
+    private static Uni<Void> reject(Message<String> message, Throwable reason) {
+        Log.errorf("Dead-lettering a complaints.received message: %s", reason.getMessage());
+        return Uni.createFrom().completionStage(message.nack(reason));
+    }
+}

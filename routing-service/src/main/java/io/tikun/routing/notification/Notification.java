@@ -1,0 +1,67 @@
+package io.tikun.routing.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.tikun.routing.escalation.EscalationLevel;
+
+/**
+ * A message to a manager about a case, stored with the change that caused it and delivered
+ * afterwards with retries; unique per case, kind, level and channel so it is never sent twice.
+ */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NotificationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EscalationLevel level;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String recipient;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryState state;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "available_at", nullable = false)
+    public Instant availableAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+}

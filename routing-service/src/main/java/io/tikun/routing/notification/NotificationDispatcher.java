@@ -1,0 +1,83 @@
+package io.tikun.routing.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tikun.routing.RoutingConfig;
+
+/**
+ * Delivers stored notifications: at once after the transaction that created them, then on a
+ * schedule with exponential backoff until sent or given up.
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final NotificationRepository notifications;
+    private final ReactiveMailer mailer;
+    private final RoutingConfig.Notifications config;
+    private final Clock clock;
+
+    public NotificationDispatcher(NotificationRepository notifications, ReactiveMailer mailer, RoutingConfig config,
+            Clock clock) {
+        this.notifications = notifications;
+        this.mailer = mailer;
+        this.config = config.notifications();
+        this.clock = clock;
+    }
+
+    public Uni<Void> deliverNow(List<UUID> ids) {
+        Instant now = clock.instant();
+        return notifications.claimAmong(ids, now, now.plus(config.delivery().claimFor()))
+                .chain(this::deliverAll);
+    }
+
+    @Scheduled(every = "${tikun.routing.notifications.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> deliverDue() {
+        Instant now = clock.instant();
+        return notifications.claimDue(now, now.plus(config.delivery().claimFor()), config.delivery().batchSize())
+                .chain(this::deliverAll)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Notification pass failed: %s", failure.getMessage());
+                    return null;
+                });
+    }
+
+    private Uni<Void> deliverAll(List<Notification> claimed) {
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(this::deliver)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Integer> deliver(Notification n) {
+        return mailer.send(Mail.withText(n.recipient, n.subject, n.body))
+                .chain(() -> notifications.markSent(n.id, clock.instant()))
+                .onFailure().recoverWithUni(failure -> {
+                    boolean giveUp = n.attempts >= config.maxAttempts();
+                    Instant retryAt = clock.instant().plus(backoff(n.attempts));
+                    Log.warnf("Notification %s (%s) attempt %d failed: %s%s", n.id, n.kind, n.attempts,
+                            failure.getMessage(), giveUp ? "; giving up" : "");
+                    return notifications.markFailed(n.id, truncate(String.valueOf(failure.getMessage())), retryAt, giveUp);
+                });
+    }
+
+    Duration backoff(int attempts) {
+        return config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10));
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+}

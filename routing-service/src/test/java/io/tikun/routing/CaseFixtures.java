@@ -1,0 +1,50 @@
+package io.tikun.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+
+/** Complaints as intake announces them, and ways to find the cases routing opens for them. */
+public final class CaseFixtures {
+
+    public static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int REFERENCE_FLOOR = 100_000;
+    private static final int REFERENCE_SPAN = 800_000;
+
+    private CaseFixtures() {
+    }
+
+    public static String agentToken() {
+        return OidcWiremockTestResource.getAccessToken("alice", Set.of("agent"));
+    }
+
+    public static String randomReference() {
+        return "TK-" + (REFERENCE_FLOOR + ThreadLocalRandom.current().nextInt(REFERENCE_SPAN));
+    }
+
+    public static String complaintJson(String complaintId, String reference, String severity) {
+        Instant now = Instant.now();
+        return """
+                {"complaintId":"%s","reference":"%s","channel":"web",
+                 "customer":{"id":"cust-%s","name":"Dana Levi","email":"dana@example.com","phone":"+972521234567"},
+                 "subject":"Heater caught fire","body":"It burned. I will sue.","severity":"%s",
+                 "reasons":[{"signal":"LEGAL_THREAT","implies":"CRITICAL","evidence":"sue"}],
+                 "receivedAt":"%s","expectedResponseBy":"%s"}"""
+                .formatted(complaintId, reference, complaintId, severity, now, now.plusSeconds(3600));
+    }
+
+    /** The case routing opened for the complaint, once it exists. */
+    public static JsonPath awaitCase(String complaintId) {
+        return await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken())
+                .queryParam("complaintId", complaintId).get("/api/v1/cases")
+                .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
+                .setRootPath("[0]");
+    }
+}
