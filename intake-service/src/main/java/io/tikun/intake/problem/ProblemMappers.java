@@ -96,11 +96,17 @@ public class ProblemMappers {
         return uri == null ? null : uri.getPath();
     }
 
-    /** "create.request.customer.email" → "customer.email": drops the method and parameter names. */
+    /**
+     * "submit.request.customer.email" → "customer.email" (a body field: method and parameter
+     * dropped); "forCase.caseId" → "caseId" (a query or path parameter: method dropped).
+     */
     private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        String[] parts = violation.getPropertyPath().toString().split("\\.", 3);
+        return switch (parts.length) {
+            case 3 -> parts[2];
+            case 2 -> parts[1];
+            default -> parts[0];
+        };
     }
 
     private static String jsonPath(MismatchedInputException e) {

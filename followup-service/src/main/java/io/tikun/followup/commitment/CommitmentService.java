@@ -1,0 +1,81 @@
+package io.tikun.followup.commitment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tikun.followup.inbox.ProcessedEvent;
+import io.tikun.followup.inbox.ProcessedEventRepository;
+import io.tikun.followup.problem.NotFoundProblem;
+import io.tikun.followup.routing.CommitmentMade;
+
+/** Starts tracking promises and shows them. */
+@ApplicationScoped
+public class CommitmentService {
+
+    private final CommitmentRepository commitments;
+    private final CommitmentChangeRepository changes;
+    private final ProcessedEventRepository processed;
+    private final Clock clock;
+
+    public CommitmentService(CommitmentRepository commitments, CommitmentChangeRepository changes,
+            ProcessedEventRepository processed, Clock clock) {
+        this.commitments = commitments;
+        this.changes = changes;
+        this.processed = processed;
+        this.clock = clock;
+    }
+
+    /** Starts tracking a promise, once per event id and per commitment id. Returns whether it was new. */
+    @WithTransaction
+    public Uni<Boolean> track(String eventId, CommitmentMade made) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return processed.alreadyProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(false)
+                : commitments.findById(made.commitmentId()).chain(existing -> {
+                    Uni<Boolean> outcome = existing != null ? Uni.createFrom().item(false) : start(made, now);
+                    return outcome.call(() -> processed.persist(ProcessedEvent.of(eventId, now)));
+                }));
+    }
+
+    private Uni<Boolean> start(CommitmentMade made, Instant now) {
+        Commitment c = new Commitment();
+        c.id = made.commitmentId();
+        c.caseId = made.caseId();
+        c.complaintId = made.complaintId();
+        c.reference = made.reference();
+        c.customerId = made.customer().id();
+        c.customerName = made.customer().name();
+        c.customerEmail = made.customer().email();
+        c.customerPhone = made.customer().phone();
+        c.what = made.what();
+        c.owner = made.owner();
+        c.dueAt = made.dueAt();
+        c.madeBy = made.madeBy();
+        c.madeAt = made.madeAt();
+        c.status = CommitmentStatus.OPEN;
+        c.updatedAt = now;
+        CommitmentChange first = CommitmentChange.of(c.id, null, CommitmentStatus.OPEN, made.madeBy(),
+                "promised on case " + made.reference(), now);
+        return commitments.persist(c).chain(() -> changes.persist(first)).replaceWith(true);
+    }
+
+    @WithTransaction
+    public Uni<List<CommitmentView>> forCase(UUID caseId) {
+        return commitments.forCase(caseId).chain(found -> changes
+                .forCommitments(found.stream().map(c -> c.id).toList())
+                .map(history -> found.stream().map(c -> CommitmentView.of(c, history)).toList()));
+    }
+
+    @WithTransaction
+    public Uni<CommitmentView> get(UUID id) {
+        return commitments.findById(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No commitment with id " + id))
+                .chain(c -> changes.forCommitments(List.of(c.id)).map(history -> CommitmentView.of(c, history)));
+    }
+}
