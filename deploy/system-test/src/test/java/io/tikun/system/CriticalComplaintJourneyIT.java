@@ -1,0 +1,117 @@
+package io.tikun.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tikun.stack.CapturedMail;
+import io.tikun.stack.LocalStack;
+import io.tikun.stack.ServiceProcess;
+import io.tikun.stack.StackOptions;
+
+/**
+ * The whole system as it runs for real: the three packaged services, Kafka, PostgreSQL, the
+ * MongoDB-protocol server, Keycloak and the mail sandbox, each in its own process or server.
+ */
+class CriticalComplaintJourneyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static LocalStack stack;
+    private static KeycloakTokens tokens;
+
+    @BeforeAll
+    static void startTikun() throws IOException {
+        stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-system")));
+        tokens = new KeycloakTokens(stack.keycloak());
+    }
+
+    @AfterAll
+    static void stopTikun() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void criticalWebComplaintReachesTheManagerAndAPromiseReachesFollowUp() {
+        String email = "dana+" + UUID.randomUUID() + "@example.com";
+        JsonPath receipt = given().auth().oauth2(tokens.channel()).contentType(ContentType.JSON)
+                .body("""
+                        {"channel":"web","customer":{"name":"Dana Levi","email":"%s","phone":"+972 52 123 4567"},
+                         "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}"""
+                        .formatted(email))
+                .post(stack.intake().url() + "/api/v1/complaints")
+                .then().statusCode(202).body("severity", equalTo("CRITICAL")).extract().jsonPath();
+        String complaintId = receipt.getString("id");
+        String reference = receipt.getString("reference");
+
+        String manager = tokens.user("manager");
+        JsonPath opened = await().atMost(WAIT).until(() -> given().auth().oauth2(manager)
+                .queryParam("complaintId", complaintId).get(stack.routing().url() + "/api/v1/cases")
+                .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
+                .setRootPath("[0]");
+        assertThat(opened.getString("level")).isEqualTo("SERVICE_MANAGER");
+        assertThat(opened.getString("reference")).isEqualTo(reference);
+        assertThat(opened.getString("customer.phone")).isEqualTo("+972 52 123 4567");
+
+        CapturedMail alert = stack.mail().await(
+                m -> m.isTo(LocalStack.SERVICE_MANAGER_EMAIL) && m.subject().contains(reference), WAIT);
+        assertThat(alert.subject()).contains("CRITICAL").contains("Dana Levi");
+        assertThat(alert.text()).contains("I am calling my lawyer.").contains("+972 52 123 4567");
+
+        String caseId = opened.getString("id");
+        Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String commitmentId = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("what", "A technician replaces the heater and repaints the wall", "owner", "yossi",
+                        "dueAt", due.toString()))
+                .post(stack.routing().url() + "/api/v1/cases/" + caseId + "/commitments")
+                .then().statusCode(202).extract().path("commitmentId");
+
+        String agent = tokens.user("agent");
+        JsonPath tracked = await().atMost(WAIT).until(() -> given().auth().oauth2(agent)
+                .queryParam("caseId", caseId).get(stack.followup().url() + "/api/v1/commitments")
+                .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
+                .setRootPath("[0]");
+        assertThat(tracked.getString("id")).isEqualTo(commitmentId);
+        assertThat(tracked.getString("status")).isEqualTo("OPEN");
+        assertThat(tracked.getString("reference")).isEqualTo(reference);
+        assertThat(Instant.parse(tracked.getString("dueAt"))).isEqualTo(due);
+    }
+
+    @Test
+    void rolesFromKeycloakAreEnforcedByEveryService() {
+        String agent = tokens.user("agent");
+        given().auth().oauth2(agent).contentType(ContentType.JSON).body("{}")
+                .post(stack.intake().url() + "/api/v1/complaints").then().statusCode(403);
+        given().auth().oauth2(tokens.channel()).get(stack.routing().url() + "/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(403);
+        given().get(stack.followup().url() + "/api/v1/commitments?caseId=" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void everyServiceExposesHealthMetricsAndApiDocs() {
+        for (ServiceProcess service : List.of(stack.intake(), stack.routing(), stack.followup())) {
+            given().get(service.url() + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(service.url() + "/q/metrics").then().statusCode(200);
+            given().get(service.url() + "/q/openapi?format=json").then().statusCode(200)
+                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+            given().get(service.url() + "/q/swagger-ui/").then().statusCode(200);
+        }
+    }
+}
