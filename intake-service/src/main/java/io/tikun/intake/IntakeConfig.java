@@ -38,6 +38,10 @@ public interface IntakeConfig {
         @WithDefault("5s")
         String relayEvery();
 
+        /** How long a submission waits for the broker before leaving the event to the relay. */
+        @WithDefault("PT2S")
+        Duration inlineTimeout();
+
         /** An unpublished event younger than this is still being sent inline; leave it alone. */
         @WithDefault("PT10S")
         Duration staleAfter();

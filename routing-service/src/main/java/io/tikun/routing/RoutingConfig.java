@@ -44,6 +44,10 @@ public interface RoutingConfig {
         /** Where manager alerts go. */
         String serviceManagerEmail();
 
+        /** Time zone in which notifications state times. */
+        @WithDefault("Asia/Jerusalem")
+        java.time.ZoneId timeZone();
+
         /** Link prefix for cases in notifications (the manager console or API). */
         @WithDefault("http://127.0.0.1:8082/api/v1/cases/")
         String caseLinkPrefix();

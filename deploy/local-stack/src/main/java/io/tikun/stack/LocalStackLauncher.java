@@ -17,11 +17,16 @@ import java.util.stream.Stream;
 public final class LocalStackLauncher {
 
     private static final String DATA_ENV = "TIKUN_LOCAL_DATA";
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private LocalStackLauncher() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // The embedded servers log every connection at INFO; the services' own logs are in the log folder.
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
         Path data = System.getenv(DATA_ENV) != null ? Path.of(System.getenv(DATA_ENV))
                 : Path.of(System.getProperty("user.home"), ".tikun", "local");
         if (Stream.of(args).anyMatch("--fresh"::equals)) {

@@ -22,8 +22,11 @@ import io.tikun.followup.commitment.CommitmentService;
 @ApplicationScoped
 public class CommitmentMadeConsumer {
 
+    // A failure to apply a well-formed event is the database's, not the message's: retry for
+    // about three minutes (200 ms doubling up to 30 s) before the message goes to the dead-letter topic.
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
-    private static final int ATTEMPTS = 3;
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    private static final int ATTEMPTS = 12;
 
     private final CommitmentService commitments;
     private final ObjectMapper mapper;
@@ -48,7 +51,7 @@ public class CommitmentMadeConsumer {
             return reject(message, new IllegalArgumentException("unreadable commitments.made event: " + e.getMessage()));
         }
         return commitments.track(eventId.get(), made)
-                .onFailure().retry().withBackOff(FIRST_RETRY).atMost(ATTEMPTS)
+                .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> reject(message, failure));
     }

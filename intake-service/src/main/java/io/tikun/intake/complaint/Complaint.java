@@ -16,5 +16,6 @@ public record Complaint(
         SeverityAssessment assessment,
         Instant receivedAt,
         Instant expectedResponseBy,
-        String idempotencyKey) {
+        String idempotencyKey,
+        String requestFingerprint) {
 }

@@ -34,7 +34,8 @@ final class ComplaintDocumentMapper {
                         .toList())
                 .append("receivedAt", Date.from(c.receivedAt()))
                 .append("expectedResponseBy", Date.from(c.expectedResponseBy()))
-                .append("idempotencyKey", c.idempotencyKey());
+                .append("idempotencyKey", c.idempotencyKey())
+                .append("requestFingerprint", c.requestFingerprint());
     }
 
     static Complaint fromDocument(Document doc) {
@@ -54,6 +55,7 @@ final class ComplaintDocumentMapper {
                 new SeverityAssessment(Severity.valueOf(doc.getString("severity")), reasons),
                 doc.getDate("receivedAt").toInstant(),
                 doc.getDate("expectedResponseBy").toInstant(),
-                doc.getString("idempotencyKey"));
+                doc.getString("idempotencyKey"),
+                doc.getString("requestFingerprint"));
     }
 }

@@ -20,6 +20,7 @@ import io.tikun.intake.customer.CustomerRepository;
 import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.EventPublisher;
 import io.tikun.intake.events.OutboxEvent;
+import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityAssessment;
@@ -63,7 +64,7 @@ public class ComplaintService {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : "web:" + idempotencyKey.strip();
         return complaints.findByIdempotencyKey(key)
-                .onItem().ifNotNull().transform(existing -> new Submission(existing, false))
+                .onItem().ifNotNull().transform(existing -> repeated(existing, request))
                 .onItem().ifNull().switchTo(() -> create(request, key));
     }
 
@@ -76,11 +77,19 @@ public class ComplaintService {
                         .map(sequence -> new Complaint(UUID.randomUUID().toString(),
                                 REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence), "web", customer,
                                 request.subject().strip(), request.body().strip(), assessment, now,
-                                now.plus(firstResponseTarget(assessment.severity())), key)))
-                .chain(complaint -> store(complaint, now));
+                                now.plus(firstResponseTarget(assessment.severity())), key, request.fingerprint())))
+                .chain(complaint -> store(complaint, request, now));
     }
 
-    private Uni<Submission> store(Complaint complaint, Instant now) {
+    private static Submission repeated(Complaint existing, NewComplaintRequest request) {
+        if (!request.fingerprint().equals(existing.requestFingerprint())) {
+            throw new IdempotencyKeyReusedProblem(
+                    "This Idempotency-Key was already used for a different complaint (" + existing.reference() + ").");
+        }
+        return new Submission(existing, false);
+    }
+
+    private Uni<Submission> store(Complaint complaint, NewComplaintRequest request, Instant now) {
         OutboxEvent event = receivedEvent(complaint, now);
         return complaints.insert(complaint, List.of(event))
                 .chain(() -> publishInline(complaint.id(), event))
@@ -88,7 +97,7 @@ public class ComplaintService {
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
                 .onFailure(ComplaintRepository::isDuplicateKey)
                 .recoverWithUni(() -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
-                        .map(existing -> new Submission(existing, false)));
+                        .map(existing -> repeated(existing, request)));
     }
 
     /**
@@ -97,6 +106,7 @@ public class ComplaintService {
      */
     private Uni<Void> publishInline(String complaintId, OutboxEvent event) {
         return publisher.publish(event)
+                .ifNoItem().after(config.outbox().inlineTimeout()).fail()
                 .chain(() -> complaints.markPublished(complaintId, event.id()))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Event %s for complaint %s not published yet (%s); the outbox relay will retry",

@@ -23,9 +23,16 @@ import io.quarkus.security.UnauthorizedException;
 /** Turns every failure into an RFC 7807 response that never leaks internals. */
 public class ProblemMappers {
 
+    private static final int UNPROCESSABLE = 422;
+
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return respond(Problem.of(Response.Status.NOT_FOUND.getStatusCode(), "Not found", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedProblem e, UriInfo uri) {
+        return respond(Problem.of(UNPROCESSABLE, "Idempotency-Key reused", e.getMessage(), path(uri)));
     }
 
     @ServerExceptionMapper

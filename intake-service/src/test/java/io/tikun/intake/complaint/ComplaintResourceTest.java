@@ -145,6 +145,18 @@ class ComplaintResourceTest {
     }
 
     @Test
+    void refusesAnIdempotencyKeyReusedForADifferentComplaint() {
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(channelToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(complaint("first@example.com", "Charged twice", "Please refund")).post("/api/v1/complaints")
+                .then().statusCode(202);
+
+        given().auth().oauth2(channelToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(complaint("first@example.com", "Another matter", "Something else")).post("/api/v1/complaints")
+                .then().statusCode(422).contentType(PROBLEM).body("title", equalTo("Idempotency-Key reused"));
+    }
+
+    @Test
     void rejectsSubmissionWithoutTokenAsProblem() {
         given().contentType(ContentType.JSON).body(complaint("a@example.com", "s", "b")).post("/api/v1/complaints")
                 .then().statusCode(401).contentType(PROBLEM).body("status", equalTo(401));

@@ -23,8 +23,11 @@ import io.tikun.routing.outbox.OutboxRelay;
 @ApplicationScoped
 public class ComplaintReceivedConsumer {
 
+    // A failure to apply a well-formed event is the database's, not the message's: retry for
+    // about three minutes (200 ms doubling up to 30 s) before the message goes to the dead-letter topic.
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
-    private static final int ATTEMPTS = 3;
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    private static final int ATTEMPTS = 12;
 
     private final CaseService cases;
     private final OutboxRelay relay;
@@ -54,7 +57,7 @@ public class ComplaintReceivedConsumer {
             return reject(message, new IllegalArgumentException("unreadable complaints.received event: " + e.getMessage()));
         }
         return cases.open(eventId.get(), complaint)
-                .onFailure().retry().withBackOff(FIRST_RETRY).atMost(ATTEMPTS)
+                .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
                 .call(opening -> relay.publishNow(opening.outboxIds()))
                 .call(opening -> dispatcher.deliverNow(opening.notificationIds())
                         .onFailure().recoverWithItem(failure -> {

@@ -1,7 +1,6 @@
 package io.tikun.routing.notification;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -15,13 +14,14 @@ import io.tikun.routing.cases.SupportCase;
 public class ManagerAlertComposer {
 
     static final String EMAIL = "email";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z")
-            .withZone(ZoneId.of("Asia/Jerusalem"));
+    private static final String WHEN_PATTERN = "EEE d MMM yyyy HH:mm z";
 
     private final RoutingConfig.Notifications config;
+    private final DateTimeFormatter when;
 
     public ManagerAlertComposer(RoutingConfig config) {
         this.config = config.notifications();
+        this.when = DateTimeFormatter.ofPattern(WHEN_PATTERN).withZone(this.config.timeZone());
     }
 
     public Notification severeCaseOpened(SupportCase c, String reasons, Instant now) {
@@ -49,7 +49,7 @@ public class ManagerAlertComposer {
 
                 Case: %s%s
                 """.formatted(c.severity, c.reference, c.customerName, orDash(c.customerPhone), orDash(c.customerEmail),
-                c.channel, c.severity, reasons, WHEN.format(c.firstResponseDueAt), c.summary,
+                c.channel, c.severity, reasons, when.format(c.firstResponseDueAt), c.summary,
                 config.caseLinkPrefix(), c.id);
         n.state = DeliveryState.PENDING;
         n.createdAt = now;

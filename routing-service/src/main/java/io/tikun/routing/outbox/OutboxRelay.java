@@ -57,9 +57,15 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
+    /** Sends each claimed message; those the broker acknowledged are marked, the rest wait for their claim to lapse. */
     private Uni<Integer> send(List<OutboxMessage> claimed) {
         return Multi.createFrom().iterable(claimed)
-                .onItem().transformToUniAndConcatenate(message -> publisher.publish(message).replaceWith(message.id))
+                .onItem().transformToUniAndConcatenate(message -> publisher.publish(message).replaceWith(message.id)
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("Outbox message %s (%s) not published: %s", message.id, message.type,
+                                    failure.getMessage());
+                            return null;
+                        }))
                 .collect().asList()
                 .chain(published -> outbox.markPublished(published, clock.instant()));
     }
