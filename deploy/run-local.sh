@@ -24,4 +24,4 @@ if build_needed; then
   ./mvnw -B -q install -DskipTests
   touch "$launcher"
 fi
-exec java -jar "$launcher" "$@"
+exec java -cp "$launcher:deploy/local-stack/target/lib/*" io.tikun.stack.LocalStackLauncher "$@"

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar deploy/local-stack/target/local-stack.jar [--fresh]}: starts the whole system
+ * {@code deploy/run-local.sh [--fresh]}: starts the whole system
  * on the documented local ports, prints where everything is, and stops it all on Ctrl-C.
  */
 public final class LocalStackLauncher {
