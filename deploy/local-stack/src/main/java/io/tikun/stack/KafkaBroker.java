@@ -13,6 +13,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A single-node KRaft Apache Kafka broker (broker and controller in one JVM), run from the jars
@@ -25,6 +32,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String READY_LINE = "Kafka Server started";
     private static final int CLUSTER_ID_BYTES = 16;
     private static final String HEAP = "-Xmx512m";
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final short REPLICATION = 1;
 
     private final int port;
     private final ChildProcess process;
@@ -105,6 +114,25 @@ public final class KafkaBroker implements AutoCloseable {
             id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         } while (id.startsWith("-"));
         return id;
+    }
+
+    /**
+     * Creates the topics that do not exist yet, so the first event of a fresh stack is not
+     * delayed while consumers discover an auto-created topic.
+     */
+    public KafkaBroker createTopics(List<String> topics, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            var existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, REPLICATION)).toList();
+            admin.createTopics(missing).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + topics, e);
+        }
     }
 
     public String bootstrapServers() {

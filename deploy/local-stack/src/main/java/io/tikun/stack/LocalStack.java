@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,6 +21,10 @@ public final class LocalStack implements AutoCloseable {
     public static final String SERVICE_MANAGER_EMAIL = "manager@tikun.local";
     public static final String MAIL_FROM = "tikun@tikun.local";
     private static final int PARTITIONS = 3;
+    /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
+    static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "cases.updated",
+            "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",
+            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final StackOptions options;
@@ -54,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture
                 .supplyAsync(() -> KeycloakServer.start(options.keycloakPort(), logs));
         kafka = keep(KafkaBroker.start(options.kafkaPort(), PARTITIONS, data.resolve("kafka")));
+        kafka.createTopics(TOPICS, PARTITIONS);
         postgres = keep(PostgresServer.start(options.postgresPort(), data.resolve("postgres"), options.persistent())
                 .ensureDatabase(DATABASE));
         mongo = keep(options.persistent() ? MongoProtocolServer.onDisk(options.mongoPort(), data.resolve("mongo/tikun.mv"))
