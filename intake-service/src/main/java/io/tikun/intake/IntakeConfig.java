@@ -18,6 +18,22 @@ public interface IntakeConfig {
 
     Outbox outbox();
 
+    Web web();
+
+    Quarantine quarantine();
+
+    interface Web {
+        /** Largest JSON body the web channel accepts. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+    }
+
+    interface Quarantine {
+        /** Bytes of a rejected payload kept for inspection; larger ones are truncated (and cannot be replayed). */
+        @WithDefault("10485760")
+        int maxKeptBytes();
+    }
+
     interface FirstResponse {
         @WithDefault("PT1H")
         Duration critical();

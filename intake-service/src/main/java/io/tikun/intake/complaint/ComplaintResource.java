@@ -1,51 +1,81 @@
 package io.tikun.intake.complaint;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.smallrye.mutiny.Uni;
+import io.tikun.intake.quarantine.QuarantineRepository;
+import io.tikun.intake.quarantine.RejectedPayload;
 
 /** The web channel's complaint API. */
-@Path("/api/v1/complaints")
+@Path(ComplaintResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints")
 public class ComplaintResource {
 
-    private final ComplaintService service;
+    static final String PATH = "/api/v1/complaints";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    public ComplaintResource(ComplaintService service) {
+    private final ComplaintService service;
+    private final WebComplaintReader reader;
+    private final QuarantineRepository quarantine;
+    private final Clock clock;
+
+    public ComplaintResource(ComplaintService service, WebComplaintReader reader, QuarantineRepository quarantine,
+            Clock clock) {
         this.service = service;
+        this.reader = reader;
+        this.quarantine = quarantine;
+        this.clock = clock;
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed("channel")
-    @Operation(summary = "Submit a complaint", description = "Returns the reference, severity and when the customer will hear back.")
+    @Operation(summary = "Submit a complaint", description = "Returns the reference, severity and when the customer will hear back. "
+            + "A body that cannot be processed is answered with a problem naming a quarantineId and kept for an operator.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewComplaintRequest.class)))
     @APIResponse(responseCode = "202", description = "Accepted as a new complaint")
     @APIResponse(responseCode = "200", description = "The same Idempotency-Key was delivered before: the existing complaint")
-    public Uni<Response> submit(@Valid @NotNull NewComplaintRequest request,
-            @Parameter(description = "Makes re-deliveries safe: the same key never creates a second complaint") @RestHeader("Idempotency-Key") String idempotencyKey) {
+    public Uni<Response> submit(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "Makes re-deliveries safe: the same key never creates a second complaint") @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey) {
+        NewComplaintRequest request;
+        try {
+            request = reader.read(body, contentType);
+        } catch (RejectedPayload rejected) {
+            Map<String, String> headers = new HashMap<>();
+            if (idempotencyKey != null) {
+                headers.put(IDEMPOTENCY_KEY, idempotencyKey);
+            }
+            return quarantine.keep(WebComplaintReplayer.CHANNEL, PATH, contentType, headers, body, rejected.reason(),
+                    clock.instant()).chain(id -> Uni.createFrom().<Response> failure(rejected.quarantinedAs(id)));
+        }
         return service.submit(request, idempotencyKey).map(submission -> {
             ComplaintReceipt receipt = ComplaintReceipt.of(submission.complaint());
             return submission.created()
-                    ? Response.accepted(receipt).location(URI.create("/api/v1/complaints/" + receipt.id())).build()
+                    ? Response.accepted(receipt).location(URI.create(PATH + "/" + receipt.id())).build()
                     : Response.ok(receipt).build();
         });
     }

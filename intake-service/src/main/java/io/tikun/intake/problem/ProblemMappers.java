@@ -12,13 +12,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tikun.intake.quarantine.RejectedPayload;
 
 /** Turns every failure into an RFC 7807 response that never leaks internals. */
 public class ProblemMappers {
@@ -28,6 +28,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return respond(Problem.of(Response.Status.NOT_FOUND.getStatusCode(), "Not found", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedPayload e, UriInfo uri) {
+        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.violations(),
+                e.quarantineId()));
     }
 
     @ServerExceptionMapper
@@ -42,7 +48,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         return respond(new Problem("about:blank", "Invalid request", Response.Status.BAD_REQUEST.getStatusCode(),
-                "The request has invalid or missing fields.", path(uri), violations));
+                "The request has invalid or missing fields.", path(uri), violations, null));
     }
 
     /** Declared separately: quarkus-rest-jackson maps this subtype itself, with a non-problem body. */
@@ -53,12 +59,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String detail = "The body is not valid JSON.";
-        if (e instanceof InvalidFormatException f) {
-            detail = "Field '" + jsonPath(f) + "' has a value of the wrong type or format.";
-        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            detail = "Field '" + jsonPath(m) + "' has the wrong JSON type.";
-        }
+        String detail = JsonProblems.describe(e);
         return respond(Problem.of(Response.Status.BAD_REQUEST.getStatusCode(), "Malformed request body", detail, path(uri)));
     }
 
@@ -114,12 +115,5 @@ public class ProblemMappers {
             case 2 -> parts[1];
             default -> parts[0];
         };
-    }
-
-    private static String jsonPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                .orElse("");
     }
 }
