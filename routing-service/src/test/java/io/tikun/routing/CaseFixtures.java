@@ -40,11 +40,12 @@ public final class CaseFixtures {
                 .formatted(complaintId, reference, complaintId, severity, now, now.plusSeconds(3600));
     }
 
-    /** The case routing opened for the complaint, once it exists. */
+    /** The case routing opened for the complaint, once it exists, in full (history and notifications). */
     public static JsonPath awaitCase(String complaintId) {
-        return await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken())
+        String id = await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken())
                 .queryParam("complaintId", complaintId).get("/api/v1/cases")
                 .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
-                .setRootPath("[0]");
+                .getString("[0].id");
+        return given().auth().oauth2(agentToken()).get("/api/v1/cases/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,11 +1,15 @@
 package io.tikun.routing.cases;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 
 /** Cases in PostgreSQL. */
@@ -15,5 +19,17 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
 
     public Uni<SupportCase> findByComplaintId(String complaintId) {
         return find("complaintId", complaintId).firstResult();
+    }
+
+    /** One page of the queue the query describes, and how many cases match in all. */
+    public Uni<CasePage> search(CaseQuery query, int page, int size, Instant now) {
+        Map<String, Object> parameters = query.newParameters();
+        String where = query.where(now, parameters);
+        return find(where, query.order().sort(), parameters).page(Page.of(page, size)).list()
+                .chain(cases -> count(where, parameters).map(total -> new CasePage(cases, total)));
+    }
+
+    /** A page of cases with the total number of matches. */
+    public record CasePage(List<SupportCase> cases, long total) {
     }
 }

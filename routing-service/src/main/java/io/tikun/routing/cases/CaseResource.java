@@ -2,44 +2,164 @@ package io.tikun.routing.cases;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.outbox.OutboxRelay;
 
-/** Cases for agents and managers. */
+/**
+ * Cases for agents and managers: queues, the case itself (with an ETag of its version), and the
+ * actions on it. Actions accept {@code If-Match} so two agents never overwrite each other unseen.
+ */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "agent", "manager", "admin" })
 @Tag(name = "Cases")
 public class CaseResource {
 
-    private final CaseService service;
+    static final String TOTAL_COUNT = "X-Total-Count";
+    private static final int MAX_PAGE_SIZE = 200;
+    private static final String MANAGER = "manager";
+    private static final String ADMIN = "admin";
 
-    public CaseResource(CaseService service) {
-        this.service = service;
+    private final CaseService cases;
+    private final CaseWorkflowService workflow;
+    private final OutboxRelay relay;
+    private final SecurityIdentity identity;
+
+    public CaseResource(CaseService cases, CaseWorkflowService workflow, OutboxRelay relay, SecurityIdentity identity) {
+        this.cases = cases;
+        this.workflow = workflow;
+        this.relay = relay;
+        this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "Find the case opened for a complaint")
-    public Uni<List<CaseView>> findByComplaint(@RestQuery @NotBlank String complaintId) {
-        return service.findByComplaint(complaintId);
+    @Operation(summary = "A queue of cases", description = "Filtered, ordered and paged; the total number of matches is in X-Total-Count.")
+    public Uni<Response> queue(@RestQuery String complaintId, @RestQuery Severity severity, @RestQuery EscalationLevel level,
+            @RestQuery CaseStatus status, @RestQuery String assignee, @RestQuery @DefaultValue("false") boolean unassigned,
+            @Parameter(description = "Only cases whose first response is overdue") @RestQuery @DefaultValue("false") boolean overdue,
+            @RestQuery @DefaultValue("DUE") CaseQuery.CaseOrder order,
+            @RestQuery @DefaultValue("0") @Min(0) int page,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        CaseQuery query = new CaseQuery(complaintId, severity, level, status, assignee, unassigned, overdue, order);
+        return cases.queue(query, page, size)
+                .map(result -> Response.ok(result.items()).header(TOTAL_COUNT, result.total()).build());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one case with its escalation history and notifications")
-    public Uni<CaseView> get(@RestPath UUID id) {
-        return service.view(id);
+    @Operation(summary = "One case with its escalation history and notifications; the ETag is its version")
+    public Uni<Response> get(@RestPath UUID id) {
+        return cases.view(id).map(CaseResource::withTag);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Take the case (managers may take it over from someone else)")
+    public Uni<Response> claim(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        boolean mayTakeOver = identity.hasRole(MANAGER) || identity.hasRole(ADMIN);
+        return act(id, version -> workflow.claim(id, version, user(), mayTakeOver), ifMatch);
+    }
+
+    @PUT
+    @Path("/{id}/assignee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ MANAGER, ADMIN })
+    @Operation(summary = "Hand the case to an agent")
+    public Uni<Response> assign(@RestPath UUID id, @Valid @NotNull CaseRequests.Assign request,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.assign(id, version, request.assignee().strip()), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/first-response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the customer got a first answer")
+    public Uni<Response> firstResponse(@RestPath UUID id, @Valid @NotNull CaseRequests.FirstResponse request,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.recordFirstResponse(id, version, user(), request.summary().strip()), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve the case; the customer is thanked with the resolution")
+    public Uni<Response> resolve(@RestPath UUID id, @Valid @NotNull CaseRequests.Resolve request,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.resolve(id, version, user(), request.resolution().strip()), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reopen a resolved case")
+    public Uni<Response> reopen(@RestPath UUID id, @Valid @NotNull CaseRequests.Reopen request,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.reopen(id, version, user(), request.reason().strip()), ifMatch);
+    }
+
+    private Uni<Response> act(UUID id, Function<Long, Uni<CaseWorkflowService.Changed>> action, String ifMatch) {
+        return action.apply(expectedVersion(ifMatch))
+                .call(changed -> relay.publishNow(changed.outboxIds()))
+                .chain(changed -> cases.view(changed.caseId()))
+                .map(CaseResource::withTag);
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static Response withTag(CaseView view) {
+        return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
+    }
+
+    /** {@code "3"} or {@code W/"3"} → 3; no header → no check. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("If-Match must be the ETag of the case as last read, such as \"3\".");
+        }
+    }
+
+    /** Used by the queue: summaries and the total number of matches. */
+    public record Queue(List<CaseSummary> items, long total) {
     }
 }

@@ -25,6 +25,7 @@ import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxMessage;
 import io.tikun.routing.outbox.OutboxRepository;
 import io.tikun.routing.problem.NotFoundProblem;
+import io.tikun.routing.sla.SlaClock;
 
 /** Opens and reads cases. */
 @ApplicationScoped
@@ -38,11 +39,12 @@ public class CaseService {
     private final EscalationPolicy policy;
     private final ManagerAlertComposer alerts;
     private final EventJson json;
+    private final SlaClock sla;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, EscalationStepRepository steps, ProcessedEventRepository processed,
             OutboxRepository outbox, NotificationRepository notifications, EscalationPolicy policy,
-            ManagerAlertComposer alerts, EventJson json, Clock clock) {
+            ManagerAlertComposer alerts, EventJson json, SlaClock sla, Clock clock) {
         this.cases = cases;
         this.steps = steps;
         this.processed = processed;
@@ -51,6 +53,7 @@ public class CaseService {
         this.policy = policy;
         this.alerts = alerts;
         this.json = json;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -75,8 +78,7 @@ public class CaseService {
                         .map(r -> r.signal() + (r.evidence() == null ? "" : " (\"" + r.evidence() + "\")"))
                         .collect(Collectors.joining(", "));
         EscalationStep first = EscalationStep.of(c.id, null, c.level, "opened as " + c.severity + ": " + reasons, now);
-        CaseUpdated opened = new CaseUpdated(c.id, c.complaintId, c.reference, c.customerId, CaseUpdated.OPENED,
-                c.severity, c.level, c.status, first.reason, now);
+        CaseUpdated opened = CaseUpdated.of(c, CaseUpdated.OPENED, first.reason, null, now);
         OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, opened.type(), json.write(opened), now);
         List<Notification> alertsToSend = new ArrayList<>();
         if (policy.alertsManagerAtOnce(c.severity)) {
@@ -108,15 +110,18 @@ public class CaseService {
         c.status = CaseStatus.OPEN;
         c.receivedAt = complaint.receivedAt();
         c.openedAt = now;
-        // The first-response deadline is the one intake already promised the customer.
-        c.firstResponseDueAt = complaint.expectedResponseBy();
+        c.updatedAt = now;
+        // Whichever comes first: the SLA on the business calendar, or what intake already promised the customer.
+        Instant slaDue = sla.firstResponseDue(c.severity, c.receivedAt);
+        c.firstResponseDueAt = slaDue.isBefore(complaint.expectedResponseBy()) ? slaDue : complaint.expectedResponseBy();
         return c;
     }
 
     @WithTransaction
-    public Uni<List<CaseView>> findByComplaint(String complaintId) {
-        return cases.findByComplaintId(complaintId)
-                .chain(c -> c == null ? Uni.createFrom().item(List.<CaseView> of()) : view(c.id).map(List::of));
+    public Uni<CaseResource.Queue> queue(CaseQuery query, int page, int size) {
+        Instant now = clock.instant();
+        return cases.search(query, page, size, now).map(result -> new CaseResource.Queue(
+                result.cases().stream().map(c -> CaseSummary.of(c, now)).toList(), result.total()));
     }
 
     @WithTransaction

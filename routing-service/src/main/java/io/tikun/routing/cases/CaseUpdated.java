@@ -20,10 +20,21 @@ public record CaseUpdated(
         EscalationLevel level,
         CaseStatus status,
         String reason,
+        String assignee,
+        String customerMessage,
         Instant occurredAt) {
 
     public static final String TOPIC = "cases.updated";
     public static final String OPENED = "opened";
+    public static final String RESPONDED = "responded";
+    public static final String RESOLVED = "resolved";
+    public static final String REOPENED = "reopened";
+
+    /** The event for a change of {@code c}, as it stands after the change. */
+    public static CaseUpdated of(SupportCase c, String change, String reason, String customerMessage, Instant at) {
+        return new CaseUpdated(c.id, c.complaintId, c.reference, c.customerId, change, c.severity, c.level, c.status,
+                reason, c.assignee, customerMessage, at);
+    }
 
     public String type() {
         return "tikun.case." + change;

@@ -21,9 +21,14 @@ public record CaseView(
         Severity severity,
         EscalationLevel level,
         CaseStatus status,
+        String assignee,
         Instant receivedAt,
         Instant openedAt,
         Instant firstResponseDueAt,
+        Instant firstRespondedAt,
+        Instant resolvedAt,
+        String resolution,
+        Instant updatedAt,
         long version,
         List<Step> escalations,
         List<Alert> notifications) {
@@ -40,7 +45,8 @@ public record CaseView(
     static CaseView of(SupportCase c, List<EscalationStep> steps, List<Notification> notifications) {
         return new CaseView(c.id, c.complaintId, c.reference,
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
-                c.summary, c.severity, c.level, c.status, c.receivedAt, c.openedAt, c.firstResponseDueAt, c.version,
+                c.summary, c.severity, c.level, c.status, c.assignee, c.receivedAt, c.openedAt, c.firstResponseDueAt,
+                c.firstRespondedAt, c.resolvedAt, c.resolution, c.updatedAt, c.version,
                 steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reason, s.occurredAt)).toList(),
                 notifications.stream().map(n -> new Alert(n.kind.name(), n.channel, n.recipient, n.state.name(),
                         n.attempts, n.sentAt)).toList());

@@ -70,6 +70,22 @@ public class SupportCase {
     @Column(name = "first_response_due_at", nullable = false)
     public Instant firstResponseDueAt;
 
+    /** The agent who owns the case; null while it waits in the queue. */
+    @Column
+    public String assignee;
+
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column
+    public String resolution;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
     @Version
     public long version;
 }

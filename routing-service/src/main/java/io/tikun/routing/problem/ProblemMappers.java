@@ -29,6 +29,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictProblem e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.CONFLICT.getStatusCode(), "Conflict", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(StaleVersionProblem e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.PRECONDITION_FAILED.getStatusCode(), "Changed meanwhile", e.getMessage(),
+                path(uri)));
+    }
+
+    @ServerExceptionMapper
     public Response staleUpdate(org.hibernate.StaleStateException e, UriInfo uri) {
         return respond(Problem.of(Response.Status.CONFLICT.getStatusCode(), "Conflict",
                 "Someone else changed this case meanwhile; reload it and try again.", path(uri)));

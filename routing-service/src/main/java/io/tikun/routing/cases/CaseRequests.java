@@ -1,0 +1,25 @@
+package io.tikun.routing.cases;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the case actions. */
+public final class CaseRequests {
+
+    private CaseRequests() {
+    }
+
+    /** What the customer was told in the first response, in a line. */
+    public record FirstResponse(@NotBlank @Size(max = 2000) String summary) {
+    }
+
+    /** How the complaint was resolved; quoted in the thank-you to the customer. */
+    public record Resolve(@NotBlank @Size(max = 5000) String resolution) {
+    }
+
+    public record Reopen(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Assign(@NotBlank @Size(max = 200) String assignee) {
+    }
+}

@@ -1,0 +1,142 @@
+package io.tikun.routing.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tikun.routing.outbox.EventJson;
+import io.tikun.routing.outbox.OutboxMessage;
+import io.tikun.routing.outbox.OutboxRepository;
+import io.tikun.routing.problem.ConflictProblem;
+import io.tikun.routing.problem.NotFoundProblem;
+import io.tikun.routing.problem.StaleVersionProblem;
+
+/**
+ * What agents and managers do to a case: take it, hand it over, answer the customer, resolve
+ * and reopen it. Every change checks the version the caller saw (If-Match) and is announced on
+ * {@code cases.updated} in the same transaction where the change matters to other services.
+ */
+@ApplicationScoped
+public class CaseWorkflowService {
+
+    private final CaseRepository cases;
+    private final OutboxRepository outbox;
+    private final ThankYouComposer thanks;
+    private final EventJson json;
+    private final Clock clock;
+
+    public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
+            Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.thanks = thanks;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The case after a change, and the events to publish once the transaction has committed. */
+    public record Changed(UUID caseId, List<UUID> outboxIds) {
+    }
+
+    @WithTransaction
+    public Uni<Changed> claim(UUID id, Long expectedVersion, String user, boolean mayTakeOver) {
+        return load(id, expectedVersion).map(c -> {
+            requireNot(c, CaseStatus.RESOLVED, "A resolved case cannot be claimed; reopen it first.");
+            if (c.assignee != null && !c.assignee.equals(user) && !mayTakeOver) {
+                throw new ConflictProblem("The case is already assigned to " + c.assignee + "; ask a manager to reassign it.");
+            }
+            c.assignee = user;
+            c.updatedAt = now();
+            return new Changed(c.id, List.of());
+        });
+    }
+
+    @WithTransaction
+    public Uni<Changed> assign(UUID id, Long expectedVersion, String assignee) {
+        return load(id, expectedVersion).map(c -> {
+            requireNot(c, CaseStatus.RESOLVED, "A resolved case cannot be assigned; reopen it first.");
+            c.assignee = assignee;
+            c.updatedAt = now();
+            return new Changed(c.id, List.of());
+        });
+    }
+
+    /** Records that the customer got a first answer; its time is measured from when the complaint was received. */
+    @WithTransaction
+    public Uni<Changed> recordFirstResponse(UUID id, Long expectedVersion, String by, String summary) {
+        return load(id, expectedVersion).chain(c -> {
+            if (c.firstRespondedAt != null) {
+                throw new ConflictProblem("The first response was already recorded at " + c.firstRespondedAt + ".");
+            }
+            requireNot(c, CaseStatus.RESOLVED, "The case is resolved.");
+            Instant now = now();
+            c.firstRespondedAt = now;
+            c.status = CaseStatus.RESPONDED;
+            c.updatedAt = now;
+            if (c.assignee == null) {
+                c.assignee = by;
+            }
+            return announce(c, CaseUpdated.RESPONDED, "first response by " + by + ": " + summary, null, now);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Changed> resolve(UUID id, Long expectedVersion, String by, String resolution) {
+        return load(id, expectedVersion).chain(c -> {
+            requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
+            Instant now = now();
+            c.status = CaseStatus.RESOLVED;
+            c.resolution = resolution;
+            c.resolvedAt = now;
+            c.updatedAt = now;
+            return announce(c, CaseUpdated.RESOLVED, "resolved by " + by, thanks.compose(c), now);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Changed> reopen(UUID id, Long expectedVersion, String by, String reason) {
+        return load(id, expectedVersion).chain(c -> {
+            if (c.status != CaseStatus.RESOLVED) {
+                throw new ConflictProblem("Only a resolved case can be reopened; this one is " + c.status + ".");
+            }
+            Instant now = now();
+            c.status = CaseStatus.OPEN;
+            c.resolvedAt = null;
+            c.updatedAt = now;
+            return announce(c, CaseUpdated.REOPENED, "reopened by " + by + ": " + reason, null, now);
+        });
+    }
+
+    private Uni<Changed> announce(SupportCase c, String change, String reason, String customerMessage, Instant now) {
+        CaseUpdated event = CaseUpdated.of(c, change, reason, customerMessage, now);
+        OutboxMessage message = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, event.type(), json.write(event), now);
+        return outbox.persist(message).replaceWith(new Changed(c.id, List.of(message.id)));
+    }
+
+    private Uni<SupportCase> load(UUID id, Long expectedVersion) {
+        return cases.findById(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))
+                .invoke(c -> {
+                    if (expectedVersion != null && expectedVersion != c.version) {
+                        throw new StaleVersionProblem("You saw version " + expectedVersion + " of this case; it is at version "
+                                + c.version + " now. Reload it and decide again.");
+                    }
+                });
+    }
+
+    private static void requireNot(SupportCase c, CaseStatus status, String message) {
+        if (c.status == status) {
+            throw new ConflictProblem(message);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
