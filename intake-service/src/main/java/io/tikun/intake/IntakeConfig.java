@@ -20,6 +20,14 @@ public interface IntakeConfig {
 
     Web web();
 
+    SeverityRules severity();
+
+    interface SeverityRules {
+        /** Followers from which a public post is judged HIGH for its reach. */
+        @WithDefault("10000")
+        long wideReach();
+    }
+
     Quarantine quarantine();
 
     interface Web {

@@ -17,5 +17,8 @@ public record Complaint(
         Instant receivedAt,
         Instant expectedResponseBy,
         String idempotencyKey,
-        String requestFingerprint) {
+        String requestFingerprint,
+        boolean publicPost,
+        Long reach,
+        String conversationId) {
 }

@@ -35,7 +35,10 @@ final class ComplaintDocumentMapper {
                 .append("receivedAt", Date.from(c.receivedAt()))
                 .append("expectedResponseBy", Date.from(c.expectedResponseBy()))
                 .append("idempotencyKey", c.idempotencyKey())
-                .append("requestFingerprint", c.requestFingerprint());
+                .append("requestFingerprint", c.requestFingerprint())
+                .append("publicPost", c.publicPost())
+                .append("reach", c.reach())
+                .append("conversationId", c.conversationId());
     }
 
     static Complaint fromDocument(Document doc) {
@@ -56,6 +59,9 @@ final class ComplaintDocumentMapper {
                 doc.getDate("receivedAt").toInstant(),
                 doc.getDate("expectedResponseBy").toInstant(),
                 doc.getString("idempotencyKey"),
-                doc.getString("requestFingerprint"));
+                doc.getString("requestFingerprint"),
+                doc.getBoolean("publicPost", false),
+                doc.get("reach") == null ? null : ((Number) doc.get("reach")).longValue(),
+                doc.getString("conversationId"));
     }
 }

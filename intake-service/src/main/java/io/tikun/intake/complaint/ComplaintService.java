@@ -16,12 +16,14 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.customer.Customer;
+import io.tikun.intake.customer.CustomerIdentity;
 import io.tikun.intake.customer.CustomerRepository;
 import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.EventPublisher;
 import io.tikun.intake.events.OutboxEvent;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
+import io.tikun.intake.severity.Exposure;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.severity.SeverityJudge;
@@ -31,6 +33,7 @@ import io.tikun.intake.severity.SeverityJudge;
 public class ComplaintService {
 
     static final String REFERENCE_SEQUENCE = "complaint-reference";
+    static final String WEB = "web";
     private static final String REFERENCE_FORMAT = "%s-%06d";
 
     private final ComplaintRepository complaints;
@@ -63,33 +66,46 @@ public class ComplaintService {
     public Uni<Submission> submit(NewComplaintRequest request, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : "web:" + idempotencyKey.strip();
-        return complaints.findByIdempotencyKey(key)
-                .onItem().ifNotNull().transform(existing -> repeated(existing, request))
-                .onItem().ifNull().switchTo(() -> create(request, key));
+        NewComplaintRequest.CustomerDetails who = request.customer();
+        return receive(new IncomingComplaint(WEB, key, request.fingerprint(),
+                CustomerIdentity.byEmail(who.name(), who.email(), who.phone()), request.subject().strip(),
+                request.body().strip(), false, null, null, null));
     }
 
-    private Uni<Submission> create(NewComplaintRequest request, String key) {
+    /**
+     * Accepts a complaint from any channel, once per {@code dedupKey}: a re-delivery of the same
+     * provider message or idempotency key yields the complaint the first delivery created.
+     */
+    public Uni<Submission> receive(IncomingComplaint incoming) {
+        return complaints.findByIdempotencyKey(incoming.dedupKey())
+                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
+                .onItem().ifNull().switchTo(() -> create(incoming));
+    }
+
+    private Uni<Submission> create(IncomingComplaint incoming) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        NewComplaintRequest.CustomerDetails who = request.customer();
-        SeverityAssessment assessment = judge.judge(request.subject(), request.body());
-        return customers.resolveByEmail(who.name(), who.email(), who.phone(), now)
+        SeverityAssessment assessment = judge.judge(incoming.subject(), incoming.body(),
+                new Exposure(incoming.publicPost(), incoming.reach()));
+        return customers.resolve(incoming.customer(), now)
                 .chain(customer -> complaints.nextSequence(REFERENCE_SEQUENCE)
                         .map(sequence -> new Complaint(UUID.randomUUID().toString(),
-                                REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence), "web", customer,
-                                request.subject().strip(), request.body().strip(), assessment, now,
-                                now.plus(firstResponseTarget(assessment.severity())), key, request.fingerprint())))
-                .chain(complaint -> store(complaint, request, now));
+                                REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence), incoming.channel(),
+                                customer, incoming.subject(), incoming.body(), assessment, now,
+                                now.plus(firstResponseTarget(assessment.severity())), incoming.dedupKey(),
+                                incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
+                                incoming.conversationId())))
+                .chain(complaint -> store(complaint, incoming.fingerprint(), now));
     }
 
-    private static Submission repeated(Complaint existing, NewComplaintRequest request) {
-        if (!request.fingerprint().equals(existing.requestFingerprint())) {
+    private static Submission repeated(Complaint existing, String fingerprint) {
+        if (!fingerprint.equals(existing.requestFingerprint())) {
             throw new IdempotencyKeyReusedProblem(
                     "This Idempotency-Key was already used for a different complaint (" + existing.reference() + ").");
         }
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, NewComplaintRequest request, Instant now) {
+    private Uni<Submission> store(Complaint complaint, String fingerprint, Instant now) {
         OutboxEvent event = receivedEvent(complaint, now);
         return complaints.insert(complaint, List.of(event))
                 .chain(() -> publishInline(complaint.id(), event))
@@ -97,7 +113,7 @@ public class ComplaintService {
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
                 .onFailure(ComplaintRepository::isDuplicateKey)
                 .recoverWithUni(() -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
-                        .map(existing -> repeated(existing, request)));
+                        .map(existing -> repeated(existing, fingerprint)));
     }
 
     /**
@@ -135,7 +151,7 @@ public class ComplaintService {
         ComplaintReceived event = new ComplaintReceived(c.id(), c.reference(), c.channel(),
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
-                c.expectedResponseBy());
+                c.expectedResponseBy(), c.publicPost(), c.reach());
         try {
             return new OutboxEvent(UUID.randomUUID().toString(), ComplaintReceived.TYPE, ComplaintReceived.TOPIC,
                     customer.id(), mapper.writeValueAsString(event), now);

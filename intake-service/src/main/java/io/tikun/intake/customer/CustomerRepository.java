@@ -1,18 +1,19 @@
 package io.tikun.intake.customer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.Locale;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -29,32 +30,56 @@ public class CustomerRepository {
     private static final int DUPLICATE_KEY = 11000;
     private static final int UPSERT_ATTEMPTS = 2;
 
+    static final String IDENTITIES = "customer_identities";
+
     private final ReactiveMongoCollection<Document> customers;
+    private final ReactiveMongoCollection<Document> identities;
 
     public CustomerRepository(IntakeStore store) {
         this.customers = store.collection(COLLECTION);
+        this.identities = store.collection(IDENTITIES);
     }
 
     public Uni<Void> createIndexes() {
-        return customers.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true)).replaceWithVoid();
+        return customers.createIndex(Indexes.ascending("identities")).replaceWithVoid();
     }
 
     /**
-     * The customer with this e-mail address, created on first contact. Name and phone are
-     * refreshed from what the customer just told us. Atomic: one document, one upsert.
+     * The customer this identity belongs to, created on first contact. The identity collection
+     * maps each identifier to one customer (its _id is the identifier, so uniqueness needs no
+     * extra index and upserts are atomic); the customer's name and contact details are then
+     * refreshed from what the channel just told us.
      */
-    public Uni<Customer> resolveByEmail(String name, String email, String phone, Instant now) {
-        String normalizedEmail = email.strip().toLowerCase(Locale.ROOT);
-        var update = Updates.combine(
-                Updates.setOnInsert("_id", UUID.randomUUID().toString()),
-                Updates.setOnInsert("createdAt", Date.from(now)),
-                Updates.set("name", name.strip()),
-                Updates.set("updatedAt", Date.from(now)),
-                phone == null || phone.isBlank() ? Updates.setOnInsert("phone", null) : Updates.set("phone", phone.strip()));
+    public Uni<Customer> resolve(CustomerIdentity identity, Instant now) {
+        var claim = Updates.combine(
+                Updates.setOnInsert("customerId", UUID.randomUUID().toString()),
+                Updates.setOnInsert("createdAt", Date.from(now)));
         var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        // Two first contacts racing on one address: the loser's upsert hits the unique index; its retry finds the winner.
-        return customers.findOneAndUpdate(Filters.eq("email", normalizedEmail), update, options)
+        // Two first contacts racing on one identifier: the loser's upsert hits the _id; its retry finds the winner.
+        return identities.findOneAndUpdate(Filters.eq("_id", identity.key()), claim, options)
                 .onFailure(CustomerRepository::isDuplicateKey).retry().atMost(UPSERT_ATTEMPTS)
+                .chain(link -> refresh(link.getString("customerId"), identity, now));
+    }
+
+    private Uni<Customer> refresh(String customerId, CustomerIdentity identity, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.setOnInsert("createdAt", Date.from(now)),
+                Updates.set("updatedAt", Date.from(now)),
+                Updates.addToSet("identities", identity.key())));
+        if (identity.name() != null && !identity.name().isBlank()) {
+            updates.add(Updates.set("name", identity.name().strip()));
+        }
+        if (identity.email() != null) {
+            updates.add(Updates.set("email", identity.email()));
+        }
+        if (identity.phone() != null) {
+            updates.add(Updates.set("phone", identity.phone()));
+        }
+        if (identity.handle() != null) {
+            updates.add(Updates.addToSet("handles", identity.handle()));
+        }
+        return customers.findOneAndUpdate(Filters.eq("_id", customerId), Updates.combine(updates),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
                 .map(CustomerRepository::toCustomer);
     }
 
@@ -64,7 +89,8 @@ public class CustomerRepository {
     }
 
     static Customer toCustomer(Document doc) {
-        return new Customer(doc.getString("_id"), doc.getString("name"), doc.getString("email"), doc.getString("phone"));
+        String name = doc.getString("name");
+        return new Customer(doc.getString("_id"), name == null ? "" : name, doc.getString("email"), doc.getString("phone"));
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

@@ -20,7 +20,9 @@ public record ComplaintReceived(
         Severity severity,
         List<SeverityReason> reasons,
         Instant receivedAt,
-        Instant expectedResponseBy) {
+        Instant expectedResponseBy,
+        boolean publicPost,
+        Long reach) {
 
     public static final String TYPE = "tikun.complaint.received";
     public static final String TOPIC = "complaints.received";

@@ -13,10 +13,10 @@ import org.bson.Document;
 import org.bson.types.Binary;
 
 import com.mongodb.client.model.Filters;
-import io.quarkus.mongodb.FindOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class SeverityJudgeTest {
 
-    private final SeverityJudge judge = new SeverityJudge(new ObjectMapper());
+    private static final long WIDE_REACH = 10_000;
+
+    private final SeverityJudge judge = new SeverityJudge(
+            SeverityLexicon.fromClasspath(SeverityJudge.LEXICON, new ObjectMapper()), WIDE_REACH);
 
     @Test
     void judgesEnglishLegalThreatCriticalWithEvidence() {
@@ -52,6 +55,17 @@ class SeverityJudgeTest {
         assertThat(assessment.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(assessment.reasons()).extracting(SeverityReason::signal)
                 .containsExactlyInAnyOrder("LEGAL_THREAT", "CHURN_INTENT", "ANGER");
+    }
+
+    @Test
+    void judgesAPublicPostAtLeastMediumAndAWidelyFollowedOneHigh() {
+        SeverityAssessment modest = judge.judge("", "The delivery is late", new Exposure(true, 120L));
+        SeverityAssessment famous = judge.judge("", "The delivery is late", new Exposure(true, 250_000L));
+
+        assertThat(modest.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(modest.reasons()).extracting(SeverityReason::signal).containsExactly("PUBLIC_EXPOSURE");
+        assertThat(famous.severity()).isEqualTo(Severity.HIGH);
+        assertThat(famous.reasons()).extracting(SeverityReason::evidence).contains("250000 followers");
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.tikun.intake.complaint;
+
+import java.time.Instant;
+
+import io.tikun.intake.customer.CustomerIdentity;
+
+/**
+ * A complaint as any channel hands it over, before intake resolves the customer and judges it.
+ *
+ * @param channel web, email, meta, x or the generic network's name
+ * @param dedupKey identifies the delivery: the provider's message id, or the client's idempotency key
+ * @param fingerprint digest of the content, to tell a true re-delivery from a reused key
+ * @param reach audience size of a public post when the network gives it, else null
+ */
+public record IncomingComplaint(String channel, String dedupKey, String fingerprint, CustomerIdentity customer,
+        String subject, String body, boolean publicPost, Long reach, String conversationId, Instant sentAt) {
+}

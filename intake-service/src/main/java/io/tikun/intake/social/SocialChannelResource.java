@@ -1,0 +1,137 @@
+package io.tikun.intake.social;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.smallrye.mutiny.Uni;
+import io.tikun.intake.problem.NotFoundProblem;
+import io.tikun.intake.quarantine.RejectedPayload;
+
+/**
+ * Webhooks of the social networks. They authenticate by the provider's signature over the raw
+ * body, never by bearer token; a delivery with a missing or forged signature is refused and
+ * nothing of it is stored.
+ */
+@Path("/api/v1/channels")
+@PermitAll
+@Tag(name = "Social channels")
+public class SocialChannelResource {
+
+    static final String META = "meta";
+    static final String X = "x";
+    static final String WEBHOOK = "webhook";
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int UNAVAILABLE = 503;
+
+    private final ChannelsConfig config;
+    private final SocialIntake intake;
+    private final MetaSignatureVerifier metaSignatures;
+    private final MetaWebhookParser metaParser;
+    private final XSignatureVerifier xSignatures;
+    private final XWebhookParser xParser;
+    private final GenericSignatureVerifier genericSignatures;
+    private final GenericWebhookParser genericParser;
+
+    public SocialChannelResource(ChannelsConfig config, SocialIntake intake, MetaSignatureVerifier metaSignatures,
+            MetaWebhookParser metaParser, XSignatureVerifier xSignatures, XWebhookParser xParser,
+            GenericSignatureVerifier genericSignatures, GenericWebhookParser genericParser) {
+        this.config = config;
+        this.intake = intake;
+        this.metaSignatures = metaSignatures;
+        this.metaParser = metaParser;
+        this.xSignatures = xSignatures;
+        this.xParser = xParser;
+        this.genericSignatures = genericSignatures;
+        this.genericParser = genericParser;
+    }
+
+    @GET
+    @Path("/meta")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Meta subscription check: answers hub.challenge when hub.verify_token matches")
+    public String verifyMeta(@RestQuery("hub.mode") String mode, @RestQuery("hub.verify_token") String verifyToken,
+            @RestQuery("hub.challenge") String challenge) {
+        String expected = secret(config.meta().verifyToken(), "Meta");
+        return metaSignatures.subscriptionChallenge(mode, verifyToken, challenge, expected)
+                .orElseThrow(() -> new RejectedPayload(FORBIDDEN, "Forbidden", "The verify token does not match.", List.of()));
+    }
+
+    @POST
+    @Path("/meta")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Meta webhook (Facebook, Messenger, Instagram, WhatsApp), signed with X-Hub-Signature-256")
+    public Uni<SocialDelivery> receiveMeta(byte[] body, @RestHeader("X-Hub-Signature-256") String signature,
+            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        requireAuthentic(metaSignatures.isAuthentic(body, signature, secret(config.meta().appSecret(), "Meta")));
+        return intake.accept(META, "/api/v1/channels/meta", contentType, body, () -> metaParser.parse(body));
+    }
+
+    @GET
+    @Path("/x")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "X challenge-response check (CRC)")
+    public Map<String, String> verifyX(@RestQuery("crc_token") String crcToken) {
+        if (crcToken == null || crcToken.isBlank()) {
+            throw new RejectedPayload(400, "Missing crc_token", "X sends crc_token to check the webhook.", List.of());
+        }
+        return Map.of("response_token", xSignatures.crcResponseToken(crcToken, secret(config.x().consumerSecret(), "X")));
+    }
+
+    @POST
+    @Path("/x")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "X Account Activity webhook (mentions and direct messages), signed with x-twitter-webhooks-signature")
+    public Uni<SocialDelivery> receiveX(byte[] body, @RestHeader("x-twitter-webhooks-signature") String signature,
+            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        requireAuthentic(xSignatures.isAuthentic(body, signature, secret(config.x().consumerSecret(), "X")));
+        return intake.accept(X, "/api/v1/channels/x", contentType, body, () -> xParser.parse(body));
+    }
+
+    @POST
+    @Path("/webhook/{network}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Any other network, in Tikun's generic format signed with X-Tikun-Signature and X-Tikun-Timestamp")
+    public Uni<SocialDelivery> receiveGeneric(@RestPath String network, byte[] body,
+            @RestHeader("X-Tikun-Timestamp") String timestamp, @RestHeader("X-Tikun-Signature") String signature,
+            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        String secret = config.webhook().secrets().get(network);
+        if (secret == null || secret.isBlank()) {
+            throw new NotFoundProblem("No webhook is configured for network '" + network + "'.");
+        }
+        requireAuthentic(genericSignatures.isAuthentic(body, timestamp, signature, secret));
+        return intake.accept(WEBHOOK, "/api/v1/channels/webhook/" + network, contentType, body,
+                () -> genericParser.parse(network, body));
+    }
+
+    private static String secret(Optional<String> configured, String channel) {
+        return configured.filter(value -> !value.isBlank()).orElseThrow(() -> new RejectedPayload(UNAVAILABLE,
+                "Channel not configured", "The " + channel + " channel has no secret configured.", List.of()));
+    }
+
+    private static void requireAuthentic(boolean authentic) {
+        if (!authentic) {
+            throw new RejectedPayload(UNAUTHORIZED, "Unauthorized",
+                    "The signature is missing or does not match the body.", List.of());
+        }
+    }
+}
