@@ -20,6 +20,14 @@ public interface IntakeConfig {
 
     Web web();
 
+    Email email();
+
+    interface Email {
+        /** Largest raw message the e-mail channel accepts. */
+        @WithDefault("10485760")
+        int maxRawBytes();
+    }
+
     SeverityRules severity();
 
     interface SeverityRules {

@@ -29,6 +29,8 @@ public class ComplaintRepository {
     static final String COUNTERS = "counters";
     private static final String PENDING = "pendingEvents";
     private static final String CLAIMED_UNTIL = "outboxClaimedUntil";
+    private static final String THREAD_KEYS = "threadKeys";
+    private static final String MESSAGES = "messages";
     private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoCollection<Document> complaints;
@@ -56,7 +58,14 @@ public class ComplaintRepository {
 
     /** Stores a new complaint together with the events announcing it, in one write. */
     public Uni<Void> insert(Complaint complaint, List<OutboxEvent> events) {
+        return insert(complaint, events, List.of());
+    }
+
+    /** Stores a new complaint, the keys its thread is found by, and the events announcing it, in one write. */
+    public Uni<Void> insert(Complaint complaint, List<OutboxEvent> events, List<String> threadKeys) {
         Document doc = ComplaintDocumentMapper.toDocument(complaint)
+                .append(THREAD_KEYS, threadKeys)
+                .append(MESSAGES, List.of())
                 .append(PENDING, events.stream().map(OutboxEvent::toDocument).toList())
                 .append(CLAIMED_UNTIL, new Date(0));
         return complaints.insertOne(doc).replaceWithVoid();
@@ -64,6 +73,29 @@ public class ComplaintRepository {
 
     public Uni<Complaint> findById(String id) {
         return findOne(Filters.eq("_id", id));
+    }
+
+    /** The complaint whose thread contains any of these keys (e.g. e-mail Message-IDs it was sent or answered with). */
+    public Uni<Complaint> findByThreadKeys(List<String> keys) {
+        return keys.isEmpty() ? Uni.createFrom().nullItem() : findOne(Filters.in(THREAD_KEYS, keys));
+    }
+
+    public Uni<Complaint> findByReference(String reference) {
+        return findOne(Filters.eq("reference", reference));
+    }
+
+    /**
+     * Adds a customer's further message to its complaint with the event announcing it, in one
+     * write; false when this message (by its dedup key) is already on the complaint.
+     */
+    public Uni<Boolean> appendMessage(String complaintId, FollowUpMessage message, List<String> threadKeys,
+            OutboxEvent event) {
+        var filter = Filters.and(Filters.eq("_id", complaintId), Filters.ne(MESSAGES + ".dedupKey", message.dedupKey()));
+        var update = Updates.combine(
+                Updates.push(MESSAGES, message.toDocument()),
+                Updates.addEachToSet(THREAD_KEYS, threadKeys),
+                Updates.push(PENDING, event.toDocument()));
+        return complaints.updateOne(filter, update).map(result -> result.getModifiedCount() == 1);
     }
 
     public Uni<Complaint> findByIdempotencyKey(String key) {

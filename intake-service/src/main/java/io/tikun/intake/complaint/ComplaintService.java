@@ -18,6 +18,7 @@ import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.customer.CustomerIdentity;
 import io.tikun.intake.customer.CustomerRepository;
+import io.tikun.intake.events.ComplaintMessageAdded;
 import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.EventPublisher;
 import io.tikun.intake.events.OutboxEvent;
@@ -55,8 +56,29 @@ public class ComplaintService {
         this.clock = clock;
     }
 
-    /** The outcome of a submission: a new complaint, or the one this delivery repeats. */
-    public record Submission(Complaint complaint, boolean created) {
+    /** The outcome of a submission: a new complaint, or the one this delivery repeats or continues. */
+    public record Submission(Complaint complaint, boolean created, boolean followUp) {
+
+        Submission(Complaint complaint, boolean created) {
+            this(complaint, created, false);
+        }
+    }
+
+    /**
+     * Adds the incoming message to {@code existing} as the customer's further message in its
+     * thread, announced as {@code tikun.complaint.message-added}; a re-delivery adds nothing.
+     */
+    public Uni<Submission> continueThread(Complaint existing, IncomingComplaint incoming, List<String> threadKeys) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        FollowUpMessage message = new FollowUpMessage(UUID.randomUUID().toString(), incoming.dedupKey(),
+                incoming.channel(), incoming.body(), now);
+        OutboxEvent event = outboxEvent(ComplaintMessageAdded.TYPE, ComplaintMessageAdded.TOPIC,
+                existing.customer().id(), new ComplaintMessageAdded(existing.id(), existing.reference(),
+                        existing.customer().id(), message.id(), message.channel(), message.body(), now),
+                now);
+        return complaints.appendMessage(existing.id(), message, threadKeys, event)
+                .call(added -> added ? publishInline(existing.id(), event) : Uni.createFrom().voidItem())
+                .map(added -> new Submission(existing, false, true));
     }
 
     /**
@@ -94,7 +116,7 @@ public class ComplaintService {
                                 now.plus(firstResponseTarget(assessment.severity())), incoming.dedupKey(),
                                 incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
                                 incoming.conversationId())))
-                .chain(complaint -> store(complaint, incoming.fingerprint(), now));
+                .chain(complaint -> store(complaint, incoming.fingerprint(), incoming.threadKeys(), now));
     }
 
     private static Submission repeated(Complaint existing, String fingerprint) {
@@ -105,9 +127,9 @@ public class ComplaintService {
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, String fingerprint, Instant now) {
+    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> threadKeys, Instant now) {
         OutboxEvent event = receivedEvent(complaint, now);
-        return complaints.insert(complaint, List.of(event))
+        return complaints.insert(complaint, List.of(event), threadKeys)
                 .chain(() -> publishInline(complaint.id(), event))
                 .replaceWith(new Submission(complaint, true))
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
@@ -152,11 +174,14 @@ public class ComplaintService {
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
                 c.expectedResponseBy(), c.publicPost(), c.reach());
+        return outboxEvent(ComplaintReceived.TYPE, ComplaintReceived.TOPIC, customer.id(), event, now);
+    }
+
+    private OutboxEvent outboxEvent(String type, String topic, String key, Object event, Instant now) {
         try {
-            return new OutboxEvent(UUID.randomUUID().toString(), ComplaintReceived.TYPE, ComplaintReceived.TOPIC,
-                    customer.id(), mapper.writeValueAsString(event), now);
+            return new OutboxEvent(UUID.randomUUID().toString(), type, topic, key, mapper.writeValueAsString(event), now);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + ComplaintReceived.TYPE, e);
+            throw new IllegalStateException("cannot serialize " + type, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tikun.intake.complaint;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tikun.intake.customer.CustomerIdentity;
 
@@ -14,4 +15,9 @@ import io.tikun.intake.customer.CustomerIdentity;
  */
 public record IncomingComplaint(String channel, String dedupKey, String fingerprint, CustomerIdentity customer,
         String subject, String body, boolean publicPost, Long reach, String conversationId, Instant sentAt) {
+
+    /** Keys under which later messages find this complaint's thread: the conversation, when the channel has one. */
+    public List<String> threadKeys() {
+        return conversationId == null ? List.of() : List.of(conversationId);
+    }
 }

@@ -25,6 +25,7 @@ public class ComplaintReceivedConsumer {
 
     // A failure to apply a well-formed event is the database's, not the message's: retry for
     // about three minutes (200 ms doubling up to 30 s) before the message goes to the dead-letter topic.
+    static final String MESSAGE_ADDED = "tikun.complaint.message-added";
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final int ATTEMPTS = 12;
@@ -44,10 +45,17 @@ public class ComplaintReceivedConsumer {
 
     @Incoming("complaints-received")
     public Uni<Void> onComplaintReceived(Message<String> message) {
-        Optional<String> eventId = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(IncomingCloudEventMetadata::getId);
+        Optional<IncomingCloudEventMetadata> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class);
+        Optional<String> eventId = cloudEvent.map(IncomingCloudEventMetadata::getId);
         if (eventId.isEmpty()) {
             return reject(message, new IllegalArgumentException("message has no CloudEvent id (ce_id)"));
+        }
+        String type = cloudEvent.get().getType();
+        if (MESSAGE_ADDED.equals(type)) {
+            // A customer's further message on a complaint. Cases only record it today; escalation on an
+            // unanswered reply arrives with the SLA timers. Acknowledged, so it is not dead-lettered.
+            Log.debugf("Further message on a complaint (event %s)", eventId.get());
+            return Uni.createFrom().completionStage(message.ack());
         }
         ComplaintReceived complaint;
         try {

@@ -1,0 +1,148 @@
+package io.tikun.intake.email;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tikun.intake.IntakeConfig;
+import io.tikun.intake.complaint.Complaint;
+import io.tikun.intake.complaint.ComplaintRepository;
+import io.tikun.intake.complaint.ComplaintService;
+import io.tikun.intake.complaint.IncomingComplaint;
+import io.tikun.intake.customer.CustomerIdentity;
+import io.tikun.intake.quarantine.QuarantineRepository;
+import io.tikun.intake.quarantine.RejectedPayload;
+
+/**
+ * Turns one raw RFC 5322 message into a complaint, a further message on the complaint it answers
+ * (by In-Reply-To/References, or the [TK-…] reference in the subject from the same sender), or an
+ * ignored automated mail. Anything unreadable is kept in quarantine.
+ */
+@ApplicationScoped
+public class EmailIntake {
+
+    static final String CHANNEL = "email";
+    static final String ENDPOINT = "/api/v1/channels/email";
+    private static final Pattern REFERENCE_TOKEN = Pattern.compile("\\[([A-Z]+-\\d{6,})]");
+    private static final int BAD_REQUEST = 400;
+    private static final int TOO_LARGE = 413;
+    private static final int UNSUPPORTED = 415;
+    private static final String RFC822 = "message/rfc822";
+
+    private final MimeComplaintParser parser;
+    private final ComplaintService complaints;
+    private final ComplaintRepository complaintStore;
+    private final IgnoredMailRepository ignored;
+    private final QuarantineRepository quarantine;
+    private final IntakeConfig config;
+    private final Clock clock;
+
+    public EmailIntake(MimeComplaintParser parser, ComplaintService complaints, ComplaintRepository complaintStore,
+            IgnoredMailRepository ignored, QuarantineRepository quarantine, IntakeConfig config, Clock clock) {
+        this.parser = parser;
+        this.complaints = complaints;
+        this.complaintStore = complaintStore;
+        this.ignored = ignored;
+        this.quarantine = quarantine;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<EmailDelivery> accept(byte[] raw, String contentType) {
+        ParsedEmail mail;
+        try {
+            mail = read(raw, contentType);
+        } catch (RejectedPayload rejected) {
+            return quarantine.keep(CHANNEL, ENDPOINT, contentType, Map.of(), raw, rejected.reason(), clock.instant())
+                    .chain(id -> Uni.createFrom().failure(rejected.quarantinedAs(id)));
+        }
+        if (mail.automated().automated()) {
+            return ignored.record(mail, clock.instant())
+                    .map(id -> new EmailDelivery(EmailDelivery.Outcome.IGNORED, null, null, id));
+        }
+        IncomingComplaint incoming = toComplaint(mail, raw);
+        return complaintStore.findByIdempotencyKey(incoming.dedupKey())
+                .chain(original -> original != null ? complaints.receive(incoming)
+                        : findThread(mail).chain(thread -> thread != null
+                                ? complaints.continueThread(thread, incoming, incoming.threadKeys())
+                                : complaints.receive(incoming)))
+                .map(submission -> new EmailDelivery(
+                        submission.created() ? EmailDelivery.Outcome.CREATED
+                                : submission.followUp() ? EmailDelivery.Outcome.THREADED : EmailDelivery.Outcome.REPEATED,
+                        submission.complaint().id(), submission.complaint().reference(), null));
+    }
+
+    private ParsedEmail read(byte[] raw, String contentType) {
+        if (raw.length > config.email().maxRawBytes()) {
+            throw new RejectedPayload(TOO_LARGE, "Payload too large", "The message has " + raw.length
+                    + " bytes; at most " + config.email().maxRawBytes() + " are accepted.", List.of());
+        }
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(RFC822)) {
+            throw new RejectedPayload(UNSUPPORTED, "Unsupported media type",
+                    "Send the raw message as message/rfc822 (got " + contentType + ").", List.of());
+        }
+        ParsedEmail mail;
+        try {
+            mail = parser.parse(raw);
+        } catch (MalformedEmailException e) {
+            throw new RejectedPayload(BAD_REQUEST, "Malformed e-mail", e.getMessage(), List.of());
+        }
+        if (mail.from() == null || mail.from().address() == null || mail.from().address().isBlank()) {
+            throw new RejectedPayload(BAD_REQUEST, "Malformed e-mail", "The message has no sender address.", List.of());
+        }
+        if (mail.cleanText().isBlank() && mail.attachments().isEmpty()) {
+            throw new RejectedPayload(BAD_REQUEST, "Empty e-mail", "The message has neither text nor attachments.", List.of());
+        }
+        return mail;
+    }
+
+    /** The complaint this mail answers: by the thread's Message-IDs, else by its reference from the same sender. */
+    private Uni<Complaint> findThread(ParsedEmail mail) {
+        List<String> keys = new ArrayList<>(mail.references());
+        if (mail.inReplyTo() != null) {
+            keys.add(mail.inReplyTo());
+        }
+        return complaintStore.findByThreadKeys(keys).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            Matcher token = REFERENCE_TOKEN.matcher(mail.subject() == null ? "" : mail.subject());
+            if (!token.find()) {
+                return Uni.createFrom().nullItem();
+            }
+            String sender = mail.from().address();
+            // Someone quoting another customer's reference must not write into that customer's complaint.
+            return complaintStore.findByReference(token.group(1))
+                    .map(c -> c != null && sender.equalsIgnoreCase(c.customer().email()) ? c : null);
+        });
+    }
+
+    private static IncomingComplaint toComplaint(ParsedEmail mail, byte[] raw) {
+        String fingerprint = sha256(raw);
+        String messageId = mail.messageId() != null ? mail.messageId() : "sha256:" + fingerprint;
+        String name = mail.from().name() == null || mail.from().name().isBlank() ? mail.from().address() : mail.from().name();
+        String body = mail.cleanText().isBlank() ? "(attachments only)" : mail.cleanText();
+        String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject();
+        return new IncomingComplaint(CHANNEL, "email:" + messageId, fingerprint,
+                CustomerIdentity.byEmail(name, mail.from().address(), null), subject, body, false, null, messageId,
+                mail.sentAt());
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.tikun.intake.email;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.KafkaTopicReader;
+import io.tikun.stack.testing.MongoTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class EmailChannelResourceTest {
+
+    private static final String RFC822 = "message/rfc822";
+    private static final String PROBLEM = "application/problem+json";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private static String token() {
+        return OidcWiremockTestResource.getAccessToken("mail-gateway", Set.of("channel"));
+    }
+
+    private static Response deliver(byte[] raw) {
+        return given().auth().oauth2(token()).contentType(RFC822).body(raw).post("/api/v1/channels/email");
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = EmailChannelResourceTest.class.getResourceAsStream("/email/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] mail(String from, String messageId, String inReplyTo, String subject, String body) {
+        return ("From: Dana Levi <" + from + ">\r\n"
+                + "To: support@tikun.io\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Date: Mon, 23 Nov 2026 09:00:00 +0200\r\n"
+                + "Message-ID: <" + messageId + ">\r\n"
+                + (inReplyTo == null ? "" : "In-Reply-To: <" + inReplyTo + ">\r\nReferences: <" + inReplyTo + ">\r\n")
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonPath complaint(String id) {
+        return given().auth().oauth2(OidcWiremockTestResource.getAccessToken("alice", Set.of("agent")))
+                .get("/api/v1/complaints/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void turnsAHebrewWindows1255MailIntoAComplaintOnceAcrossRedeliveries() throws IOException {
+        byte[] raw = fixture("hebrew-windows1255-qp.eml");
+        JsonPath created = deliver(raw).then().statusCode(202).body("outcome", equalTo("CREATED")).extract().jsonPath();
+
+        deliver(raw).then().statusCode(200).body("outcome", equalTo("REPEATED"))
+                .body("reference", equalTo(created.getString("reference")));
+        JsonPath stored = complaint(created.getString("complaintId"));
+        assertThat(stored.getString("channel")).isEqualTo("email");
+        assertThat(stored.getString("customer.email")).isEqualTo("moshe.peretz@walla.co.il");
+        assertThat(stored.getString("body")).contains("החשבונית");
+    }
+
+    @Test
+    void addsAReplyToTheComplaintItAnswersAndAnnouncesIt() {
+        String sender = "dana+" + UUID.randomUUID() + "@example.com";
+        String originalId = UUID.randomUUID() + "@mail.example.com";
+        String complaintId = deliver(mail(sender, originalId, null, "Heater broken", "The heater is broken again."))
+                .then().statusCode(202).extract().path("complaintId");
+
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received")) {
+            deliver(mail(sender, UUID.randomUUID() + "@mail.example.com", originalId, "Re: Heater broken",
+                    "Nobody has called me yet.\r\n\r\nOn Mon, 23 Nov 2026 Dana Levi wrote:\r\n> The heater is broken again."))
+                    .then().statusCode(200).body("outcome", equalTo("THREADED")).body("complaintId", equalTo(complaintId));
+
+            ConsumerRecord<String, String> added = topic.await(r -> r.value().contains(complaintId)
+                    && "tikun.complaint.message-added".equals(KafkaTopicReader.header(r, "ce_type")), WAIT);
+            assertThat(added.value()).contains("Nobody has called me yet.").doesNotContain("> The heater");
+        }
+    }
+
+    @Test
+    void threadsByTheReferenceInTheSubjectOnlyForTheSameSender() {
+        String sender = "noa+" + UUID.randomUUID() + "@example.com";
+        JsonPath created = deliver(mail(sender, UUID.randomUUID() + "@x", null, "Refund", "Where is my refund?"))
+                .then().statusCode(202).extract().jsonPath();
+        String subject = "Re: [" + created.getString("reference") + "] Refund";
+
+        deliver(mail(sender, UUID.randomUUID() + "@x", null, subject, "Still nothing.")).then().statusCode(200)
+                .body("outcome", equalTo("THREADED")).body("complaintId", equalTo(created.getString("complaintId")));
+        deliver(mail("stranger@example.com", UUID.randomUUID() + "@x", null, subject, "I am someone else."))
+                .then().statusCode(202).body("outcome", equalTo("CREATED"));
+    }
+
+    @Test
+    void recordsAutoRepliesAndBouncesAsIgnored() throws IOException {
+        deliver(fixture("auto-reply-auto-submitted.eml")).then().statusCode(200).body("outcome", equalTo("IGNORED"))
+                .body("ignoredAs", notNullValue());
+        deliver(fixture("dsn-bounce.eml")).then().statusCode(200).body("outcome", equalTo("IGNORED"));
+    }
+
+    @Test
+    void quarantinesWhatIsNotAnEmailAndRefusesOtherMediaTypes() {
+        deliver("this is not a mail".getBytes(StandardCharsets.UTF_8)).then().statusCode(400).contentType(PROBLEM)
+                .body("quarantineId", notNullValue());
+        given().auth().oauth2(token()).contentType("text/plain").body("From: a@b.c\r\n\r\nhi")
+                .post("/api/v1/channels/email").then().statusCode(415).contentType(PROBLEM)
+                .body("quarantineId", notNullValue());
+        given().contentType(RFC822).body(mail("a@b.c", "x@y", null, "s", "b")).post("/api/v1/channels/email")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+}
