@@ -98,6 +98,18 @@ public class ComplaintRepository {
         return complaints.updateOne(filter, update).map(result -> result.getModifiedCount() == 1);
     }
 
+    /** Every complaint of a customer with the further messages in its thread. */
+    public Uni<List<ComplaintThread>> threadsOf(String customerId) {
+        return complaints.find(Filters.eq("customerId", customerId)).map(doc -> new ComplaintThread(
+                ComplaintDocumentMapper.fromDocument(doc),
+                doc.getList(MESSAGES, Document.class, List.of()).stream().map(FollowUpMessage::fromDocument).toList()))
+                .collect().asList();
+    }
+
+    /** A complaint and the customer's further messages on it. */
+    public record ComplaintThread(Complaint complaint, List<FollowUpMessage> messages) {
+    }
+
     public Uni<Complaint> findByIdempotencyKey(String key) {
         return findOne(Filters.eq("idempotencyKey", key));
     }
