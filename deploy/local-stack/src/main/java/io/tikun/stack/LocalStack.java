@@ -20,6 +20,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String MONGO_DATABASE = "tikun";
     public static final String SERVICE_MANAGER_EMAIL = "manager@tikun.local";
     public static final String MAIL_FROM = "tikun@tikun.local";
+    public static final String LOCAL_META_APP_SECRET = "local-meta-app-secret";
+    public static final String LOCAL_META_VERIFY_TOKEN = "local-meta-verify-token";
+    public static final String LOCAL_X_CONSUMER_SECRET = "local-x-consumer-secret";
     private static final int PARTITIONS = 3;
     /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
     static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "cases.updated",
@@ -98,6 +101,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = commonEnvironment();
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         env.put("QUARKUS_MONGODB_DATABASE", MONGO_DATABASE);
+        // Local-only secrets, so the social webhooks can be tried with self-signed requests.
+        env.put("TIKUN_CHANNELS_META_APP_SECRET", LOCAL_META_APP_SECRET);
+        env.put("TIKUN_CHANNELS_META_VERIFY_TOKEN", LOCAL_META_VERIFY_TOKEN);
+        env.put("TIKUN_CHANNELS_X_CONSUMER_SECRET", LOCAL_X_CONSUMER_SECRET);
         return env;
     }
 
