@@ -20,6 +20,18 @@ public interface IntakeConfig {
 
     Web web();
 
+    Acknowledgement acknowledgement();
+
+    interface Acknowledgement {
+        /** Whether customers who gave an e-mail address get an acknowledgement. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time zone in which the acknowledgement states the promised time. */
+        @WithDefault("Asia/Jerusalem")
+        java.time.ZoneId timeZone();
+    }
+
     Email email();
 
     interface Email {

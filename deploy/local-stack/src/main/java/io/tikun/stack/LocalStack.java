@@ -101,6 +101,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = commonEnvironment();
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         env.put("QUARKUS_MONGODB_DATABASE", MONGO_DATABASE);
+        env.putAll(mailEnvironment());
         // Local-only secrets, so the social webhooks can be tried with self-signed requests.
         env.put("TIKUN_CHANNELS_META_APP_SECRET", LOCAL_META_APP_SECRET);
         env.put("TIKUN_CHANNELS_META_VERIFY_TOKEN", LOCAL_META_VERIFY_TOKEN);
@@ -110,11 +111,15 @@ public final class LocalStack implements AutoCloseable {
 
     Map<String, String> routingEnvironment() {
         Map<String, String> env = databaseEnvironment();
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
-        env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
+        env.putAll(mailEnvironment());
         env.put("TIKUN_ROUTING_NOTIFICATIONS_SERVICE_MANAGER_EMAIL", SERVICE_MANAGER_EMAIL);
         return env;
+    }
+
+    private Map<String, String> mailEnvironment() {
+        return Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()),
+                "QUARKUS_MAILER_FROM", MAIL_FROM);
     }
 
     Map<String, String> followupEnvironment() {

@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -116,7 +120,12 @@ public final class MailSandbox implements AutoCloseable {
             String from = message.getFrom() == null || message.getFrom().length == 0 ? ""
                     : address(message.getFrom()[0]);
             Instant sent = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
-            return new CapturedMail(from, to, message.getSubject(), text(message).strip(), sent);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements();) {
+                Header header = all.nextElement();
+                headers.putIfAbsent(header.getName(), header.getValue());
+            }
+            return new CapturedMail(from, to, message.getSubject(), text(message).strip(), sent, headers);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable message in the sandbox", e);
         }

@@ -12,7 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
-import io.tikun.intake.events.EventPublisher;
+import io.tikun.intake.events.OutboundSender;
 
 /**
  * Publishes events whose inline send did not succeed (broker down, instance crashed between
@@ -23,11 +23,11 @@ import io.tikun.intake.events.EventPublisher;
 public class ComplaintOutboxRelay {
 
     private final ComplaintRepository complaints;
-    private final EventPublisher publisher;
+    private final OutboundSender publisher;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public ComplaintOutboxRelay(ComplaintRepository complaints, EventPublisher publisher, IntakeConfig config,
+    public ComplaintOutboxRelay(ComplaintRepository complaints, OutboundSender publisher, IntakeConfig config,
             Clock clock) {
         this.complaints = complaints;
         this.publisher = publisher;
@@ -63,7 +63,7 @@ public class ComplaintOutboxRelay {
 
     private Uni<Void> publishAll(ComplaintRepository.ClaimedEvents claimed) {
         return Multi.createFrom().iterable(claimed.events())
-                .onItem().transformToUniAndConcatenate(event -> publisher.publish(event)
+                .onItem().transformToUniAndConcatenate(event -> publisher.send(event)
                         .chain(() -> complaints.markPublished(claimed.complaintId(), event.id())))
                 .collect().last()
                 .onFailure().recoverWithItem(failure -> {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.customer.Customer;
@@ -20,7 +22,8 @@ import io.tikun.intake.customer.CustomerIdentity;
 import io.tikun.intake.customer.CustomerRepository;
 import io.tikun.intake.events.ComplaintMessageAdded;
 import io.tikun.intake.events.ComplaintReceived;
-import io.tikun.intake.events.EventPublisher;
+import io.tikun.intake.events.OutboundSender;
+import io.tikun.intake.acknowledgement.AcknowledgementComposer;
 import io.tikun.intake.events.OutboxEvent;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
@@ -35,22 +38,26 @@ public class ComplaintService {
 
     static final String REFERENCE_SEQUENCE = "complaint-reference";
     static final String WEB = "web";
+    static final String EMAIL = "email";
     private static final String REFERENCE_FORMAT = "%s-%06d";
 
     private final ComplaintRepository complaints;
     private final CustomerRepository customers;
     private final SeverityJudge judge;
-    private final EventPublisher publisher;
+    private final OutboundSender publisher;
+    private final AcknowledgementComposer acknowledgements;
     private final ObjectMapper mapper;
     private final IntakeConfig config;
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, CustomerRepository customers, SeverityJudge judge,
-            EventPublisher publisher, ObjectMapper mapper, IntakeConfig config, Clock clock) {
+            OutboundSender publisher, AcknowledgementComposer acknowledgements, ObjectMapper mapper, IntakeConfig config,
+            Clock clock) {
         this.complaints = complaints;
         this.customers = customers;
         this.judge = judge;
         this.publisher = publisher;
+        this.acknowledgements = acknowledgements;
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
@@ -128,9 +135,14 @@ public class ComplaintService {
     }
 
     private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> threadKeys, Instant now) {
-        OutboxEvent event = receivedEvent(complaint, now);
-        return complaints.insert(complaint, List.of(event), threadKeys)
-                .chain(() -> publishInline(complaint.id(), event))
+        List<OutboxEvent> outbound = new ArrayList<>(List.of(receivedEvent(complaint, now)));
+        if (config.acknowledgement().enabled() && complaint.customer().email() != null && !complaint.publicPost()) {
+            String inReplyTo = EMAIL.equals(complaint.channel()) ? complaint.conversationId() : null;
+            outbound.add(outboxEvent(OutboxEvent.ACKNOWLEDGEMENT_TYPE, OutboxEvent.MAIL_TOPIC, complaint.customer().id(),
+                    acknowledgements.compose(complaint, inReplyTo), now));
+        }
+        return complaints.insert(complaint, outbound, threadKeys)
+                .chain(() -> sendInline(complaint.id(), outbound))
                 .replaceWith(new Submission(complaint, true))
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
                 .onFailure(ComplaintRepository::isDuplicateKey)
@@ -138,17 +150,23 @@ public class ComplaintService {
                         .map(existing -> repeated(existing, fingerprint)));
     }
 
+    private Uni<Void> sendInline(String complaintId, List<OutboxEvent> outbound) {
+        return Multi.createFrom().iterable(outbound)
+                .onItem().transformToUniAndConcatenate(message -> publishInline(complaintId, message))
+                .collect().last().replaceWithVoid();
+    }
+
     /**
-     * Publishes right away so the complaint is routed within milliseconds; if the broker does
-     * not acknowledge, the event stays pending in the document and the outbox relay retries it.
+     * Sends right away so the complaint is routed (and the customer acknowledged) within
+     * milliseconds; if that fails, the message stays pending in the document and the outbox relay retries it.
      */
     private Uni<Void> publishInline(String complaintId, OutboxEvent event) {
-        return publisher.publish(event)
+        return publisher.send(event)
                 .ifNoItem().after(config.outbox().inlineTimeout()).fail()
                 .chain(() -> complaints.markPublished(complaintId, event.id()))
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("Event %s for complaint %s not published yet (%s); the outbox relay will retry",
-                            event.id(), complaintId, failure.getMessage());
+                    Log.warnf("Outbound %s %s for complaint %s not sent yet (%s); the outbox relay will retry",
+                            event.type(), event.id(), complaintId, failure.getMessage());
                     return null;
                 });
     }

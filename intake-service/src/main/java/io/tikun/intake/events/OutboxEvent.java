@@ -11,6 +11,10 @@ import org.bson.Document;
  */
 public record OutboxEvent(String id, String type, String topic, String key, String payload, Instant createdAt) {
 
+    /** The pseudo-topic of e-mails waiting in the outbox (acknowledgements to customers). */
+    public static final String MAIL_TOPIC = "smtp";
+    public static final String ACKNOWLEDGEMENT_TYPE = "tikun.acknowledgement";
+
     public Document toDocument() {
         return new Document("id", id).append("type", type).append("topic", topic).append("key", key)
                 .append("payload", payload).append("createdAt", Date.from(createdAt));

@@ -25,6 +25,7 @@ import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.store.IntakeStore;
 import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
 import io.tikun.stack.testing.MongoTestResource;
 
@@ -32,6 +33,7 @@ import io.tikun.stack.testing.MongoTestResource;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MailSandboxTestResource.class)
 class ComplaintOutboxRelayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -32,6 +32,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
 import io.tikun.stack.testing.MongoTestResource;
 
@@ -39,6 +40,7 @@ import io.tikun.stack.testing.MongoTestResource;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MailSandboxTestResource.class)
 class ComplaintResourceTest {
 
     private static final String PROBLEM = "application/problem+json";

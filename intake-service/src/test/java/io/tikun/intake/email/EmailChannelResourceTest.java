@@ -22,6 +22,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
 import io.tikun.stack.testing.MongoTestResource;
 
@@ -29,6 +30,7 @@ import io.tikun.stack.testing.MongoTestResource;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MailSandboxTestResource.class)
 class EmailChannelResourceTest {
 
     private static final String RFC822 = "message/rfc822";

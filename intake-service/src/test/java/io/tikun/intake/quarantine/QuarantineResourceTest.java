@@ -22,12 +22,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.MongoTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MailSandboxTestResource.class)
 class QuarantineResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
