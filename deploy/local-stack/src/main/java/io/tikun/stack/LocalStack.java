@@ -20,6 +20,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String MONGO_DATABASE = "tikun";
     public static final String SERVICE_MANAGER_EMAIL = "manager@tikun.local";
     public static final String MAIL_FROM = "tikun@tikun.local";
+    /** The sandbox mailbox intake imports complaints from in the local run (password = address). */
+    public static final String SUPPORT_MAILBOX = "support@tikun.local";
     public static final String LOCAL_META_APP_SECRET = "local-meta-app-secret";
     public static final String LOCAL_META_VERIFY_TOKEN = "local-meta-verify-token";
     public static final String LOCAL_X_CONSUMER_SECRET = "local-x-consumer-secret";
@@ -69,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
                 : MongoProtocolServer.inMemory(options.mongoPort()));
         mail = keep(MailSandbox.start(options.smtpPort(), options.imapPort()).withViewer(options.mailViewerPort()));
         mail.addMailbox(SERVICE_MANAGER_EMAIL, SERVICE_MANAGER_EMAIL);
+        mail.addMailbox(SUPPORT_MAILBOX, SUPPORT_MAILBOX);
         keycloak = keep(join(keycloakStart));
 
         CompletableFuture<ServiceProcess> intakeStart = CompletableFuture.supplyAsync(
@@ -102,6 +105,14 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         env.put("QUARKUS_MONGODB_DATABASE", MONGO_DATABASE);
         env.putAll(mailEnvironment());
+        // Mail sent to the support mailbox of the sandbox becomes a complaint (IMAP import).
+        env.put("TIKUN_INTAKE_IMAP_ENABLED", "true");
+        env.put("TIKUN_INTAKE_IMAP_HOST", "127.0.0.1");
+        env.put("TIKUN_INTAKE_IMAP_PORT", Integer.toString(mail.imapPort()));
+        env.put("TIKUN_INTAKE_IMAP_SSL", "false");
+        env.put("TIKUN_INTAKE_IMAP_USERNAME", SUPPORT_MAILBOX);
+        env.put("TIKUN_INTAKE_IMAP_PASSWORD", SUPPORT_MAILBOX);
+        env.put("TIKUN_INTAKE_IMAP_POLL_EVERY", "5s");
         // Local-only secrets, so the social webhooks can be tried with self-signed requests.
         env.put("TIKUN_CHANNELS_META_APP_SECRET", LOCAL_META_APP_SECRET);
         env.put("TIKUN_CHANNELS_META_VERIFY_TOKEN", LOCAL_META_VERIFY_TOKEN);

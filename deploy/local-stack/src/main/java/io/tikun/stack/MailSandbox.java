@@ -1,5 +1,6 @@
 package io.tikun.stack;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +11,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Predicate;
 
 import jakarta.mail.Address;
@@ -21,6 +23,7 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -86,6 +89,16 @@ public final class MailSandbox implements AutoCloseable {
     /** Creates a mailbox that can be read over IMAP. */
     public void addMailbox(String address, String password) {
         greenMail.setUser(address, address, password);
+    }
+
+    /** Puts a raw message straight into a mailbox, as if it had been delivered to it. */
+    public void deliver(String address, String password, byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            greenMail.setUser(address, address, password).deliver(message);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("not a deliverable message", e);
+        }
     }
 
     public List<CapturedMail> messages() {

@@ -45,6 +45,7 @@ public class ComplaintRepository {
         return complaints.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true))
                 .chain(() -> complaints.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true)))
                 .chain(() -> complaints.createIndex(Indexes.ascending("customerId")))
+                .chain(() -> complaints.createIndex(Indexes.ascending(THREAD_KEYS)))
                 .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".createdAt")))
                 .replaceWithVoid();
     }

@@ -38,6 +38,8 @@ public class EmailIntake {
     private static final int TOO_LARGE = 413;
     private static final int UNSUPPORTED = 415;
     private static final String RFC822 = "message/rfc822";
+    private static final int MAX_SUBJECT = 300;
+    private static final int MAX_NAME = 200;
 
     private final MimeComplaintParser parser;
     private final ComplaintService complaints;
@@ -130,12 +132,19 @@ public class EmailIntake {
     private static IncomingComplaint toComplaint(ParsedEmail mail, byte[] raw) {
         String fingerprint = sha256(raw);
         String messageId = mail.messageId() != null ? mail.messageId() : "sha256:" + fingerprint;
-        String name = mail.from().name() == null || mail.from().name().isBlank() ? mail.from().address() : mail.from().name();
+        String name = shorten(mail.from().name() == null || mail.from().name().isBlank() ? mail.from().address()
+                : mail.from().name(), MAX_NAME);
         String body = mail.cleanText().isBlank() ? "(attachments only)" : mail.cleanText();
-        String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject();
+        String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)"
+                : shorten(mail.subject().strip(), MAX_SUBJECT);
         return new IncomingComplaint(CHANNEL, "email:" + messageId, fingerprint,
                 CustomerIdentity.byEmail(name, mail.from().address(), null), subject, body, false, null, messageId,
                 mail.sentAt());
+    }
+
+    /** Mail headers have no length limit; a complaint's subject and the customer's name do (as on the web form). */
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, max) - 1)) + "…";
     }
 
     private static String sha256(byte[] raw) {

@@ -25,8 +25,8 @@ import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.store.IntakeStore;
 import io.tikun.stack.testing.KafkaTestResource;
-import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
+import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.MongoTestResource;
 
 @QuarkusTest

@@ -22,8 +22,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tikun.stack.testing.KafkaTestResource;
-import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
+import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.MongoTestResource;
 
 @QuarkusTest

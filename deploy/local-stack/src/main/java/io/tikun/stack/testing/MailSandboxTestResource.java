@@ -16,7 +16,9 @@ public class MailSandboxTestResource implements QuarkusTestResourceLifecycleMana
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(sandbox.smtpPort()),
-                "quarkus.mailer.mock", "false");
+                "quarkus.mailer.mock", "false",
+                // For services that read a mailbox (intake's IMAP poller).
+                "mail-sandbox.imap.port", Integer.toString(sandbox.imapPort()));
     }
 
     @Override
