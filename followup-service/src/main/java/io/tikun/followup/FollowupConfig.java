@@ -15,6 +15,10 @@ public interface FollowupConfig {
 
     Lifecycle lifecycle();
 
+    Outbox outbox();
+
+    Customers customers();
+
     /** Signed links that let a customer confirm or deny a fix, or rate the service, without logging in. */
     interface Links {
         /**
@@ -51,5 +55,28 @@ public interface FollowupConfig {
         /** The dispute that reaches this count breaks the commitment instead of reopening it. */
         @WithDefault("2")
         int maxDisputes();
+    }
+
+    /** The relay that publishes outbox rows, claimed with FOR UPDATE SKIP LOCKED. */
+    interface Outbox {
+        /** How often the relay looks for rows the publish after their commit left behind. */
+        @WithDefault("2s")
+        String every();
+
+        /** How long a claimed row is left to the instance that claimed it before another may take it. */
+        @WithDefault("PT30S")
+        Duration claimFor();
+
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** How the service speaks to customers. */
+    interface Customers {
+        /**
+         * A phone number customers can call when a link does not work; the pages then offer it next to replying
+         * to the e-mail. Without it they only say to reply.
+         */
+        Optional<String> supportPhone();
     }
 }

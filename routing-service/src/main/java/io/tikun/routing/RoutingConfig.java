@@ -23,6 +23,22 @@ public interface RoutingConfig {
         /** The lowest severity whose new cases alert the service manager immediately. */
         @WithDefault("HIGH")
         Severity alertManagerFrom();
+
+        /** How often due escalation timers are looked for; a breach is acted on within about this long. */
+        @WithDefault("1s")
+        String checkEvery();
+
+        /**
+         * After an escalation below the top of the ladder, how long until the case climbs again if it is
+         * still unanswered. Real time, around the clock, for every severity: a case nobody answered keeps
+         * rising even overnight, which is the point of escalating it.
+         */
+        @WithDefault("PT1H")
+        Duration reEscalateAfter();
+
+        /** Most cases one check escalates in one transaction; the rest wait for the next check. */
+        @WithDefault("50")
+        int batchSize();
     }
 
     /** Starting rung of the ladder per severity. */

@@ -30,7 +30,13 @@ public final class CaseFixtures {
     }
 
     public static String complaintJson(String complaintId, String reference, String severity) {
-        Instant now = Instant.now();
+        return complaintJson(complaintId, reference, severity, Instant.now());
+    }
+
+    /**
+     * A complaint received at {@code now} (the application's clock, when a test moves it), promised an answer within an hour.
+     */
+    public static String complaintJson(String complaintId, String reference, String severity, Instant now) {
         return """
                 {"complaintId":"%s","reference":"%s","channel":"web",
                  "customer":{"id":"cust-%s","name":"Dana Levi","email":"dana@example.com","phone":"+972521234567"},

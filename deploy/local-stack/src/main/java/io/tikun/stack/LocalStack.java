@@ -25,6 +25,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String LOCAL_META_APP_SECRET = "local-meta-app-secret";
     public static final String LOCAL_META_VERIFY_TOKEN = "local-meta-verify-token";
     public static final String LOCAL_X_CONSUMER_SECRET = "local-x-consumer-secret";
+    /** Signs customer links in the local run only (at least 32 bytes, as follow-up requires). */
+    static final String LOCAL_LINK_SECRET = "local-run-only-link-signing-secret-0001";
     private static final int PARTITIONS = 3;
     /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
     static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "cases.updated",
@@ -78,8 +80,10 @@ public final class LocalStack implements AutoCloseable {
                 () -> ServiceProcess.start("intake-service", options.intakePort(), intakeEnvironment(), logs));
         CompletableFuture<ServiceProcess> routingStart = CompletableFuture.supplyAsync(
                 () -> ServiceProcess.start("routing-service", options.routingPort(), routingEnvironment(), logs));
+        // The customer links in follow-up's mails point at follow-up itself, so its port is fixed before it starts.
+        int followupPort = FreePorts.orNext(options.followupPort());
         CompletableFuture<ServiceProcess> followupStart = CompletableFuture.supplyAsync(
-                () -> ServiceProcess.start("followup-service", options.followupPort(), followupEnvironment(), logs));
+                () -> ServiceProcess.start("followup-service", followupPort, followupEnvironment(followupPort), logs));
         intake = keep(join(intakeStart));
         routing = keep(join(routingStart));
         followup = keep(join(followupStart));
@@ -133,8 +137,12 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_MAILER_FROM", MAIL_FROM);
     }
 
-    Map<String, String> followupEnvironment() {
-        return databaseEnvironment();
+    Map<String, String> followupEnvironment(int port) {
+        Map<String, String> env = databaseEnvironment();
+        env.putAll(mailEnvironment());
+        env.put("TIKUN_FOLLOWUP_LINKS_SECRETS", LOCAL_LINK_SECRET);
+        env.put("TIKUN_FOLLOWUP_LINKS_BASE_URL", "http://127.0.0.1:" + port + "/verify");
+        return env;
     }
 
     private <T extends AutoCloseable> T keep(T server) {

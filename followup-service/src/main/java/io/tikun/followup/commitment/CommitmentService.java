@@ -12,24 +12,33 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
+import io.tikun.followup.lifecycle.CommitmentEvent;
 import io.tikun.followup.problem.NotFoundProblem;
 import io.tikun.followup.routing.CommitmentMade;
 
-/** Starts tracking promises and shows them. */
+/** Starts tracking promises, shows them and records the owner's claim that one was kept. */
 @ApplicationScoped
 public class CommitmentService {
 
     private final CommitmentRepository commitments;
     private final CommitmentChangeRepository changes;
     private final ProcessedEventRepository processed;
+    private final CommitmentTransitions transitions;
     private final Clock clock;
 
     public CommitmentService(CommitmentRepository commitments, CommitmentChangeRepository changes,
-            ProcessedEventRepository processed, Clock clock) {
+            ProcessedEventRepository processed, CommitmentTransitions transitions, Clock clock) {
         this.commitments = commitments;
         this.changes = changes;
         this.processed = processed;
+        this.transitions = transitions;
         this.clock = clock;
+    }
+
+    /** The owner says the promise was kept: the commitment awaits the customer's answer. */
+    @WithTransaction
+    public Uni<CommitmentTransitions.Applied> claimDone(UUID id, String note, String actor) {
+        return transitions.apply(id, CommitmentEvent.OWNER_CLAIMED_DONE, actor, note.strip());
     }
 
     /** Starts tracking a promise, once per event id and per commitment id. Returns whether it was new. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +20,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tikun.followup.lifecycle.IllegalTransitionException;
 
 /** Turns every failure into an RFC 7807 response that never leaks internals. */
 public class ProblemMappers {
@@ -26,6 +28,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return respond(Problem.of(Response.Status.NOT_FOUND.getStatusCode(), "Not found", e.getMessage(), path(uri)));
+    }
+
+    /** The lifecycle's refusal names the status and why, e.g. "cannot claim done a commitment that is VERIFIED; …". */
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.CONFLICT.getStatusCode(), "Conflict", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response staleUpdate(StaleStateException e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.CONFLICT.getStatusCode(), "Conflict",
+                "Someone else changed this commitment meanwhile; reload it and try again.", path(uri)));
     }
 
     @ServerExceptionMapper

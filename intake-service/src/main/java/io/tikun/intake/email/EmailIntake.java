@@ -144,7 +144,8 @@ public class EmailIntake {
 
     /** Mail headers have no length limit; a complaint's subject and the customer's name do (as on the web form). */
     private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, max) - 1)) + "…";
+        return text.length() <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, max) - 1)) + "…";
     }
 
     private static String sha256(byte[] raw) {

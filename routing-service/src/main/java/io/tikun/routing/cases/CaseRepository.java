@@ -17,8 +17,25 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> {
 
+    private static final String ESCALATION_DUE = """
+            select * from {h-schema}support_case
+            where escalation_due_at <= :now
+            order by escalation_due_at
+            limit :limit
+            for update skip locked""";
+
     public Uni<SupportCase> findByComplaintId(String complaintId) {
         return find("complaintId", complaintId).firstResult();
+    }
+
+    /**
+     * Locks up to {@code limit} cases whose escalation timer is due, earliest first. Rows another
+     * transaction holds are skipped, so concurrent checks (several instances) never take the same
+     * case; the caller must move or clear each timer before its transaction commits.
+     */
+    public Uni<List<SupportCase>> lockDueForEscalation(Instant now, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(ESCALATION_DUE, SupportCase.class)
+                .setParameter("now", now).setParameter("limit", limit).getResultList());
     }
 
     /** One page of the queue the query describes, and how many cases match in all. */

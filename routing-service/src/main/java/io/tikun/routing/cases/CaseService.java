@@ -114,6 +114,12 @@ public class CaseService {
         // Whichever comes first: the SLA on the business calendar, or what intake already promised the customer.
         Instant slaDue = sla.firstResponseDue(c.severity, c.receivedAt);
         c.firstResponseDueAt = slaDue.isBefore(complaint.expectedResponseBy()) ? slaDue : complaint.expectedResponseBy();
+        // The escalation timer fires when the first response is missed (EscalationJob).
+        c.escalationDueAt = c.firstResponseDueAt;
+        if (c.level.isTop()) {
+            // Configured to start at the top: the manager's callback is owed from the start.
+            c.callbackDueAt = sla.managerCallbackDue(now);
+        }
         return c;
     }
 

@@ -22,12 +22,15 @@ public record CaseSummary(
         Instant firstResponseDueAt,
         Instant firstRespondedAt,
         boolean firstResponseOverdue,
+        Instant escalationDueAt,
+        Instant callbackDueAt,
         long version) {
 
     static CaseSummary of(SupportCase c, Instant now) {
         return new CaseSummary(c.id, c.complaintId, c.reference,
                 new CaseView.Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel,
                 c.subject, c.severity, c.level, c.status, c.assignee, c.receivedAt, c.firstResponseDueAt,
-                c.firstRespondedAt, c.firstRespondedAt == null && c.firstResponseDueAt.isBefore(now), c.version);
+                c.firstRespondedAt, c.firstRespondedAt == null && c.firstResponseDueAt.isBefore(now), c.escalationDueAt,
+                c.callbackDueAt, c.version);
     }
 }

@@ -26,6 +26,7 @@ public record CaseUpdated(
 
     public static final String TOPIC = "cases.updated";
     public static final String OPENED = "opened";
+    public static final String ESCALATED = "escalated";
     public static final String RESPONDED = "responded";
     public static final String RESOLVED = "resolved";
     public static final String REOPENED = "reopened";

@@ -26,6 +26,8 @@ public record CaseView(
         Instant openedAt,
         Instant firstResponseDueAt,
         Instant firstRespondedAt,
+        Instant escalationDueAt,
+        Instant callbackDueAt,
         Instant resolvedAt,
         String resolution,
         Instant updatedAt,
@@ -39,16 +41,17 @@ public record CaseView(
     public record Step(EscalationLevel from, EscalationLevel to, String reason, Instant at) {
     }
 
-    public record Alert(String kind, String channel, String recipient, String state, int attempts, Instant sentAt) {
+    public record Alert(String kind, EscalationLevel level, String channel, String recipient, String state, int attempts,
+            Instant sentAt) {
     }
 
     static CaseView of(SupportCase c, List<EscalationStep> steps, List<Notification> notifications) {
         return new CaseView(c.id, c.complaintId, c.reference,
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
                 c.summary, c.severity, c.level, c.status, c.assignee, c.receivedAt, c.openedAt, c.firstResponseDueAt,
-                c.firstRespondedAt, c.resolvedAt, c.resolution, c.updatedAt, c.version,
+                c.firstRespondedAt, c.escalationDueAt, c.callbackDueAt, c.resolvedAt, c.resolution, c.updatedAt, c.version,
                 steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reason, s.occurredAt)).toList(),
-                notifications.stream().map(n -> new Alert(n.kind.name(), n.channel, n.recipient, n.state.name(),
+                notifications.stream().map(n -> new Alert(n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),
                         n.attempts, n.sentAt)).toList());
     }
 }

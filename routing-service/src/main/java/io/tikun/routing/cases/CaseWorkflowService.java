@@ -1,6 +1,7 @@
 package io.tikun.routing.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxMessage;
 import io.tikun.routing.outbox.OutboxRepository;
@@ -29,14 +31,16 @@ public class CaseWorkflowService {
     private final OutboxRepository outbox;
     private final ThankYouComposer thanks;
     private final EventJson json;
+    private final Duration reEscalateAfter;
     private final Clock clock;
 
     public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
-            Clock clock) {
+            RoutingConfig config, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.thanks = thanks;
         this.json = json;
+        this.reEscalateAfter = config.escalation().reEscalateAfter();
         this.clock = clock;
     }
 
@@ -77,6 +81,8 @@ public class CaseWorkflowService {
             requireNot(c, CaseStatus.RESOLVED, "The case is resolved.");
             Instant now = now();
             c.firstRespondedAt = now;
+            // Answered: a missed first response can no longer happen, so the escalation timer ends.
+            c.escalationDueAt = null;
             c.status = CaseStatus.RESPONDED;
             c.updatedAt = now;
             if (c.assignee == null) {
@@ -94,6 +100,7 @@ public class CaseWorkflowService {
             c.status = CaseStatus.RESOLVED;
             c.resolution = resolution;
             c.resolvedAt = now;
+            c.escalationDueAt = null;
             c.updatedAt = now;
             return announce(c, CaseUpdated.RESOLVED, "resolved by " + by, thanks.compose(c), now);
         });
@@ -109,8 +116,22 @@ public class CaseWorkflowService {
             c.status = CaseStatus.OPEN;
             c.resolvedAt = null;
             c.updatedAt = now;
+            restartEscalationTimer(c, now);
             return announce(c, CaseUpdated.REOPENED, "reopened by " + by + ": " + reason, null, now);
         });
+    }
+
+    /**
+     * A case resolved before anyone answered the customer still owes a first response when reopened, so its
+     * timer runs again: from the original deadline if that is still ahead, otherwise one
+     * {@code re-escalate-after} from now. The grace keeps the reopening agent from paging managers at once
+     * over a deadline that was missed before the case was closed.
+     */
+    private void restartEscalationTimer(SupportCase c, Instant now) {
+        if (c.firstRespondedAt != null) {
+            return;
+        }
+        c.escalationDueAt = c.firstResponseDueAt.isAfter(now) ? c.firstResponseDueAt : now.plus(reEscalateAfter);
     }
 
     private Uni<Changed> announce(SupportCase c, String change, String reason, String customerMessage, Instant now) {

@@ -83,6 +83,17 @@ public class SupportCase {
     @Column
     public String resolution;
 
+    /**
+     * When the job next checks this case for a missed first response; null while no timer runs
+     * (answered, resolved, or at the top of the ladder).
+     */
+    @Column(name = "escalation_due_at")
+    public Instant escalationDueAt;
+
+    /** When the service manager must have called the customer back; set on reaching MANAGER_CALLBACK. */
+    @Column(name = "callback_due_at")
+    public Instant callbackDueAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.escalation.EscalationLevel;
 
 /** Stored notifications; due ones are claimed with FOR UPDATE SKIP LOCKED, one claimant per row. */
 @ApplicationScoped
@@ -55,6 +56,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     public Uni<Integer> markFailed(UUID id, String error, Instant retryAt, boolean giveUp) {
         return update("state = ?1, availableAt = ?2, lastError = ?3 where id = ?4",
                 giveUp ? DeliveryState.FAILED : DeliveryState.PENDING, retryAt, error, id);
+    }
+
+    /** Whether this alert was already stored: the unique key it would otherwise violate. */
+    public Uni<Boolean> exists(UUID caseId, NotificationKind kind, EscalationLevel level, String channel) {
+        return count("caseId = ?1 and kind = ?2 and level = ?3 and channel = ?4", caseId, kind, level, channel)
+                .map(found -> found > 0);
     }
 
     public Uni<List<Notification>> forCase(UUID caseId) {

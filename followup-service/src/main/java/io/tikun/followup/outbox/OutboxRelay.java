@@ -1,0 +1,72 @@
+package io.tikun.followup.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tikun.followup.FollowupConfig;
+
+/**
+ * Publishes outbox messages: right after the transaction that wrote them commits, and on a
+ * schedule for whatever that first attempt left behind (broker down, instance crashed). Each row
+ * is claimed before it is sent, so several follow-up instances never publish the same row at once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final OutboxRepository outbox;
+    private final EventPublisher publisher;
+    private final FollowupConfig.Outbox config;
+    private final Clock clock;
+
+    public OutboxRelay(OutboxRepository outbox, EventPublisher publisher, FollowupConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.config = config.outbox();
+        this.clock = clock;
+    }
+
+    /** Publishes these freshly committed messages now; failures are left to the scheduled pass. */
+    public Uni<Void> publishNow(List<UUID> ids) {
+        Instant now = clock.instant();
+        return outbox.claimAmong(ids, now, now.plus(config.claimFor()))
+                .chain(this::send)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Outbox messages %s not published yet (%s); the relay will retry", ids, failure.getMessage());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${tikun.followup.outbox.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relayDue() {
+        Instant now = clock.instant();
+        return outbox.claimDue(now, now.plus(config.claimFor()), config.batchSize())
+                .chain(this::send)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Outbox relay pass failed: %s", failure.getMessage());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    /** Sends each claimed message; those the broker acknowledged are marked, the rest wait for their claim to lapse. */
+    private Uni<Integer> send(List<OutboxMessage> claimed) {
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(message -> publisher.publish(message).replaceWith(message.id)
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("Outbox message %s (%s) not published: %s", message.id, message.type,
+                                    failure.getMessage());
+                            return null;
+                        }))
+                .collect().asList()
+                .chain(published -> outbox.markPublished(published, clock.instant()));
+    }
+}

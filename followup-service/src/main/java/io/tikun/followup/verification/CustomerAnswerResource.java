@@ -1,0 +1,96 @@
+package io.tikun.followup.verification;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.tikun.followup.lifecycle.IllegalTransitionException;
+import io.tikun.followup.outbox.OutboxRelay;
+import io.tikun.followup.problem.NotFoundProblem;
+import io.tikun.followup.verification.CustomerAnswer.Refusal;
+
+/**
+ * The pages behind the links in the customer's e-mail. No login: the signed token is the authority. Opening a link
+ * (GET) only shows a form; the answer is recorded by the form's POST, so mail scanners that fetch every link in a
+ * message cannot answer for the customer.
+ */
+@Path("/verify")
+@PermitAll
+@Produces(CustomerAnswerResource.HTML)
+@Tag(name = "Customer pages")
+public class CustomerAnswerResource {
+
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    // The token is in the page's URL: keep it out of caches, other sites' Referer headers and search engines, and
+    // let the page load nothing but its own inline style.
+    private static final String NO_STORE = "no-store";
+    private static final String NO_REFERRER = "no-referrer";
+    private static final String CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final CustomerAnswerService answers;
+    private final CustomerPages pages;
+    private final OutboxRelay relay;
+
+    public CustomerAnswerResource(CustomerAnswerService answers, CustomerPages pages, OutboxRelay relay) {
+        this.answers = answers;
+        this.pages = pages;
+        this.relay = relay;
+    }
+
+    @GET
+    @Operation(summary = "The page a customer's link opens: asks to confirm the answer, changes nothing")
+    public Uni<Response> show(@RestQuery String token) {
+        return answers.preview(token)
+                .map(preview -> preview.isRefused() ? pages.refused(preview.refusal()) : pages.ask(preview, token))
+                .onFailure().recoverWithItem(failure -> unavailable(failure))
+                .map(CustomerAnswerResource::respond);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Records the customer's answer (confirmed or not done) and uses the link up")
+    public Uni<Response> answer(@RestForm String token, @RestForm String comment) {
+        return answers.answer(token, comment)
+                .call(answer -> answer.outboxId() == null ? Uni.createFrom().voidItem()
+                        : relay.publishNow(List.of(answer.outboxId())))
+                .map(answer -> answer.isRefused() ? pages.refused(answer.refusal()) : pages.thanks(answer))
+                // Both roll the transaction back, so the link stays unused and nothing changed.
+                .onFailure(IllegalTransitionException.class).recoverWithItem(() -> pages.refused(Refusal.ALREADY_ANSWERED))
+                .onFailure(NotFoundProblem.class).recoverWithItem(() -> pages.refused(Refusal.UNKNOWN_COMMITMENT))
+                .onFailure().recoverWithItem(failure -> unavailable(failure))
+                .map(CustomerAnswerResource::respond);
+    }
+
+    private CustomerPages.Page unavailable(Throwable failure) {
+        Log.errorf(failure, "A customer's link could not be handled");
+        return pages.unavailable();
+    }
+
+    private static Response respond(CustomerPages.Page page) {
+        return Response.status(page.status())
+                .type(HTML)
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .header("Referrer-Policy", NO_REFERRER)
+                .header("Content-Security-Policy", CONTENT_POLICY)
+                .header("X-Robots-Tag", "noindex")
+                .entity(page.html())
+                .build();
+    }
+}

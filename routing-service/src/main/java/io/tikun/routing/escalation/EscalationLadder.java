@@ -1,0 +1,51 @@
+package io.tikun.routing.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.sla.SlaClock;
+
+/** Decides what a missed first response does to a case: the rung it climbs to and what is timed next. */
+@ApplicationScoped
+public class EscalationLadder {
+
+    private final Duration reEscalateAfter;
+    private final SlaClock sla;
+
+    public EscalationLadder(RoutingConfig config, SlaClock sla) {
+        this.reEscalateAfter = config.escalation().reEscalateAfter();
+        this.sla = sla;
+    }
+
+    /**
+     * One rung up from {@code from}. Below the top the case is checked again {@code re-escalate-after}
+     * from now (not from the missed deadline, so a check that ran late never climbs several rungs at
+     * once). Reaching the top starts the manager's callback promise, kept if one was already made, and
+     * ends the timer: there is no rung left to climb.
+     *
+     * @param callbackDueAt the callback already promised on this case, or null
+     */
+    public Breach onBreach(EscalationLevel from, Instant callbackDueAt, Instant now) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(now, "now");
+        EscalationLevel to = from.next();
+        if (to.isTop()) {
+            Instant callback = callbackDueAt != null ? callbackDueAt : sla.managerCallbackDue(now);
+            return new Breach(from, to, null, callback);
+        }
+        return new Breach(from, to, now.plus(reEscalateAfter), callbackDueAt);
+    }
+
+    /**
+     * The outcome of one breach.
+     *
+     * @param nextCheckAt when the case climbs again if still unanswered; null when the timer ends
+     * @param callbackDueAt when the service manager must have called the customer; null below the top
+     */
+    public record Breach(EscalationLevel from, EscalationLevel to, Instant nextCheckAt, Instant callbackDueAt) {
+    }
+}

@@ -1,0 +1,103 @@
+package io.tikun.routing.escalation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tikun.routing.cases.CaseRepository;
+import io.tikun.routing.cases.CaseStatus;
+import io.tikun.routing.cases.CaseUpdated;
+import io.tikun.routing.cases.SupportCase;
+import io.tikun.routing.notification.ManagerAlertComposer;
+import io.tikun.routing.notification.Notification;
+import io.tikun.routing.notification.NotificationRepository;
+import io.tikun.routing.outbox.EventJson;
+import io.tikun.routing.outbox.OutboxMessage;
+import io.tikun.routing.outbox.OutboxRepository;
+
+/**
+ * Escalates cases whose first-response timer is due. One transaction locks the due cases, moves each one
+ * rung up, records why, writes the {@code cases.updated} event and the manager's alert, and moves or ends
+ * its timer, so a breach is acted on exactly once however many instances look at the same moment.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    private final CaseRepository cases;
+    private final EscalationStepRepository steps;
+    private final OutboxRepository outbox;
+    private final NotificationRepository notifications;
+    private final EscalationLadder ladder;
+    private final ManagerAlertComposer alerts;
+    private final EventJson json;
+
+    public EscalationService(CaseRepository cases, EscalationStepRepository steps, OutboxRepository outbox,
+            NotificationRepository notifications, EscalationLadder ladder, ManagerAlertComposer alerts, EventJson json) {
+        this.cases = cases;
+        this.steps = steps;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.ladder = ladder;
+        this.alerts = alerts;
+        this.json = json;
+    }
+
+    /** What one check committed: the cases it escalated and what to send right away. */
+    public record Escalations(List<UUID> caseIds, List<UUID> outboxIds, List<UUID> notificationIds) {
+    }
+
+    /** Escalates up to {@code limit} cases whose timer is due at {@code now}. */
+    @WithTransaction
+    public Uni<Escalations> escalateDue(Instant now, int limit) {
+        return cases.lockDueForEscalation(now, limit).chain(due -> {
+            Escalations done = new Escalations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            // One case after another: a reactive session must not run two statements at once.
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (SupportCase c : due) {
+                all = all.chain(() -> escalate(c, now, done));
+            }
+            return all.replaceWith(done);
+        });
+    }
+
+    private Uni<Void> escalate(SupportCase c, Instant now, Escalations done) {
+        if (c.firstRespondedAt != null || c.status == CaseStatus.RESOLVED) {
+            // A timer left running on an answered case (only possible through a manual data fix) is just ended.
+            c.escalationDueAt = null;
+            return Uni.createFrom().voidItem();
+        }
+        EscalationLadder.Breach breach = ladder.onBreach(c.level, c.callbackDueAt, now);
+        String reason = "first response due " + c.firstResponseDueAt + " was missed"
+                + (breach.from() == breach.to() ? " (already at the top of the ladder)" : "")
+                + (breach.to().isTop() ? "; service manager to call the customer back by " + breach.callbackDueAt() : "");
+        c.level = breach.to();
+        c.escalationDueAt = breach.nextCheckAt();
+        c.callbackDueAt = breach.callbackDueAt();
+        c.updatedAt = now;
+
+        EscalationStep step = EscalationStep.of(c.id, breach.from(), breach.to(), reason, now);
+        CaseUpdated escalated = CaseUpdated.of(c, CaseUpdated.ESCALATED, reason, null, now);
+        OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, escalated.type(), json.write(escalated),
+                now);
+        Notification alert = alerts.escalated(c, breach.from(), reason, now);
+        done.caseIds().add(c.id);
+        done.outboxIds().add(event.id);
+        return steps.persist(step)
+                .chain(() -> outbox.persist(event))
+                // A rung is alerted once: a case can breach at the top again after a reopen, and the
+                // unique key would otherwise fail the whole batch.
+                .chain(() -> notifications.exists(alert.caseId, alert.kind, alert.level, alert.channel))
+                .chain(alreadyAlerted -> {
+                    if (alreadyAlerted) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    done.notificationIds().add(alert.id);
+                    return notifications.persist(alert).replaceWithVoid();
+                });
+    }
+}
