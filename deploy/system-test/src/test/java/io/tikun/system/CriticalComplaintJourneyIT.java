@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ import io.tikun.stack.StackOptions;
 class CriticalComplaintJourneyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Pattern CONFIRM_LINK = Pattern.compile("Yes, it was done:\\s*(http\\S+)");
 
     private static LocalStack stack;
     private static KeycloakTokens tokens;
@@ -49,7 +52,7 @@ class CriticalComplaintJourneyIT {
     }
 
     @Test
-    void criticalWebComplaintReachesTheManagerAndAPromiseReachesFollowUp() {
+    void criticalWebComplaintReachesTheManagerAndItsPromiseIsConfirmedByTheCustomer() {
         String email = "dana+" + UUID.randomUUID() + "@example.com";
         JsonPath receipt = given().auth().oauth2(tokens.channel()).contentType(ContentType.JSON)
                 .body("""
@@ -92,6 +95,34 @@ class CriticalComplaintJourneyIT {
         assertThat(tracked.getString("status")).isEqualTo("OPEN");
         assertThat(tracked.getString("reference")).isEqualTo(reference);
         assertThat(Instant.parse(tracked.getString("dueAt"))).isEqualTo(due);
+
+        CapturedMail acknowledgement = stack.mail().await(m -> m.isTo(email) && m.subject().contains(reference), WAIT);
+        assertThat(acknowledgement.text()).contains("You will hear from us by");
+
+        confirmTheFixLikeTheCustomer(agent, commitmentId, email);
+    }
+
+    /** The owner says it is done; the customer follows the "yes" link in the mail and confirms on the page. */
+    private void confirmTheFixLikeTheCustomer(String agent, String commitmentId, String email) {
+        given().auth().oauth2(agent).contentType(ContentType.JSON).body(Map.of("note", "Heater replaced, wall repainted"))
+                .post(stack.followup().url() + "/api/v1/commitments/" + commitmentId + "/claim-done")
+                .then().statusCode(200);
+        CapturedMail question = stack.mail().await(m -> m.isTo(email) && m.subject().contains("Was it done?"), WAIT);
+        Matcher yes = CONFIRM_LINK.matcher(question.text());
+        assertThat(yes.find()).as("a 'yes, it was done' link in %s", question.text()).isTrue();
+
+        given().get(yes.group(1)).then().statusCode(200);
+        assertThat(commitmentStatus(agent, commitmentId)).isEqualTo("CLAIMED_DONE");
+        String token = yes.group(1).substring(yes.group(1).indexOf("token=") + "token=".length());
+        given().formParam("token", token).post(stack.followup().url() + "/verify").then().statusCode(200);
+
+        assertThat(commitmentStatus(agent, commitmentId)).isEqualTo("VERIFIED");
+        given().formParam("token", token).post(stack.followup().url() + "/verify").then().statusCode(409);
+    }
+
+    private String commitmentStatus(String token, String commitmentId) {
+        return given().auth().oauth2(token).get(stack.followup().url() + "/api/v1/commitments/" + commitmentId)
+                .then().statusCode(200).extract().path("status");
     }
 
     @Test
