@@ -20,6 +20,9 @@ public interface RoutingConfig {
     interface Escalation {
         InitialLevel initialLevel();
 
+        /** The highest rung a missed deadline can take a case of each severity to. */
+        Ceiling ceiling();
+
         /** The lowest severity whose new cases alert the service manager immediately. */
         @WithDefault("HIGH")
         Severity alertManagerFrom();
@@ -39,6 +42,21 @@ public interface RoutingConfig {
         /** Most cases one check escalates in one transaction; the rest wait for the next check. */
         @WithDefault("50")
         int batchSize();
+    }
+
+    /** How high each severity may climb on missed deadlines (ARCHITECTURE: LOW to the team lead, …). */
+    interface Ceiling {
+        @WithDefault("MANAGER_CALLBACK")
+        EscalationLevel critical();
+
+        @WithDefault("SERVICE_MANAGER")
+        EscalationLevel high();
+
+        @WithDefault("SERVICE_MANAGER")
+        EscalationLevel medium();
+
+        @WithDefault("TEAM_LEAD")
+        EscalationLevel low();
     }
 
     /** Starting rung of the ladder per severity. */

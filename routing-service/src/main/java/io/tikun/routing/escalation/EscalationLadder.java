@@ -14,10 +14,12 @@ import io.tikun.routing.sla.SlaClock;
 public class EscalationLadder {
 
     private final Duration reEscalateAfter;
+    private final RoutingConfig.Ceiling ceilings;
     private final SlaClock sla;
 
     public EscalationLadder(RoutingConfig config, SlaClock sla) {
         this.reEscalateAfter = config.escalation().reEscalateAfter();
+        this.ceilings = config.escalation().ceiling();
         this.sla = sla;
     }
 
@@ -25,19 +27,32 @@ public class EscalationLadder {
      * One rung up from {@code from}. Below the top the case is checked again {@code re-escalate-after}
      * from now (not from the missed deadline, so a check that ran late never climbs several rungs at
      * once). Reaching the top starts the manager's callback promise, kept if one was already made, and
-     * ends the timer: there is no rung left to climb.
+     * ends the timer: there is no rung left to climb. A case never climbs above its severity's
+     * ceiling; reaching it ends the timer too.
      *
      * @param callbackDueAt the callback already promised on this case, or null
      */
-    public Breach onBreach(EscalationLevel from, Instant callbackDueAt, Instant now) {
+    public Breach onBreach(Severity severity, EscalationLevel from, Instant callbackDueAt, Instant now) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(now, "now");
-        EscalationLevel to = from.next();
+        EscalationLevel ceiling = ceiling(severity);
+        EscalationLevel to = from.isAtLeast(ceiling) ? from : from.next();
         if (to.isTop()) {
             Instant callback = callbackDueAt != null ? callbackDueAt : sla.managerCallbackDue(now);
             return new Breach(from, to, null, callback);
         }
-        return new Breach(from, to, now.plus(reEscalateAfter), callbackDueAt);
+        // At the severity's ceiling the timer ends: the case stays visible as overdue in the queues.
+        Instant nextCheck = to.isAtLeast(ceiling) ? null : now.plus(reEscalateAfter);
+        return new Breach(from, to, nextCheck, callbackDueAt);
+    }
+
+    EscalationLevel ceiling(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> ceilings.critical();
+            case HIGH -> ceilings.high();
+            case MEDIUM -> ceilings.medium();
+            case LOW -> ceilings.low();
+        };
     }
 
     /**

@@ -71,9 +71,9 @@ public class EscalationService {
             c.escalationDueAt = null;
             return Uni.createFrom().voidItem();
         }
-        EscalationLadder.Breach breach = ladder.onBreach(c.level, c.callbackDueAt, now);
+        EscalationLadder.Breach breach = ladder.onBreach(c.severity, c.level, c.callbackDueAt, now);
         String reason = "first response due " + c.firstResponseDueAt + " was missed"
-                + (breach.from() == breach.to() ? " (already at the top of the ladder)" : "")
+                + (breach.from() == breach.to() ? " (already as high as a " + c.severity + " case goes)" : "")
                 + (breach.to().isTop() ? "; service manager to call the customer back by " + breach.callbackDueAt() : "");
         c.level = breach.to();
         c.escalationDueAt = breach.nextCheckAt();

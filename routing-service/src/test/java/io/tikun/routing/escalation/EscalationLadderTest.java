@@ -30,6 +30,20 @@ class EscalationLadderTest {
     }
 
     @Test
+    void stopsALowCaseAtTheTeamLeadAndAMediumOneAtTheServiceManager() {
+        EscalationLadder.Breach low = ladder.onBreach(Severity.LOW, EscalationLevel.FRONTLINE, null, NOW);
+        EscalationLadder.Breach lowAgain = ladder.onBreach(Severity.LOW, EscalationLevel.TEAM_LEAD, null, NOW);
+        EscalationLadder.Breach medium = ladder.onBreach(Severity.MEDIUM, EscalationLevel.TEAM_LEAD, null, NOW);
+
+        assertThat(low.to()).isEqualTo(EscalationLevel.TEAM_LEAD);
+        assertThat(low.nextCheckAt()).isNull();
+        assertThat(lowAgain.to()).isEqualTo(EscalationLevel.TEAM_LEAD);
+        assertThat(medium.to()).isEqualTo(EscalationLevel.SERVICE_MANAGER);
+        assertThat(medium.nextCheckAt()).isNull();
+        assertThat(medium.callbackDueAt()).isNull();
+    }
+
+    @Test
     void eachRungLeadsToTheNextAndTheTopStaysWhereItIs() {
         assertThat(EscalationLevel.FRONTLINE.next()).isEqualTo(EscalationLevel.TEAM_LEAD);
         assertThat(EscalationLevel.TEAM_LEAD.next()).isEqualTo(EscalationLevel.SERVICE_MANAGER);
@@ -41,7 +55,7 @@ class EscalationLadderTest {
 
     @Test
     void belowTheTopChecksAgainAnHourLaterEvenOutsideOfficeHours() {
-        EscalationLadder.Breach breach = ladder.onBreach(EscalationLevel.FRONTLINE, null, NOW);
+        EscalationLadder.Breach breach = ladder.onBreach(Severity.CRITICAL, EscalationLevel.FRONTLINE, null, NOW);
 
         assertThat(breach.to()).isEqualTo(EscalationLevel.TEAM_LEAD);
         assertThat(breach.nextCheckAt()).isEqualTo(NOW.plus(HOUR));
@@ -50,7 +64,7 @@ class EscalationLadderTest {
 
     @Test
     void reachingTheTopOwesTheCustomerACallbackWithinTwoHoursAndEndsTheTimer() {
-        EscalationLadder.Breach breach = ladder.onBreach(EscalationLevel.SERVICE_MANAGER, null, NOW);
+        EscalationLadder.Breach breach = ladder.onBreach(Severity.CRITICAL, EscalationLevel.SERVICE_MANAGER, null, NOW);
 
         assertThat(breach.from()).isEqualTo(EscalationLevel.SERVICE_MANAGER);
         assertThat(breach.to()).isEqualTo(EscalationLevel.MANAGER_CALLBACK);
@@ -62,7 +76,7 @@ class EscalationLadderTest {
     void aBreachAtTheTopKeepsTheCallbackAlreadyPromised() {
         Instant promised = NOW.minus(HOUR);
 
-        EscalationLadder.Breach breach = ladder.onBreach(EscalationLevel.MANAGER_CALLBACK, promised, NOW);
+        EscalationLadder.Breach breach = ladder.onBreach(Severity.CRITICAL, EscalationLevel.MANAGER_CALLBACK, promised, NOW);
 
         assertThat(breach.to()).isEqualTo(EscalationLevel.MANAGER_CALLBACK);
         assertThat(breach.callbackDueAt()).isEqualTo(promised);
@@ -73,7 +87,7 @@ class EscalationLadderTest {
     void followsTheConfiguredReEscalationStep() {
         EscalationLadder quick = ladder(Map.of("tikun.routing.escalation.re-escalate-after", "PT15M"));
 
-        assertThat(quick.onBreach(EscalationLevel.TEAM_LEAD, null, NOW).nextCheckAt())
+        assertThat(quick.onBreach(Severity.CRITICAL, EscalationLevel.TEAM_LEAD, null, NOW).nextCheckAt())
                 .isEqualTo(NOW.plus(Duration.ofMinutes(15)));
     }
 }
