@@ -46,6 +46,11 @@ public class EscalationLadder {
         return new Breach(from, to, nextCheck, callbackDueAt);
     }
 
+    /** When the service manager must have called back, for a case reaching the top now. */
+    public Instant callbackDue(Instant now) {
+        return sla.managerCallbackDue(now);
+    }
+
     EscalationLevel ceiling(Severity severity) {
         return switch (severity) {
             case CRITICAL -> ceilings.critical();

@@ -13,6 +13,8 @@ import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.CaseUpdated;
 import io.tikun.routing.cases.SupportCase;
+import io.tikun.routing.inbox.ProcessedEvent;
+import io.tikun.routing.inbox.ProcessedEventRepository;
 import io.tikun.routing.notification.ManagerAlertComposer;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.NotificationRepository;
@@ -35,9 +37,11 @@ public class EscalationService {
     private final EscalationLadder ladder;
     private final ManagerAlertComposer alerts;
     private final EventJson json;
+    private final ProcessedEventRepository processed;
 
     public EscalationService(CaseRepository cases, EscalationStepRepository steps, OutboxRepository outbox,
-            NotificationRepository notifications, EscalationLadder ladder, ManagerAlertComposer alerts, EventJson json) {
+            NotificationRepository notifications, EscalationLadder ladder, ManagerAlertComposer alerts, EventJson json,
+            ProcessedEventRepository processed) {
         this.cases = cases;
         this.steps = steps;
         this.outbox = outbox;
@@ -45,6 +49,7 @@ public class EscalationService {
         this.ladder = ladder;
         this.alerts = alerts;
         this.json = json;
+        this.processed = processed;
     }
 
     /** What one check committed: the cases it escalated and what to send right away. */
@@ -75,16 +80,44 @@ public class EscalationService {
         String reason = "first response due " + c.firstResponseDueAt + " was missed"
                 + (breach.from() == breach.to() ? " (already as high as a " + c.severity + " case goes)" : "")
                 + (breach.to().isTop() ? "; service manager to call the customer back by " + breach.callbackDueAt() : "");
-        c.level = breach.to();
         c.escalationDueAt = breach.nextCheckAt();
         c.callbackDueAt = breach.callbackDueAt();
+        return record(c, breach.from(), breach.to(), reason, now, done);
+    }
+
+    /**
+     * Moves the case one rung up because a promise made to the customer was not kept (overdue,
+     * disputed, broken). A broken promise goes above the severity's ceiling: it is worse than a late
+     * answer. Applied once per event id.
+     */
+    @WithTransaction
+    public Uni<Escalations> escalateForPromise(String eventId, UUID caseId, String reason, Instant now) {
+        Escalations done = new Escalations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        return processed.alreadyProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(done)
+                : cases.findById(caseId).chain(c -> {
+                    Uni<Void> applied = Uni.createFrom().voidItem();
+                    if (c != null && c.status != CaseStatus.RESOLVED) {
+                        EscalationLevel to = c.level.isTop() ? c.level : c.level.next();
+                        if (to.isTop() && c.callbackDueAt == null) {
+                            c.callbackDueAt = ladder.callbackDue(now);
+                        }
+                        applied = record(c, c.level, to, reason, now, done);
+                    }
+                    return applied.chain(() -> processed.persist(ProcessedEvent.of(eventId, now))).replaceWith(done);
+                }));
+    }
+
+    /** Records a move on the ladder: the new level, the step and its reason, the event and the manager's alert. */
+    private Uni<Void> record(SupportCase c, EscalationLevel from, EscalationLevel to, String reason, Instant now,
+            Escalations done) {
+        c.level = to;
         c.updatedAt = now;
 
-        EscalationStep step = EscalationStep.of(c.id, breach.from(), breach.to(), reason, now);
+        EscalationStep step = EscalationStep.of(c.id, from, to, reason, now);
         CaseUpdated escalated = CaseUpdated.of(c, CaseUpdated.ESCALATED, reason, null, now);
         OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, escalated.type(), json.write(escalated),
                 now);
-        Notification alert = alerts.escalated(c, breach.from(), reason, now);
+        Notification alert = alerts.escalated(c, from, reason, now);
         done.caseIds().add(c.id);
         done.outboxIds().add(event.id);
         return steps.persist(step)

@@ -1,0 +1,80 @@
+package io.tikun.routing.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.tikun.routing.escalation.EscalationService;
+import io.tikun.routing.notification.NotificationDispatcher;
+import io.tikun.routing.outbox.EventJson;
+import io.tikun.routing.outbox.OutboxRelay;
+
+/**
+ * Sends a case back up the ladder when follow-up reports that a promise on it is overdue, disputed
+ * by the customer, or broken. Idempotent on the CloudEvent id; unreadable messages are dead-lettered.
+ */
+@ApplicationScoped
+public class CommitmentUpdatedConsumer {
+
+    // As for complaints: a failure to apply a well-formed event is the database's; retry before dead-lettering.
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    private static final int ATTEMPTS = 12;
+
+    private final EscalationService escalations;
+    private final OutboxRelay relay;
+    private final NotificationDispatcher dispatcher;
+    private final EventJson json;
+    private final Clock clock;
+
+    public CommitmentUpdatedConsumer(EscalationService escalations, OutboxRelay relay, NotificationDispatcher dispatcher,
+            EventJson json, Clock clock) {
+        this.escalations = escalations;
+        this.relay = relay;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming("commitments-updated")
+    public Uni<Void> onCommitmentUpdated(Message<String> message) {
+        Optional<String> eventId = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getId);
+        if (eventId.isEmpty()) {
+            return reject(message, new IllegalArgumentException("message has no CloudEvent id (ce_id)"));
+        }
+        CommitmentUpdated update;
+        try {
+            update = json.read(message.getPayload(), CommitmentUpdated.class);
+            update.requireComplete();
+        } catch (Exception e) {
+            return reject(message, new IllegalArgumentException("unreadable commitments.updated event: " + e.getMessage()));
+        }
+        if (!update.escalates()) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        String reason = "promise " + update.change() + (update.reason() == null ? "" : ": " + update.reason());
+        return escalations.escalateForPromise(eventId.get(), update.caseId(), reason, clock.instant())
+                .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
+                .call(done -> relay.publishNow(done.outboxIds()))
+                .call(done -> dispatcher.deliverNow(done.notificationIds()).onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());
+                    return null;
+                }))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> reject(message, failure));
+    }
+
+    private static Uni<Void> reject(Message<String> message, Throwable reason) {
+        Log.errorf("Dead-lettering a commitments.updated message: %s", reason.getMessage());
+        return Uni.createFrom().completionStage(message.nack(reason));
+    }
+}
