@@ -8,7 +8,7 @@ import io.tikun.intake.customer.CustomerIdentity;
 /**
  * A complaint as any channel hands it over, before intake resolves the customer and judges it.
  *
- * @param channel web, email, meta, x or the generic network's name
+ * @param channel web, email, meta, x, or webhook for networks posting in the generic format
  * @param dedupKey identifies the delivery: the provider's message id, or the client's idempotency key
  * @param fingerprint digest of the content, to tell a true re-delivery from a reused key
  * @param reach audience size of a public post when the network gives it, else null

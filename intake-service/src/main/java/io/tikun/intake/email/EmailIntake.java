@@ -68,6 +68,18 @@ public class EmailIntake {
             return quarantine.keep(CHANNEL, ENDPOINT, contentType, Map.of(), raw, rejected.reason(), clock.instant())
                     .chain(id -> Uni.createFrom().failure(rejected.quarantinedAs(id)));
         }
+        return process(mail, raw);
+    }
+
+    /**
+     * Processes a message again that was quarantined before (after a fix): a message that is still
+     * unreadable fails with {@link RejectedPayload} and stays where it is, without a second quarantine entry.
+     */
+    public Uni<EmailDelivery> replay(byte[] raw, String contentType) {
+        return Uni.createFrom().item(() -> read(raw, contentType)).chain(mail -> process(mail, raw));
+    }
+
+    private Uni<EmailDelivery> process(ParsedEmail mail, byte[] raw) {
         if (mail.automated().automated()) {
             return ignored.record(mail, clock.instant())
                     .map(id -> new EmailDelivery(EmailDelivery.Outcome.IGNORED, null, null, id));

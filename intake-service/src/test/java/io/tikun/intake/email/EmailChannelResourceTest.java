@@ -40,6 +40,9 @@ class EmailChannelResourceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    io.tikun.intake.quarantine.QuarantineRepository quarantine;
+
     private static String token() {
         return OidcWiremockTestResource.getAccessToken("mail-gateway", Set.of("channel"));
     }
@@ -113,6 +116,31 @@ class EmailChannelResourceTest {
                 .body("outcome", equalTo("THREADED")).body("complaintId", equalTo(created.getString("complaintId")));
         deliver(mail("stranger@example.com", UUID.randomUUID() + "@x", null, subject, "I am someone else."))
                 .then().statusCode(202).body("outcome", equalTo("CREATED"));
+    }
+
+    @Test
+    void replaysAQuarantinedMailOnceItCanBeReadAndKeepsAnUnreadableOneHeld() {
+        String sender = "replay+" + UUID.randomUUID() + "@example.com";
+        // As if an earlier parser had refused this valid message.
+        String held = quarantine.keep("email", "/api/v1/channels/email", RFC822, java.util.Map.of(),
+                mail(sender, UUID.randomUUID() + "@x", null, "Lost order", "Where is my order?"), "parser bug",
+                java.time.Instant.now()).await().indefinitely();
+        String admin = OidcWiremockTestResource.getAccessToken("ada", Set.of("admin"));
+
+        given().auth().oauth2(admin).post("/api/v1/quarantine/" + held + "/replay").then().statusCode(200)
+                .body("status", equalTo("REPLAYED")).body("replayedAs", org.hamcrest.Matchers.startsWith("TK-"));
+
+        String broken = deliver("not a mail at all".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .extract().path("quarantineId");
+        int heldBefore = quarantine.list(io.tikun.intake.quarantine.QuarantineStatus.HELD, 0, 10_000).await()
+                .indefinitely().size();
+        given().auth().oauth2(admin).post("/api/v1/quarantine/" + broken + "/replay").then().statusCode(400)
+                .contentType(PROBLEM);
+        // The failed replay leaves the one entry it had and adds no second one.
+        assertThat(quarantine.list(io.tikun.intake.quarantine.QuarantineStatus.HELD, 0, 10_000).await().indefinitely())
+                .hasSize(heldBefore);
+        given().auth().oauth2(admin).get("/api/v1/quarantine/" + broken).then().statusCode(200)
+                .body("status", equalTo("HELD")).body("replayAttempts", equalTo(1));
     }
 
     @Test
