@@ -2,6 +2,7 @@ package io.tikun.followup;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -17,7 +18,15 @@ public interface FollowupConfig {
 
     Outbox outbox();
 
+    Jobs jobs();
+
+    Mail mail();
+
     Customers customers();
+
+    Csat csat();
+
+    Reporting reporting();
 
     /** Signed links that let a customer confirm or deny a fix, or rate the service, without logging in. */
     interface Links {
@@ -71,6 +80,55 @@ public interface FollowupConfig {
         int batchSize();
     }
 
+    /** The jobs time drives: reminders, overdue, broken, the customer's second request, unconfirmed, purges. */
+    interface Jobs {
+        /** How often each instance looks for commitments that time moves on ({@code off} disables the tick). */
+        @WithDefault("30s")
+        String every();
+
+        /** How many due commitments one pass claims (FOR UPDATE SKIP LOCKED) and moves on in one transaction. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How often used links past their expiry are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
+    /** E-mails about commitments, kept in {@code mail_delivery} until sent and retried with growing pauses. */
+    interface Mail {
+        /** How often unsent e-mails (failed, or left behind by a crash) are looked for. */
+        @WithDefault("10s")
+        String every();
+
+        /** How long a claimed e-mail is left to the instance sending it before another may take it. */
+        @WithDefault("PT2M")
+        Duration claimFor();
+
+        @WithDefault("20")
+        int batchSize();
+
+        /** The pause after the first failed attempt; it doubles after each further failure. */
+        @WithDefault("PT1M")
+        Duration firstRetryAfter();
+
+        /** The longest pause between two attempts. */
+        @WithDefault("PT1H")
+        Duration maxRetryAfter();
+
+        /** After this many failed attempts the e-mail is abandoned (logged, kept with its last error). */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Owners are user names; their address is {@code owner@staff-domain} unless the owner is an address. */
+        @WithDefault("tikun.local")
+        String staffDomain();
+
+        /** Who is told when a promise breaks. */
+        @WithDefault("service-manager@tikun.local")
+        String serviceManager();
+    }
+
     /** How the service speaks to customers. */
     interface Customers {
         /**
@@ -78,5 +136,29 @@ public interface FollowupConfig {
          * to the e-mail. Without it they only say to reply.
          */
         Optional<String> supportPhone();
+    }
+
+    /** The thank-you e-mail after a verified fix, with its satisfaction survey (CSAT). */
+    interface Csat {
+        /** The survey page the thank-you e-mail links to; the token is added as the {@code token} query parameter. */
+        @WithDefault("http://127.0.0.1:8083/csat")
+        String baseUrl();
+    }
+
+    /** Promise-keeping reports and the Prometheus gauges computed from the same tables. */
+    interface Reporting {
+        /**
+         * The team of each owner, for broken promises per team ({@code commitments.made} names no team):
+         * {@code tikun.followup.reporting.teams."yossi.cohen"=billing}. Owners not listed count under
+         * {@link #unassignedTeam()}.
+         */
+        Map<String, String> teams();
+
+        @WithDefault("unassigned")
+        String unassignedTeam();
+
+        /** How often the gauges on /q/metrics are recomputed from the database. */
+        @WithDefault("30s")
+        String metricsEvery();
     }
 }

@@ -1,9 +1,17 @@
 package io.tikun.intake;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tikun.intake.severity.Severity;
 
 /** Settings of the intake service ({@code tikun.intake.*}). */
 @ConfigMapping(prefix = "tikun.intake")
@@ -19,6 +27,41 @@ public interface IntakeConfig {
     Outbox outbox();
 
     Web web();
+
+    /** The HTML complaint form at {@code /complain}. */
+    ComplaintForm form();
+
+    interface ComplaintForm {
+        /**
+         * Key of the form's CSRF tokens and result links (environment {@code TIKUN_INTAKE_FORM_SECRET}).
+         * Without it each instance makes up its own at startup, so forms only work on the instance that served them.
+         */
+        java.util.Optional<String> secret();
+
+        /** How long a rendered form can be sent. */
+        @WithDefault("PT2H")
+        Duration tokenValidity();
+
+        /** Marks the CSRF cookie Secure (only sent over HTTPS); off only where the form is served over plain HTTP. */
+        @WithDefault("true")
+        boolean secureCookie();
+
+        /** Page language without {@code ?lang=} and without a supported Accept-Language: {@code he} or {@code en}. */
+        @WithDefault("he")
+        String defaultLanguage();
+
+        @WithDefault("200")
+        int maxNameLength();
+
+        @WithDefault("300")
+        int maxSubjectLength();
+
+        @WithDefault("20000")
+        int maxTextLength();
+
+        @WithDefault("100")
+        int maxReferenceLength();
+    }
 
     Acknowledgement acknowledgement();
 
@@ -46,6 +89,90 @@ public interface IntakeConfig {
         /** Followers from which a public post is judged HIGH for its reach. */
         @WithDefault("10000")
         long wideReach();
+
+        Repeat repeat();
+
+        ValueTiers valueTiers();
+
+        /** Addresses of the chief executive; a mail to or copying one of them is {@code CEO_ADDRESSED}. */
+        Optional<List<String>> ceoAddresses();
+
+        /** What a mail to the chief executive implies (the lexicon's CEO terms carry their own). */
+        @WithDefault("HIGH")
+        Severity ceoAddressed();
+    }
+
+    /** A customer who complained often lately: {@code REPEAT_COMPLAINTS}. */
+    interface Repeat {
+        /** How far back earlier complaints of the customer count. */
+        @WithDefault("P30D")
+        Duration window();
+
+        /** Earlier complaints within the window from which the signal fires. */
+        @WithDefault("2")
+        int threshold();
+
+        @WithDefault("HIGH")
+        Severity implies();
+    }
+
+    /** What a customer's value tier implies ({@code CUSTOMER_VALUE}); STANDARD implies nothing. */
+    interface ValueTiers {
+        @WithDefault("MEDIUM")
+        Severity gold();
+
+        @WithDefault("HIGH")
+        Severity vip();
+    }
+
+    Language language();
+
+    interface Language {
+        /** Characters of a complaint's text the language is detected from; the opening says enough. */
+        @WithDefault("2000")
+        int sampleChars();
+    }
+
+    Phone phone();
+
+    interface Phone {
+        /** Region of phone numbers written without a country code (ISO 3166 code). */
+        @WithDefault("IL")
+        String defaultRegion();
+    }
+
+    /** Hours in which the non-urgent first responses are counted. */
+    BusinessCalendar businessCalendar();
+
+    interface BusinessCalendar {
+        @WithDefault("Asia/Jerusalem")
+        ZoneId zone();
+
+        @WithDefault("SUNDAY,MONDAY,TUESDAY,WEDNESDAY,THURSDAY")
+        Set<DayOfWeek> workdays();
+
+        @WithDefault("08:00")
+        LocalTime opens();
+
+        @WithDefault("18:00")
+        LocalTime closes();
+
+        /** Whole days off (ISO dates such as 2026-09-12), on top of the weekly days off. */
+        Optional<Set<LocalDate>> holidays();
+    }
+
+    /** Retries of consumed events whose effect could not be stored, before they go to the dead-letter topic. */
+    ConsumerRetry consumerRetry();
+
+    interface ConsumerRetry {
+        @WithDefault("PT0.2S")
+        Duration firstBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        @WithDefault("12")
+        int attempts();
     }
 
     Quarantine quarantine();
@@ -62,7 +189,14 @@ public interface IntakeConfig {
         int maxKeptBytes();
     }
 
+    /**
+     * First-response targets per severity: elapsed time for the severities answered around the clock,
+     * business time of {@link #businessCalendar()} for the others.
+     */
     interface FirstResponse {
+        @WithDefault("CRITICAL")
+        Set<Severity> aroundTheClock();
+
         @WithDefault("PT1H")
         Duration critical();
 

@@ -1,11 +1,16 @@
 package io.tikun.routing;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.notification.NotificationKind;
 
 /** Settings of the routing service ({@code tikun.routing.*}). */
 @ConfigMapping(prefix = "tikun.routing")
@@ -16,6 +21,9 @@ public interface RoutingConfig {
     Notifications notifications();
 
     Relay outbox();
+
+    /** The service manager's callback tasks. */
+    Callback callback();
 
     interface Escalation {
         InitialLevel initialLevel();
@@ -42,6 +50,27 @@ public interface RoutingConfig {
         /** Most cases one check escalates in one transaction; the rest wait for the next check. */
         @WithDefault("50")
         int batchSize();
+
+        /**
+         * How long a customer's further message may wait for an agent's answer before the case climbs a
+         * rung; business time on the severity's calendar (real time for CRITICAL).
+         */
+        @WithDefault("PT4H")
+        Duration unansweredReplyAfter();
+
+        /** A new complaint from a customer who had another case within this period starts one rung higher. */
+        @WithDefault("P30D")
+        Duration repeatWithin();
+    }
+
+    interface Callback {
+        /** After "not reached", when the manager tries again. */
+        @WithDefault("PT1H")
+        Duration retryAfter();
+
+        /** Calls made before the task is given up (the first call included). */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     /** How high each severity may climb on missed deadlines (ARCHITECTURE: LOW to the team lead, …). */
@@ -78,6 +107,23 @@ public interface RoutingConfig {
         /** Where manager alerts go. */
         String serviceManagerEmail();
 
+        /** Language of the service manager's e-mails: {@code en} or {@code he} (right to left). */
+        @WithDefault("en")
+        String serviceManagerLanguage();
+
+        /**
+         * Further e-mail recipients by role (e.g. {@code team-lead}): address, language and the kinds of
+         * notification they receive.
+         */
+        Map<String, Recipient> recipients();
+
+        /** The signed outbound webhook (Slack-compatible); off while no URL is set. */
+        Webhook webhook();
+
+        /** Live stream events held per connected client that reads slower than they come; more fail its stream. */
+        @WithDefault("1000")
+        int streamBuffer();
+
         /** Time zone in which notifications state times. */
         @WithDefault("Asia/Jerusalem")
         java.time.ZoneId timeZone();
@@ -95,6 +141,30 @@ public interface RoutingConfig {
         /** First retry delay; doubled on every further attempt. */
         @WithDefault("PT2S")
         Duration retryBackoff();
+    }
+
+    /** Someone besides the service manager who is e-mailed about cases. */
+    interface Recipient {
+        String email();
+
+        @WithDefault("en")
+        String language();
+
+        /** Which notifications this recipient gets. */
+        @WithDefault("ESCALATED")
+        Set<NotificationKind> kinds();
+    }
+
+    /** Where notifications are POSTed, signed with HMAC-SHA256 over timestamp and body. */
+    interface Webhook {
+        Optional<URI> url();
+
+        /** Shared secret of the signature; required when a URL is set. */
+        Optional<String> secret();
+
+        /** A receiver that has not answered by then counts as failed, and the delivery is retried. */
+        @WithDefault("PT5S")
+        Duration timeout();
     }
 
     /** A durable job that claims due rows with FOR UPDATE SKIP LOCKED. */

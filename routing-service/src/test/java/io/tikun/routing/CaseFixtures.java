@@ -46,6 +46,31 @@ public final class CaseFixtures {
                 .formatted(complaintId, reference, complaintId, severity, now, now.plusSeconds(3600));
     }
 
+    /**
+     * A complaint of {@code customerId} on {@code channel}, received at {@code receivedAt} and promised an answer
+     * an hour later; {@code signal} is intake's reason (e.g. {@code REPEAT_COMPLAINT}), or null for none.
+     */
+    public static String complaintJson(String complaintId, String customerId, String severity, String channel,
+            Instant receivedAt, String signal) {
+        String reasons = signal == null ? "[]"
+                : "[{\"signal\":\"%s\",\"implies\":\"%s\",\"evidence\":null}]".formatted(signal, severity);
+        return """
+                {"complaintId":"%s","reference":"%s","channel":"%s",
+                 "customer":{"id":"%s","name":"Dana Levi","email":"dana@example.com","phone":"+972521234567"},
+                 "subject":"Heater caught fire","body":"It burned again.","severity":"%s",
+                 "reasons":%s,"receivedAt":"%s","expectedResponseBy":"%s"}"""
+                .formatted(complaintId, randomReference(), channel, customerId, severity, reasons, receivedAt,
+                        receivedAt.plusSeconds(3600));
+    }
+
+    /** Intake's further message of the customer on a complaint. */
+    public static String messageAddedJson(String complaintId, String customerId, String messageId, Instant receivedAt) {
+        return """
+                {"complaintId":"%s","reference":"TK-000042","customerId":"%s","messageId":"%s","channel":"email",
+                 "body":"עברו יומיים ואף אחד לא חזר אליי.","receivedAt":"%s"}"""
+                .formatted(complaintId, customerId, messageId, receivedAt);
+    }
+
     /** The case routing opened for the complaint, once it exists, in full (history and notifications). */
     public static JsonPath awaitCase(String complaintId) {
         String id = await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken())

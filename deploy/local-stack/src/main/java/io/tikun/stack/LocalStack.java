@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The whole system on one machine: Kafka, PostgreSQL, the MongoDB-protocol server, Keycloak, the
@@ -27,11 +28,18 @@ public final class LocalStack implements AutoCloseable {
     public static final String LOCAL_X_CONSUMER_SECRET = "local-x-consumer-secret";
     /** Signs customer links in the local run only (at least 32 bytes, as follow-up requires). */
     static final String LOCAL_LINK_SECRET = "local-run-only-link-signing-secret-0001";
+    /** Signs the complaint form's CSRF tokens and receipt links in the local run only. */
+    static final String LOCAL_FORM_SECRET = "local-run-only-complaint-form-secret-0001";
+    /** Secret of the {@code tikun-console} client in the realm file, for the local run only. */
+    static final String LOCAL_CONSOLE_SECRET = "local-console-secret-change-me-0001";
+    public static final String INTAKE = "intake-service";
+    public static final String ROUTING = "routing-service";
+    public static final String FOLLOWUP = "followup-service";
     private static final int PARTITIONS = 3;
     /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
     static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "cases.updated",
             "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",
-            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq");
+            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final StackOptions options;
@@ -43,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess intake;
     private ServiceProcess routing;
     private ServiceProcess followup;
+    private int extraInstances;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -76,17 +85,51 @@ public final class LocalStack implements AutoCloseable {
         mail.addMailbox(SUPPORT_MAILBOX, SUPPORT_MAILBOX);
         keycloak = keep(join(keycloakStart));
 
-        CompletableFuture<ServiceProcess> intakeStart = CompletableFuture.supplyAsync(
-                () -> ServiceProcess.start("intake-service", options.intakePort(), intakeEnvironment(), logs));
-        CompletableFuture<ServiceProcess> routingStart = CompletableFuture.supplyAsync(
-                () -> ServiceProcess.start("routing-service", options.routingPort(), routingEnvironment(), logs));
+        CompletableFuture<ServiceProcess> intakeStart = startIfWanted(INTAKE,
+                () -> ServiceProcess.start(INTAKE, options.intakePort(), environmentOf(INTAKE, 0), logs));
+        CompletableFuture<ServiceProcess> routingStart = startIfWanted(ROUTING,
+                () -> ServiceProcess.start(ROUTING, options.routingPort(), environmentOf(ROUTING, 0), logs));
         // The customer links in follow-up's mails point at follow-up itself, so its port is fixed before it starts.
         int followupPort = FreePorts.orNext(options.followupPort());
-        CompletableFuture<ServiceProcess> followupStart = CompletableFuture.supplyAsync(
-                () -> ServiceProcess.start("followup-service", followupPort, followupEnvironment(followupPort), logs));
-        intake = keep(join(intakeStart));
-        routing = keep(join(routingStart));
-        followup = keep(join(followupStart));
+        CompletableFuture<ServiceProcess> followupStart = startIfWanted(FOLLOWUP,
+                () -> ServiceProcess.start(FOLLOWUP, followupPort, environmentOf(FOLLOWUP, followupPort), logs));
+        intake = keepStarted(join(intakeStart));
+        routing = keepStarted(join(routingStart));
+        followup = keepStarted(join(followupStart));
+    }
+
+    private CompletableFuture<ServiceProcess> startIfWanted(String module, Supplier<ServiceProcess> start) {
+        return options.services().contains(module) ? CompletableFuture.supplyAsync(start)
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /** A service that was not wanted stays null, and its accessor says so when asked. */
+    private ServiceProcess keepStarted(ServiceProcess service) {
+        return service == null ? null : keep(service);
+    }
+
+    /**
+     * Starts one more instance of {@code module} on a free port, wired exactly like the first one
+     * (same database, broker, consumer groups, mail server and issuer), and stops it with the stack.
+     * Its log is {@code logs/<module>-<n>.log}.
+     */
+    public ServiceProcess startInstance(String module) {
+        int port = FreePorts.next();
+        String instance = module + "-" + (++extraInstances + 1);
+        return keep(ServiceProcess.start(module, instance, port, environmentOf(module, port),
+                options.dataDir().resolve("logs")));
+    }
+
+    /** The environment of {@code module}'s instance on {@code port}, with the options' extra variables last. */
+    private Map<String, String> environmentOf(String module, int port) {
+        Map<String, String> env = switch (module) {
+            case INTAKE -> intakeEnvironment();
+            case ROUTING -> routingEnvironment();
+            case FOLLOWUP -> followupEnvironment(port);
+            default -> throw new IllegalArgumentException("no such service: " + module);
+        };
+        env.putAll(options.environmentOf(module));
+        return env;
     }
 
     private Map<String, String> commonEnvironment() {
@@ -121,6 +164,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("TIKUN_CHANNELS_META_APP_SECRET", LOCAL_META_APP_SECRET);
         env.put("TIKUN_CHANNELS_META_VERIFY_TOKEN", LOCAL_META_VERIFY_TOKEN);
         env.put("TIKUN_CHANNELS_X_CONSUMER_SECRET", LOCAL_X_CONSUMER_SECRET);
+        // The complaint form over plain http on loopback: a Secure cookie would not come back on every browser.
+        env.put("TIKUN_INTAKE_FORM_SECRET", LOCAL_FORM_SECRET);
+        env.put("TIKUN_INTAKE_FORM_SECURE_COOKIE", "false");
         return env;
     }
 
@@ -128,6 +174,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = databaseEnvironment();
         env.putAll(mailEnvironment());
         env.put("TIKUN_ROUTING_NOTIFICATIONS_SERVICE_MANAGER_EMAIL", SERVICE_MANAGER_EMAIL);
+        // The manager console's confidential Keycloak client (deploy/keycloak/tikun-realm.json, local only).
+        env.put("QUARKUS_OIDC_BROWSER_CREDENTIALS_SECRET", LOCAL_CONSOLE_SECRET);
         return env;
     }
 

@@ -6,19 +6,25 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One Tikun service run from its packaged Quarkus application, configured by environment. */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final String HEAP = "-Xmx384m";
+    /** Marks a service's JVM on its command line, so {@link #kill()} finds exactly that process. */
+    private static final String INSTANCE_PROPERTY = "-Dtikun.stack.instance=";
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
+    private final String instance;
     private final int port;
     private final ChildProcess process;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, String instance, int port, ChildProcess process) {
         this.name = name;
+        this.instance = instance;
         this.port = port;
         this.process = process;
     }
@@ -28,6 +34,15 @@ public final class ServiceProcess implements AutoCloseable {
      * check is UP (Kafka, databases and the OIDC provider reachable).
      */
     public static ServiceProcess start(String module, int port, Map<String, String> env, Path logDir) {
+        return start(module, module, port, env, logDir);
+    }
+
+    /**
+     * Starts one more instance of {@code module}, named {@code instance} (its log is
+     * {@code <instance>.log}), e.g. a second routing-service sharing the first one's database and broker.
+     */
+    public static ServiceProcess start(String module, String instance, int port, Map<String, String> env,
+            Path logDir) {
         Path jar = StackHome.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
@@ -37,14 +52,19 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         String ready = "http://127.0.0.1:" + httpPort + "/q/health/ready";
-        ChildProcess process = ChildProcess.start(module,
-                List.of(ChildProcess.javaExecutable(), HEAP, "-jar", jar.toString()), environment, jar.getParent(),
-                logDir.resolve(module + ".log"), line -> false).awaitProbe(START_TIMEOUT, () -> HttpProbe.isOk(ready));
-        return new ServiceProcess(module, httpPort, process);
+        ChildProcess process = ChildProcess.start(instance,
+                List.of(ChildProcess.javaExecutable(), HEAP, INSTANCE_PROPERTY + instance, "-jar", jar.toString()),
+                environment, jar.getParent(), logDir.resolve(instance + ".log"), line -> false)
+                .awaitProbe(START_TIMEOUT, () -> HttpProbe.isOk(ready));
+        return new ServiceProcess(module, instance, httpPort, process);
     }
 
     public String name() {
         return name;
+    }
+
+    public String instance() {
+        return instance;
     }
 
     public String url() {
@@ -53,6 +73,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return process.log();
+    }
+
+    /**
+     * Ends the service's JVM with SIGKILL, as a crash or an OOM killer would: no shutdown hooks, no
+     * goodbye to the Kafka group, open transactions cut off. {@link #close()} afterwards does nothing.
+     */
+    public void kill() {
+        String marker = INSTANCE_PROPERTY + instance;
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().orTimeout(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+                });
+        if (process.isAlive()) {
+            throw new IllegalStateException(instance + " is still running after SIGKILL");
+        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tikun.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
@@ -10,10 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,16 +28,17 @@ import io.tikun.stack.StackOptions;
  */
 class CriticalComplaintJourneyIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Pattern CONFIRM_LINK = Pattern.compile("Yes, it was done:\\s*(http\\S+)");
+    private static final Duration WAIT = ComplaintJourney.WAIT;
 
     private static LocalStack stack;
     private static KeycloakTokens tokens;
+    private static ComplaintJourney journey;
 
     @BeforeAll
     static void startTikun() throws IOException {
         stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-system")));
-        tokens = new KeycloakTokens(stack.keycloak());
+        journey = new ComplaintJourney(stack);
+        tokens = journey.tokens();
     }
 
     @AfterAll
@@ -54,21 +51,12 @@ class CriticalComplaintJourneyIT {
     @Test
     void criticalWebComplaintReachesTheManagerAndItsPromiseIsConfirmedByTheCustomer() {
         String email = "dana+" + UUID.randomUUID() + "@example.com";
-        JsonPath receipt = given().auth().oauth2(tokens.channel()).contentType(ContentType.JSON)
-                .body("""
-                        {"channel":"web","customer":{"name":"Dana Levi","email":"%s","phone":"+972 52 123 4567"},
-                         "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}"""
-                        .formatted(email))
-                .post(stack.intake().url() + "/api/v1/complaints")
-                .then().statusCode(202).body("severity", equalTo("CRITICAL")).extract().jsonPath();
+        JsonPath receipt = journey.fileCriticalWebComplaint(email);
+        assertThat(receipt.getString("severity")).isEqualTo("CRITICAL");
         String complaintId = receipt.getString("id");
         String reference = receipt.getString("reference");
 
-        String manager = tokens.user("manager");
-        JsonPath opened = await().atMost(WAIT).until(() -> given().auth().oauth2(manager)
-                .queryParam("complaintId", complaintId).get(stack.routing().url() + "/api/v1/cases")
-                .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
-                .setRootPath("[0]");
+        JsonPath opened = journey.awaitOpenedCase(complaintId);
         assertThat(opened.getString("level")).isEqualTo("SERVICE_MANAGER");
         assertThat(opened.getString("reference")).isEqualTo(reference);
         assertThat(opened.getString("customer.phone")).isEqualTo("+972 52 123 4567");
@@ -80,17 +68,10 @@ class CriticalComplaintJourneyIT {
 
         String caseId = opened.getString("id");
         Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String commitmentId = given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("what", "A technician replaces the heater and repaints the wall", "owner", "yossi",
-                        "dueAt", due.toString()))
-                .post(stack.routing().url() + "/api/v1/cases/" + caseId + "/commitments")
-                .then().statusCode(202).extract().path("commitmentId");
+        String commitmentId = journey.makeCommitment(caseId, "A technician replaces the heater and repaints the wall",
+                "yossi", due);
 
-        String agent = tokens.user("agent");
-        JsonPath tracked = await().atMost(WAIT).until(() -> given().auth().oauth2(agent)
-                .queryParam("caseId", caseId).get(stack.followup().url() + "/api/v1/commitments")
-                .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
-                .setRootPath("[0]");
+        JsonPath tracked = journey.awaitTrackedCommitment(caseId);
         assertThat(tracked.getString("id")).isEqualTo(commitmentId);
         assertThat(tracked.getString("status")).isEqualTo("OPEN");
         assertThat(tracked.getString("reference")).isEqualTo(reference);
@@ -99,30 +80,21 @@ class CriticalComplaintJourneyIT {
         CapturedMail acknowledgement = stack.mail().await(m -> m.isTo(email) && m.subject().contains(reference), WAIT);
         assertThat(acknowledgement.text()).contains("You will hear from us by");
 
-        confirmTheFixLikeTheCustomer(agent, commitmentId, email);
+        confirmTheFixLikeTheCustomer(commitmentId, email);
     }
 
     /** The owner says it is done; the customer follows the "yes" link in the mail and confirms on the page. */
-    private void confirmTheFixLikeTheCustomer(String agent, String commitmentId, String email) {
-        given().auth().oauth2(agent).contentType(ContentType.JSON).body(Map.of("note", "Heater replaced, wall repainted"))
-                .post(stack.followup().url() + "/api/v1/commitments/" + commitmentId + "/claim-done")
-                .then().statusCode(200);
-        CapturedMail question = stack.mail().await(m -> m.isTo(email) && m.subject().contains("Was it done?"), WAIT);
-        Matcher yes = CONFIRM_LINK.matcher(question.text());
-        assertThat(yes.find()).as("a 'yes, it was done' link in %s", question.text()).isTrue();
+    private void confirmTheFixLikeTheCustomer(String commitmentId, String email) {
+        journey.claimDone(commitmentId, "Heater replaced, wall repainted");
+        String yes = ComplaintJourney.link(journey.awaitWasItDoneQuestion(email), ComplaintJourney.CONFIRM_LINK);
 
-        given().get(yes.group(1)).then().statusCode(200);
-        assertThat(commitmentStatus(agent, commitmentId)).isEqualTo("CLAIMED_DONE");
-        String token = yes.group(1).substring(yes.group(1).indexOf("token=") + "token=".length());
+        given().get(yes).then().statusCode(200);
+        assertThat(journey.commitmentStatus(commitmentId)).isEqualTo("CLAIMED_DONE");
+        String token = ComplaintJourney.tokenOf(yes);
         given().formParam("token", token).post(stack.followup().url() + "/verify").then().statusCode(200);
 
-        assertThat(commitmentStatus(agent, commitmentId)).isEqualTo("VERIFIED");
+        assertThat(journey.commitmentStatus(commitmentId)).isEqualTo("VERIFIED");
         given().formParam("token", token).post(stack.followup().url() + "/verify").then().statusCode(409);
-    }
-
-    private String commitmentStatus(String token, String commitmentId) {
-        return given().auth().oauth2(token).get(stack.followup().url() + "/api/v1/commitments/" + commitmentId)
-                .then().statusCode(200).extract().path("status");
     }
 
     @Test

@@ -62,6 +62,10 @@ public class Commitment {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the customer got the second request for the current claim; each claim clears it. */
+    @Column(name = "customer_reminded_at")
+    public Instant customerRemindedAt;
+
     @Version
     public long version;
 }

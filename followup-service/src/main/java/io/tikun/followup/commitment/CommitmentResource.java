@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,37 +17,43 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.outbox.MailRelay;
 import io.tikun.followup.outbox.OutboxRelay;
-import io.tikun.followup.verification.CustomerRequestSender;
 
-/** Promises being tracked, for agents and managers, and the owner's claim that one was kept. */
+/** Promises being tracked, for agents and managers: listing them, the owner's claim that one was kept, reopening. */
 @Path("/api/v1/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "agent", "manager", "admin" })
 @Tag(name = "Commitments")
 public class CommitmentResource {
 
+    static final String TOTAL_COUNT = "X-Total-Count";
+
     private final CommitmentService service;
     private final OutboxRelay relay;
-    private final CustomerRequestSender customers;
+    private final MailRelay mails;
     private final SecurityIdentity identity;
 
-    public CommitmentResource(CommitmentService service, OutboxRelay relay, CustomerRequestSender customers,
+    public CommitmentResource(CommitmentService service, OutboxRelay relay, MailRelay mails,
             SecurityIdentity identity) {
         this.service = service;
         this.relay = relay;
-        this.customers = customers;
+        this.mails = mails;
         this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "The commitments made on a case, earliest due first")
-    public Uni<List<CommitmentView>> forCase(@RestQuery @NotNull UUID caseId) {
-        return service.forCase(caseId);
+    @Operation(summary = "Commitments by owner, status, due date and case, paged", description = "Every filter is "
+            + "optional: owner, status (comma-separated), dueAfter (inclusive) and dueBefore (exclusive) as ISO-8601 "
+            + "instants, caseId. page from 0, size 1 to 100 (20), sort dueAt (default), madeAt, updatedAt, status or "
+            + "owner, '-' in front for descending. Each with its history; X-Total-Count is the count over all pages.")
+    public Uni<RestResponse<List<CommitmentView>>> list(@BeanParam @Valid CommitmentListParameters parameters) {
+        return service.list(parameters.toQuery())
+                .map(page -> RestResponse.ResponseBuilder.ok(page.items()).header(TOTAL_COUNT, page.total()).build());
     }
 
     @GET
@@ -66,8 +73,26 @@ public class CommitmentResource {
         // The customer is asked only after the claim committed: a mail for a claim that rolled back would ask about
         // nothing. A failed mail is logged; it does not undo the claim.
         return service.claimDone(id, request.note(), identity.getPrincipal().getName())
-                .call(applied -> relay.publishNow(List.of(applied.outboxId())))
-                .call(applied -> customers.ask(applied.commitment()))
+                .call(this::announce)
                 .map(CommitmentTransitions.Applied::commitment);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "agent", "manager" })
+    @Operation(summary = "Reopen a disputed promise", description = "The commitment is OPEN again with the new due date "
+            + "(BROKEN instead if it was disputed as often as allowed), the note and the caller go into its history, "
+            + "commitments.updated announces it, and the links sent for earlier claims stop working. 409 unless it is "
+            + "DISPUTED, or if the new due date is not in the future.")
+    public Uni<CommitmentView> reopen(@RestPath UUID id, @Valid @NotNull ReopenRequest request) {
+        return service.reopen(id, request.dueAt(), request.note(), identity.getPrincipal().getName())
+                .call(this::announce)
+                .map(CommitmentTransitions.Applied::commitment);
+    }
+
+    /** After the commit: a failed publish or e-mail is retried by the relays, it does not undo the change. */
+    private Uni<Void> announce(CommitmentTransitions.Applied applied) {
+        return relay.publishNow(List.of(applied.outboxId())).chain(() -> mails.sendNow(applied.mailIds()));
     }
 }

@@ -3,6 +3,7 @@ package io.tikun.followup.commitment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +16,9 @@ import io.tikun.followup.inbox.ProcessedEventRepository;
 import io.tikun.followup.lifecycle.CommitmentEvent;
 import io.tikun.followup.problem.NotFoundProblem;
 import io.tikun.followup.routing.CommitmentMade;
+import io.tikun.followup.verification.CustomerRequestSender;
 
-/** Starts tracking promises, shows them and records the owner's claim that one was kept. */
+/** Starts tracking promises, shows and lists them, records the owner's claim that one was kept, and reopens them. */
 @ApplicationScoped
 public class CommitmentService {
 
@@ -24,21 +26,58 @@ public class CommitmentService {
     private final CommitmentChangeRepository changes;
     private final ProcessedEventRepository processed;
     private final CommitmentTransitions transitions;
+    private final CustomerRequestSender customers;
     private final Clock clock;
 
     public CommitmentService(CommitmentRepository commitments, CommitmentChangeRepository changes,
-            ProcessedEventRepository processed, CommitmentTransitions transitions, Clock clock) {
+            ProcessedEventRepository processed, CommitmentTransitions transitions, CustomerRequestSender customers,
+            Clock clock) {
         this.commitments = commitments;
         this.changes = changes;
         this.processed = processed;
         this.transitions = transitions;
+        this.customers = customers;
         this.clock = clock;
     }
 
-    /** The owner says the promise was kept: the commitment awaits the customer's answer. */
+    /** A page of commitments and how many there are over all pages. */
+    public record CommitmentPage(List<CommitmentView> items, long total) {
+    }
+
+    /**
+     * The owner says the promise was kept: the commitment awaits the customer's answer, and the e-mail asking the
+     * customer is queued in the same transaction (its id is among the result's {@code mailIds}).
+     */
     @WithTransaction
     public Uni<CommitmentTransitions.Applied> claimDone(UUID id, String note, String actor) {
-        return transitions.apply(id, CommitmentEvent.OWNER_CLAIMED_DONE, actor, note.strip());
+        return transitions.apply(id, CommitmentEvent.OWNER_CLAIMED_DONE, actor, note.strip())
+                .chain(applied -> customers.queue(CustomerRequestSender.Subject.of(applied.commitment()),
+                        applied.event().occurredAt())
+                        .map(mail -> {
+                            List<UUID> mails = new ArrayList<>(applied.mailIds());
+                            mail.ifPresent(mails::add);
+                            return new CommitmentTransitions.Applied(applied.commitment(), applied.event(),
+                                    applied.outboxId(), List.copyOf(mails));
+                        }));
+    }
+
+    /**
+     * Takes up a disputed promise again with a new due date; the links sent for earlier claims stop working, so
+     * that only the request of the next claim can answer it.
+     */
+    @WithTransaction
+    public Uni<CommitmentTransitions.Applied> reopen(UUID id, Instant newDueAt, String note, String actor) {
+        return transitions.reopen(id, newDueAt, actor, note.strip())
+                .call(applied -> customers.revokeLinks(id));
+    }
+
+    /** One page of the commitments the query selects, each with its history. */
+    @WithTransaction
+    public Uni<CommitmentPage> list(CommitmentQuery query) {
+        return commitments.count(query).chain(total -> commitments.search(query).chain(found -> changes
+                .forCommitments(found.stream().map(c -> c.id).toList())
+                .map(history -> new CommitmentPage(found.stream().map(c -> CommitmentView.of(c, history)).toList(),
+                        total))));
     }
 
     /** Starts tracking a promise, once per event id and per commitment id. Returns whether it was new. */

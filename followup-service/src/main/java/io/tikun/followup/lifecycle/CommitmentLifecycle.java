@@ -107,6 +107,27 @@ public class CommitmentLifecycle {
         }
     }
 
+    /**
+     * Like {@link #timedEventDue(CommitmentState, Instant)}, but a customer who was never reminded is not given up on:
+     * a claimed-done commitment becomes unconfirmed only once the reminder went out and a full
+     * {@code customer-reminder-after} passed since, even when the scheduler was down past the usual moment.
+     *
+     * @param customerRemindedAt when the customer got the reminder for the current claim; null if not yet
+     */
+    public Optional<CommitmentEvent> timedEventDue(CommitmentState state, Instant customerRemindedAt, Instant now) {
+        if (state.status() == CLAIMED_DONE
+                && (customerRemindedAt == null || now.isBefore(customerRemindedAt.plus(policy.customerReminderAfter())))) {
+            return Optional.empty();
+        }
+        return timedEventDue(state, now);
+    }
+
+    /** Whether the customer is due the second request: claimed done, silent since the claim, not yet reminded. */
+    public boolean customerReminderDue(CommitmentState state, Instant customerRemindedAt, Instant now) {
+        return state.status() == CLAIMED_DONE && customerRemindedAt == null
+                && !now.isBefore(deadlines(state).customerReminderAt());
+    }
+
     private Transition transition(CommitmentState current, CommitmentEvent event, String actor, String reason,
             Instant at, Instant newDueAt) {
         Objects.requireNonNull(current, "current");

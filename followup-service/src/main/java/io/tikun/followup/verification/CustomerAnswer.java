@@ -11,8 +11,10 @@ import io.tikun.followup.commitment.CommitmentView;
  * @param action what the link is for; null when the link cannot be trusted
  * @param commitment the commitment, when known
  * @param outboxId the {@code commitments.updated} row of a recorded answer; null otherwise
+ * @param thankYouMailId the thank-you e-mail queued with a confirmation; null otherwise
  */
-public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView commitment, UUID outboxId) {
+public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView commitment, UUID outboxId,
+        UUID thankYouMailId) {
 
     /** Why a link did nothing. */
     public enum Refusal {
@@ -39,15 +41,15 @@ public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView 
     }
 
     static CustomerAnswer refused(Refusal refusal) {
-        return new CustomerAnswer(refusal, null, null, null);
+        return new CustomerAnswer(refusal, null, null, null, null);
     }
 
     static CustomerAnswer ready(LinkAction action, CommitmentView commitment) {
-        return new CustomerAnswer(null, action, commitment, null);
+        return new CustomerAnswer(null, action, commitment, null, null);
     }
 
-    static CustomerAnswer recorded(LinkAction action, CommitmentView commitment, UUID outboxId) {
-        return new CustomerAnswer(null, action, commitment, outboxId);
+    static CustomerAnswer recorded(LinkAction action, CommitmentView commitment, UUID outboxId, UUID thankYouMailId) {
+        return new CustomerAnswer(null, action, commitment, outboxId, thankYouMailId);
     }
 
     public boolean isRefused() {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.lifecycle.IllegalTransitionException;
+import io.tikun.followup.outbox.MailRelay;
 import io.tikun.followup.outbox.OutboxRelay;
 import io.tikun.followup.problem.NotFoundProblem;
 import io.tikun.followup.verification.CustomerAnswer.Refusal;
@@ -35,23 +35,19 @@ import io.tikun.followup.verification.CustomerAnswer.Refusal;
 @Tag(name = "Customer pages")
 public class CustomerAnswerResource {
 
-    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
-
-    // The token is in the page's URL: keep it out of caches, other sites' Referer headers and search engines, and
-    // let the page load nothing but its own inline style.
-    private static final String NO_STORE = "no-store";
-    private static final String NO_REFERRER = "no-referrer";
-    private static final String CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    static final String HTML = CustomerPages.HTML;
 
     private final CustomerAnswerService answers;
     private final CustomerPages pages;
     private final OutboxRelay relay;
+    private final MailRelay mails;
 
-    public CustomerAnswerResource(CustomerAnswerService answers, CustomerPages pages, OutboxRelay relay) {
+    public CustomerAnswerResource(CustomerAnswerService answers, CustomerPages pages, OutboxRelay relay,
+            MailRelay mails) {
         this.answers = answers;
         this.pages = pages;
         this.relay = relay;
+        this.mails = mails;
     }
 
     @GET
@@ -70,6 +66,9 @@ public class CustomerAnswerResource {
         return answers.answer(token, comment)
                 .call(answer -> answer.outboxId() == null ? Uni.createFrom().voidItem()
                         : relay.publishNow(List.of(answer.outboxId())))
+                // The thank-you row committed with the verification; sending it now is only the fast path.
+                .call(answer -> answer.thankYouMailId() == null ? Uni.createFrom().voidItem()
+                        : mails.sendNow(List.of(answer.thankYouMailId())))
                 .map(answer -> answer.isRefused() ? pages.refused(answer.refusal()) : pages.thanks(answer))
                 // Both roll the transaction back, so the link stays unused and nothing changed.
                 .onFailure(IllegalTransitionException.class).recoverWithItem(() -> pages.refused(Refusal.ALREADY_ANSWERED))
@@ -84,13 +83,6 @@ public class CustomerAnswerResource {
     }
 
     private static Response respond(CustomerPages.Page page) {
-        return Response.status(page.status())
-                .type(HTML)
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                .header("Referrer-Policy", NO_REFERRER)
-                .header("Content-Security-Policy", CONTENT_POLICY)
-                .header("X-Robots-Tag", "noindex")
-                .entity(page.html())
-                .build();
+        return CustomerPages.respond(page);
     }
 }

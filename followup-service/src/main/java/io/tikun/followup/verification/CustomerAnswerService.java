@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.followup.commitment.CommitmentService;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.commitment.CommitmentTransitions;
+import io.tikun.followup.csat.ThankYouMails;
 import io.tikun.followup.lifecycle.CommitmentEvent;
 import io.tikun.followup.problem.NotFoundProblem;
 import io.tikun.followup.verification.CustomerAnswer.Refusal;
@@ -25,7 +26,7 @@ public class CustomerAnswerService {
     public static final String CUSTOMER_ACTOR = "customer";
 
     /** The width of {@code commitment_change.reason}; a longer comment is cut, not refused. */
-    static final int MAX_COMMENT = 1000;
+    public static final int MAX_COMMENT = 1000;
 
     /** The lifecycle needs a reason for a denial; a customer who gave none still said no. */
     static final String DENIAL_WITHOUT_COMMENT = "the customer said it was not done (no comment)";
@@ -34,14 +35,17 @@ public class CustomerAnswerService {
     private final UsedLinkRegistry usedLinks;
     private final CommitmentService commitments;
     private final CommitmentTransitions transitions;
+    private final ThankYouMails thankYouMails;
     private final Clock clock;
 
     public CustomerAnswerService(SignedLinkService links, UsedLinkRegistry usedLinks,
-            CommitmentService commitments, CommitmentTransitions transitions, Clock clock) {
+            CommitmentService commitments, CommitmentTransitions transitions, ThankYouMails thankYouMails,
+            Clock clock) {
         this.links = links;
         this.usedLinks = usedLinks;
         this.commitments = commitments;
         this.transitions = transitions;
+        this.thankYouMails = thankYouMails;
         this.clock = clock;
     }
 
@@ -80,8 +84,11 @@ public class CustomerAnswerService {
             String note = clean(comment);
             CommitmentEvent event = confirmed ? CommitmentEvent.CUSTOMER_CONFIRMED : CommitmentEvent.CUSTOMER_DENIED;
             String reason = confirmed || note != null ? note : DENIAL_WITHOUT_COMMENT;
+            // A verified fix is thanked, with the survey, in the same transaction: the thanks cannot be lost.
             return transitions.apply(claims.commitmentId(), event, CUSTOMER_ACTOR, reason)
-                    .map(applied -> CustomerAnswer.recorded(claims.action(), applied.commitment(), applied.outboxId()));
+                    .chain(applied -> thankYouMails.queue(applied.commitment())
+                            .map(mail -> CustomerAnswer.recorded(claims.action(), applied.commitment(),
+                                    applied.outboxId(), mail.orElse(null))));
         });
     }
 
@@ -94,7 +101,8 @@ public class CustomerAnswerService {
                 : Optional.of(Refusal.WRONG_LINK);
     }
 
-    private static String clean(String comment) {
+    /** The comment stripped, null if blank, cut to {@link #MAX_COMMENT} characters. */
+    public static String clean(String comment) {
         if (comment == null || comment.isBlank()) {
             return null;
         }

@@ -3,6 +3,8 @@ package io.tikun.followup.verification;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.tikun.followup.FollowupConfig;
@@ -18,12 +20,18 @@ import io.tikun.followup.verification.CustomerAnswer.Refusal;
 @ApplicationScoped
 public class CustomerPages {
 
+    /** The media type of every customer page. */
+    public static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private static final String CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     /** A page with its HTTP status. */
     public record Page(int status, String html) {
     }
 
     /** Both languages of one piece of text. */
-    private record Text(String english, String hebrew) {
+    public record Text(String english, String hebrew) {
     }
 
     private final Optional<String> supportPhone;
@@ -149,13 +157,17 @@ public class CustomerPages {
     }
 
     /** {@code text} is trusted markup here: every caller escapes what it did not write itself. */
-    private static String both(Text text, boolean hebrew, String separator) {
+    public static String both(Text text, boolean hebrew, String separator) {
         return hebrew ? "<span lang=\"he\" dir=\"rtl\">" + text.hebrew() + "</span>" + separator
                 + "<span lang=\"en\" dir=\"ltr\">" + text.english() + "</span>" : text.english();
     }
 
-    private static Page page(Response.Status status, Text title, Text lead, boolean hebrew, String content) {
-        String html = "<!DOCTYPE html><html lang=\"" + (hebrew ? "he" : "en") + "\"><head><meta charset=\"utf-8\">"
+    /**
+     * A whole page: the title, a lead paragraph and {@code content} (trusted markup). Hebrew pages are laid out right
+     * to left, with the English parts marked left to right.
+     */
+    public static Page page(Response.Status status, Text title, Text lead, boolean hebrew, String content) {
+        String html = "<!DOCTYPE html><html lang=\"" + (hebrew ? "he\" dir=\"rtl" : "en") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + (hebrew ? title.hebrew() + " / " : "") + title.english() + "</title>"
@@ -169,8 +181,23 @@ public class CustomerPages {
         return new Page(status.getStatusCode(), html);
     }
 
+    /**
+     * The response for a page. The token is in the page's URL: keep it out of caches, other sites' Referer headers
+     * and search engines, and let the page load nothing but its own inline style.
+     */
+    public static Response respond(Page page) {
+        return Response.status(page.status())
+                .type(HTML)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", CONTENT_POLICY)
+                .header("X-Robots-Tag", "noindex")
+                .entity(page.html())
+                .build();
+    }
+
     /** The five characters that matter in HTML text and attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -19,13 +19,30 @@ public class CustomerRequestComposer {
     }
 
     public CustomerMail compose(Request r) {
+        return compose(r, "", "", "", "");
+    }
+
+    /** The second request, to a customer who has not answered the first: the same links, said again. */
+    public CustomerMail composeReminder(Request r) {
+        return compose(r, "Reminder: ", "תזכורת: ", "We have not heard from you yet, so we are asking once more.\n\n",
+                "עדיין לא שמענו ממך, ולכן אנו שואלים שוב.\n\n");
+    }
+
+    private static CustomerMail compose(Request r, String englishPrefix, String hebrewPrefix, String englishOpening,
+            String hebrewOpening) {
         CustomerLanguage language = CustomerLanguage.of(r.customerName(), r.what());
-        String english = english(r);
+        String english = afterGreeting(english(r), englishOpening);
         if (!language.hebrew()) {
-            return new CustomerMail("Was it done? Your request " + r.reference(), english);
+            return new CustomerMail(englishPrefix + "Was it done? Your request " + r.reference(), english);
         }
-        return new CustomerMail("האם זה בוצע? / Was it done? " + r.reference(),
-                hebrew(r) + "\n\n----------\n\n" + english);
+        return new CustomerMail(hebrewPrefix + "האם זה בוצע? / " + englishPrefix + "Was it done? " + r.reference(),
+                afterGreeting(hebrew(r), hebrewOpening) + "\n\n----------\n\n" + english);
+    }
+
+    /** The greeting is the first paragraph. */
+    private static String afterGreeting(String text, String opening) {
+        int body = text.indexOf("\n\n") + 2;
+        return text.substring(0, body) + opening + text.substring(body);
     }
 
     private static String english(Request r) {

@@ -1,55 +1,141 @@
 package io.tikun.followup.verification;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.FollowupConfig;
 import io.tikun.followup.commitment.CommitmentView;
+import io.tikun.followup.outbox.MailDelivery;
+import io.tikun.followup.outbox.MailDeliveryRepository;
+import io.tikun.followup.outbox.MailPurpose;
 
-/** Asks the customer, by e-mail with two signed links, whether a promise claimed done was kept. */
+/**
+ * Asks the customer, by e-mail with two signed links, whether a promise claimed done was kept; asks again with the
+ * same links after silence; and revokes the links of earlier claims when the commitment is reopened. Every method
+ * joins the caller's transaction: the e-mail is queued in {@code mail_delivery} with the change that causes it and
+ * sent by {@link io.tikun.followup.outbox.MailRelay} once that change committed, retried if the mail server fails.
+ */
 @ApplicationScoped
 public class CustomerRequestSender {
 
+    /** Who and what the request is about. */
+    public record Subject(UUID commitmentId, String reference, String customerName, String email, String what) {
+
+        public static Subject of(CommitmentView commitment) {
+            return new Subject(commitment.id(), commitment.reference(), commitment.customer().name(),
+                    commitment.customer().email(), commitment.what());
+        }
+    }
+
     private final SignedLinkService links;
     private final CustomerRequestComposer composer;
-    private final ReactiveMailer mailer;
+    private final CustomerRequestRepository requests;
+    private final MailDeliveryRepository deliveries;
+    private final UsedLinkRegistry usedLinks;
     private final Duration validFor;
+    private final Clock clock;
 
-    public CustomerRequestSender(SignedLinkService links, CustomerRequestComposer composer, ReactiveMailer mailer,
-            FollowupConfig config) {
+    public CustomerRequestSender(SignedLinkService links, CustomerRequestComposer composer,
+            CustomerRequestRepository requests, MailDeliveryRepository deliveries, UsedLinkRegistry usedLinks,
+            FollowupConfig config, Clock clock) {
         this.links = links;
         this.composer = composer;
-        this.mailer = mailer;
+        this.requests = requests;
+        this.deliveries = deliveries;
+        this.usedLinks = usedLinks;
         this.validFor = config.links().ttl();
+        this.clock = clock;
     }
 
     /**
-     * Sends the request. Never fails: the claim is already committed when this runs, so a customer without an
-     * address or a mail server that refuses is logged and reported as false, not turned into an error.
+     * Issues the two links for this claim and queues the request. A customer without an address is logged and
+     * nobody is asked: the claim stands, and the commitment becomes unconfirmed if nobody answers.
+     *
+     * @return the queued e-mail, for the caller to send once its transaction committed
      */
-    public Uni<Boolean> ask(CommitmentView commitment) {
-        String address = commitment.customer().email();
-        if (address == null || address.isBlank()) {
-            Log.warnf("Commitment %s (%s) is claimed done but its customer has no e-mail address; nobody was asked",
-                    commitment.id(), commitment.reference());
-            return Uni.createFrom().item(false);
+    public Uni<Optional<UUID>> queue(Subject subject, Instant claimedAt) {
+        if (!hasAddress(subject)) {
+            return Uni.createFrom().item(Optional.empty());
         }
-        IssuedLink confirm = links.issueLink(commitment.id(), LinkAction.CONFIRM_FIXED);
-        IssuedLink deny = links.issueLink(commitment.id(), LinkAction.DENY_FIXED);
-        CustomerRequestComposer.CustomerMail mail = composer.compose(new CustomerRequestComposer.Request(
-                commitment.reference(), commitment.customer().name(), commitment.what(), confirm.url(), deny.url(),
-                validFor));
-        return mailer.send(Mail.withText(address, mail.subject(), mail.text()))
-                .replaceWith(true)
-                .onFailure().recoverWithItem(failure -> {
-                    Log.errorf("Could not e-mail the customer of commitment %s (%s): %s", commitment.id(),
-                            commitment.reference(), failure.getMessage());
-                    return false;
-                });
+        IssuedLink confirm = links.issueLink(subject.commitmentId(), LinkAction.CONFIRM_FIXED);
+        IssuedLink deny = links.issueLink(subject.commitmentId(), LinkAction.DENY_FIXED);
+        CustomerRequest request = new CustomerRequest();
+        request.id = UUID.randomUUID();
+        request.commitmentId = subject.commitmentId();
+        request.claimedAt = claimedAt;
+        request.confirmUrl = confirm.url().toString();
+        request.denyUrl = deny.url().toString();
+        request.confirmNonce = nonce(confirm, subject.commitmentId());
+        request.denyNonce = nonce(deny, subject.commitmentId());
+        request.expiresAt = confirm.expiresAt();
+        CustomerRequestComposer.CustomerMail mail = composer.compose(request(subject, request, validFor));
+        return requests.persist(request)
+                .chain(() -> enqueue(subject, MailPurpose.CUSTOMER_REQUEST, mail));
+    }
+
+    /**
+     * Queues the second request with the links of the latest claim. Empty when there is nobody to write to (no
+     * address, so the first request was never sent either).
+     */
+    public Uni<Optional<UUID>> queueReminder(Subject subject) {
+        if (!hasAddress(subject)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return requests.latest(subject.commitmentId()).chain(request -> request == null
+                ? Uni.createFrom().item(Optional.<UUID> empty())
+                : enqueue(subject, MailPurpose.CUSTOMER_REMINDER, composer.composeReminder(
+                        request(subject, request, Duration.between(clock.instant(), request.expiresAt)))));
+    }
+
+    /**
+     * Uses up every link sent for the commitment's earlier claims, so an answer the customer gives to an old e-mail
+     * cannot settle a later claim. Returns how many links were still unused.
+     */
+    public Uni<Integer> revokeLinks(UUID commitmentId) {
+        return requests.all(commitmentId).chain(sent -> Multi.createFrom().iterable(sent)
+                .onItem().transformToIterable(r -> List.of(new SentLink(r.confirmNonce, r.expiresAt),
+                        new SentLink(r.denyNonce, r.expiresAt)))
+                .onItem().transformToUniAndConcatenate(link -> usedLinks.markUsed(link.nonce(), link.expiresAt()))
+                .collect().asList()
+                .map(revoked -> (int) revoked.stream().filter(Boolean.TRUE::equals).count()));
+    }
+
+    private record SentLink(String nonce, Instant expiresAt) {
+    }
+
+    private Uni<Optional<UUID>> enqueue(Subject subject, MailPurpose purpose, CustomerRequestComposer.CustomerMail mail) {
+        MailDelivery delivery = MailDelivery.of(subject.commitmentId(), purpose, subject.email(), mail.subject(),
+                mail.text(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return deliveries.persist(delivery).replaceWith(Optional.of(delivery.id));
+    }
+
+    private static CustomerRequestComposer.Request request(Subject subject, CustomerRequest request,
+            Duration linksValidFor) {
+        return new CustomerRequestComposer.Request(subject.reference(), subject.customerName(), subject.what(),
+                URI.create(request.confirmUrl), URI.create(request.denyUrl), linksValidFor);
+    }
+
+    private String nonce(IssuedLink link, UUID commitmentId) {
+        return links.verify(link.token(), commitmentId).validClaims().nonce();
+    }
+
+    private static boolean hasAddress(Subject subject) {
+        if (subject.email() == null || subject.email().isBlank()) {
+            Log.warnf("Commitment %s (%s) awaits its customer's answer but the customer has no e-mail address; "
+                    + "nobody was asked", subject.commitmentId(), subject.reference());
+            return false;
+        }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,6 +24,9 @@ public class PostgresUsedLinkRegistry implements UsedLinkRegistry {
             values (:nonce, :usedAt, :expiresAt)
             on conflict (nonce) do nothing""";
 
+    // An expired link is refused by its signature check, so its row is no longer needed to refuse it again.
+    private static final String PURGE_EXPIRED = "delete from {h-schema}used_link where expires_at <= :now";
+
     private final Clock clock;
 
     public PostgresUsedLinkRegistry(Clock clock) {
@@ -38,5 +42,13 @@ public class PostgresUsedLinkRegistry implements UsedLinkRegistry {
                 .setParameter("expiresAt", expiresAt)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /** Deletes the records of links that have expired; returns how many. */
+    @WithTransaction
+    public Uni<Integer> purgeExpired(Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(PURGE_EXPIRED)
+                .setParameter("now", now)
+                .executeUpdate());
     }
 }

@@ -64,11 +64,16 @@ public class SignedLinkService {
 
     /** A link for the configured time to live, with its URL under the configured base URL. */
     public IssuedLink issueLink(UUID commitmentId, LinkAction action) {
+        return issueLink(commitmentId, action, baseUrl);
+    }
+
+    /** A link for the configured time to live to another page ({@code pageUrl}), e.g. the satisfaction survey. */
+    public IssuedLink issueLink(UUID commitmentId, LinkAction action, String pageUrl) {
         // Tokens carry whole seconds; truncating here makes the reported expiry the one the token enforces.
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         String token = issue(commitmentId, action, expiresAt);
-        String separator = baseUrl.indexOf('?') >= 0 ? "&" : "?";
-        return new IssuedLink(token, URI.create(baseUrl + separator + "token=" + token), expiresAt);
+        String separator = pageUrl.indexOf('?') >= 0 ? "&" : "?";
+        return new IssuedLink(token, URI.create(pageUrl + separator + "token=" + token), expiresAt);
     }
 
     /**

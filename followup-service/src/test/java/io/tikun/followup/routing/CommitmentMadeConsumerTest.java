@@ -110,8 +110,8 @@ class CommitmentMadeConsumerTest {
     }
 
     @Test
-    void requiresACaseIdToList() {
-        given().auth().oauth2(agentToken()).get("/api/v1/commitments")
+    void refusesAMalformedCaseIdNamingIt() {
+        given().auth().oauth2(agentToken()).get("/api/v1/commitments?caseId=not-a-uuid")
                 .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItems("caseId"));
     }
 

@@ -10,14 +10,15 @@ import io.tikun.intake.complaint.Complaint;
 import io.tikun.intake.severity.Severity;
 
 /**
- * Writes the acknowledgement in the customer's language (Hebrew when they wrote Hebrew, else
- * English): the reference to quote, what happens next given the severity, and the promised time.
+ * Writes the acknowledgement in the customer's language (Hebrew when the complaint's detected
+ * language is Hebrew, else English): the reference to quote, what happens next given the severity, and the promised time.
  */
 @ApplicationScoped
 public class AcknowledgementComposer {
 
     private static final String WHEN_PATTERN = "EEEE d MMMM yyyy, HH:mm";
     private static final Locale HEBREW = Locale.forLanguageTag("he-IL");
+    private static final String HEBREW_CODE = "he";
 
     private final DateTimeFormatter englishWhen;
     private final DateTimeFormatter hebrewWhen;
@@ -29,7 +30,7 @@ public class AcknowledgementComposer {
     }
 
     public AcknowledgementMail compose(Complaint c, String inReplyTo) {
-        boolean hebrew = isHebrew(c.subject() + " " + c.body());
+        boolean hebrew = HEBREW_CODE.equals(c.language());
         String subject = "[" + c.reference() + "] " + (hebrew ? "קיבלנו את פנייתך: " : "We have your complaint: ")
                 + c.subject();
         return new AcknowledgementMail(c.customer().email(), subject, hebrew ? hebrewBody(c) : englishBody(c), inReplyTo);
@@ -73,9 +74,5 @@ public class AcknowledgementComposer {
                 שירות הלקוחות של תיקון
                 """.formatted(c.customer().name(), c.subject(), c.reference(), next,
                 hebrewWhen.format(c.expectedResponseBy()), c.reference());
-    }
-
-    static boolean isHebrew(String text) {
-        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HEBREW);
     }
 }

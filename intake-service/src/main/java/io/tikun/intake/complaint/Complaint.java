@@ -20,5 +20,7 @@ public record Complaint(
         String requestFingerprint,
         boolean publicPost,
         Long reach,
-        String conversationId) {
+        String conversationId,
+        /** ISO 639-1 code of the language the customer wrote in, or "und" when undetermined. */
+        String language) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bson.Document;
 
 import io.tikun.intake.customer.Customer;
+import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.severity.SeverityReason;
@@ -38,7 +39,8 @@ final class ComplaintDocumentMapper {
                 .append("requestFingerprint", c.requestFingerprint())
                 .append("publicPost", c.publicPost())
                 .append("reach", c.reach())
-                .append("conversationId", c.conversationId());
+                .append("conversationId", c.conversationId())
+                .append("language", c.language());
     }
 
     static Complaint fromDocument(Document doc) {
@@ -62,6 +64,8 @@ final class ComplaintDocumentMapper {
                 doc.getString("requestFingerprint"),
                 doc.getBoolean("publicPost", false),
                 doc.get("reach") == null ? null : ((Number) doc.get("reach")).longValue(),
-                doc.getString("conversationId"));
+                doc.getString("conversationId"),
+                // complaints stored before language detection have none
+                doc.get("language") == null ? LanguageDetector.UNDETERMINED : doc.getString("language"));
     }
 }

@@ -14,8 +14,10 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.events.OutboxEvent;
@@ -46,6 +48,7 @@ public class ComplaintRepository {
                 .chain(() -> complaints.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true)))
                 .chain(() -> complaints.createIndex(Indexes.ascending("customerId")))
                 .chain(() -> complaints.createIndex(Indexes.ascending(THREAD_KEYS)))
+                .chain(() -> complaints.createIndex(Indexes.ascending(MESSAGES + ".dedupKey")))
                 .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".createdAt")))
                 .replaceWithVoid();
     }
@@ -81,6 +84,32 @@ public class ComplaintRepository {
         return keys.isEmpty() ? Uni.createFrom().nullItem() : findOne(Filters.in(THREAD_KEYS, keys));
     }
 
+    /**
+     * The most recently opened complaint whose thread holds any of these keys, with its further messages
+     * (social threading: a conversation may outlive one complaint, the newest one continues it).
+     */
+    public Uni<ComplaintThread> findLatestThread(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        var newestFirst = new FindOptions().sort(Sorts.descending("receivedAt")).limit(1);
+        return complaints.find(Filters.in(THREAD_KEYS, keys), newestFirst).map(doc -> new ComplaintThread(
+                ComplaintDocumentMapper.fromDocument(doc),
+                doc.getList(MESSAGES, Document.class, List.of()).stream().map(FollowUpMessage::fromDocument).toList()))
+                .collect().first();
+    }
+
+    /** The complaint that already holds the further message delivered under this dedup key, if any. */
+    public Uni<Complaint> findByMessageDedupKey(String dedupKey) {
+        return findOne(Filters.eq(MESSAGES + ".dedupKey", dedupKey));
+    }
+
+    /** Adds keys later messages find this complaint's thread by (e.g. the id of our own public reply). */
+    public Uni<Void> addThreadKeys(String complaintId, List<String> keys) {
+        return complaints.updateOne(Filters.eq("_id", complaintId), Updates.addEachToSet(THREAD_KEYS, keys))
+                .replaceWithVoid();
+    }
+
     public Uni<Complaint> findByReference(String reference) {
         return findOne(Filters.eq("reference", reference));
     }
@@ -105,6 +134,26 @@ public class ComplaintRepository {
                 ComplaintDocumentMapper.fromDocument(doc),
                 doc.getList(MESSAGES, Document.class, List.of()).stream().map(FollowUpMessage::fromDocument).toList()))
                 .collect().asList();
+    }
+
+    /** Every complaint of these customers (one person's records before and after a merge) with their threads. */
+    public Uni<List<ComplaintThread>> threadsOf(List<String> customerIds) {
+        return complaints.find(Filters.in("customerId", customerIds)).map(doc -> new ComplaintThread(
+                ComplaintDocumentMapper.fromDocument(doc),
+                doc.getList(MESSAGES, Document.class, List.of()).stream().map(FollowUpMessage::fromDocument).toList()))
+                .collect().asList();
+    }
+
+    /** How many complaints the customer made since {@code since}. */
+    public Uni<Long> countSince(String customerId, Instant since) {
+        return complaints.countDocuments(Filters.and(Filters.eq("customerId", customerId),
+                Filters.gte("receivedAt", Date.from(since))));
+    }
+
+    /** After a merge: the duplicate's complaints belong to the survivor (their customer snapshot stays as received). */
+    public Uni<Void> reassignCustomer(String fromCustomerId, String toCustomerId) {
+        return complaints.updateMany(Filters.eq("customerId", fromCustomerId), Updates.set("customerId", toCustomerId))
+                .replaceWithVoid();
     }
 
     /** A complaint and the customer's further messages on it. */

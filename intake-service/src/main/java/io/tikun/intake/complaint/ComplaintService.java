@@ -1,12 +1,12 @@
 package io.tikun.intake.complaint;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,16 +20,18 @@ import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.acknowledgement.AcknowledgementComposer;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.customer.CustomerIdentity;
-import io.tikun.intake.customer.CustomerRepository;
+import io.tikun.intake.customer.CustomerService;
+import io.tikun.intake.deadline.FirstResponseDeadline;
 import io.tikun.intake.events.ComplaintMessageAdded;
 import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.OutboundSender;
 import io.tikun.intake.events.OutboxEvent;
+import io.tikun.intake.events.SocialReplyRequested;
+import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.severity.Exposure;
-import io.tikun.intake.severity.Severity;
-import io.tikun.intake.severity.SeverityAssessment;
+import io.tikun.intake.severity.SeverityContext;
 import io.tikun.intake.severity.SeverityJudge;
 
 /** Receives complaints: resolves the customer, judges severity, stores and announces them. */
@@ -42,7 +44,9 @@ public class ComplaintService {
     private static final String REFERENCE_FORMAT = "%s-%06d";
 
     private final ComplaintRepository complaints;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
+    private final LanguageDetector languages;
+    private final FirstResponseDeadline deadlines;
     private final SeverityJudge judge;
     private final OutboundSender publisher;
     private final AcknowledgementComposer acknowledgements;
@@ -50,11 +54,13 @@ public class ComplaintService {
     private final IntakeConfig config;
     private final Clock clock;
 
-    public ComplaintService(ComplaintRepository complaints, CustomerRepository customers, SeverityJudge judge,
-            OutboundSender publisher, AcknowledgementComposer acknowledgements, ObjectMapper mapper, IntakeConfig config,
-            Clock clock) {
+    public ComplaintService(ComplaintRepository complaints, CustomerService customers, LanguageDetector languages,
+            FirstResponseDeadline deadlines, SeverityJudge judge, OutboundSender publisher,
+            AcknowledgementComposer acknowledgements, ObjectMapper mapper, IntakeConfig config, Clock clock) {
         this.complaints = complaints;
         this.customers = customers;
+        this.languages = languages;
+        this.deadlines = deadlines;
         this.judge = judge;
         this.publisher = publisher;
         this.acknowledgements = acknowledgements;
@@ -106,24 +112,40 @@ public class ComplaintService {
      * provider message or idempotency key yields the complaint the first delivery created.
      */
     public Uni<Submission> receive(IncomingComplaint incoming) {
-        return complaints.findByIdempotencyKey(incoming.dedupKey())
-                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
-                .onItem().ifNull().switchTo(() -> create(incoming));
+        return receive(incoming, incoming.threadKeys(), null);
     }
 
-    private Uni<Submission> create(IncomingComplaint incoming) {
+    /**
+     * Like {@link #receive(IncomingComplaint)} for a social message: its thread is found later by
+     * {@code threadKeys}, and a new complaint is acknowledged on the customer's own network by the
+     * reply {@code socialReply} composes (instead of by e-mail).
+     */
+    public Uni<Submission> receive(IncomingComplaint incoming, List<String> threadKeys,
+            Function<Complaint, SocialReplyRequested> socialReply) {
+        return complaints.findByIdempotencyKey(incoming.dedupKey())
+                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
+                .onItem().ifNull().switchTo(() -> create(incoming, threadKeys, socialReply));
+    }
+
+    private Uni<Submission> create(IncomingComplaint incoming, List<String> threadKeys,
+            Function<Complaint, SocialReplyRequested> socialReply) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SeverityAssessment assessment = judge.judge(incoming.subject(), incoming.body(),
-                new Exposure(incoming.publicPost(), incoming.reach()));
         return customers.resolve(incoming.customer(), now)
-                .chain(customer -> complaints.nextSequence(REFERENCE_SEQUENCE)
-                        .map(sequence -> new Complaint(UUID.randomUUID().toString(),
-                                REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence), incoming.channel(),
-                                customer, incoming.subject(), incoming.body(), assessment, now,
-                                now.plus(firstResponseTarget(assessment.severity())), incoming.dedupKey(),
-                                incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
-                                incoming.conversationId())))
-                .chain(complaint -> store(complaint, incoming.fingerprint(), incoming.threadKeys(), now));
+                .chain(customer -> complaints
+                        .countSince(customer.id(), now.minus(config.severity().repeat().window()))
+                        .map(earlier -> judge.judge(incoming.subject(), incoming.body(), new SeverityContext(
+                                new Exposure(incoming.publicPost(), incoming.reach()), earlier, customer.tier(),
+                                incoming.recipients())))
+                        .chain(assessment -> languages.detect(incoming.subject() + "\n" + incoming.body())
+                                .chain(language -> complaints.nextSequence(REFERENCE_SEQUENCE)
+                                        .map(sequence -> new Complaint(UUID.randomUUID().toString(),
+                                                REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence),
+                                                incoming.channel(), customer.summary(), incoming.subject(),
+                                                incoming.body(), assessment, now,
+                                                deadlines.due(assessment.severity(), now), incoming.dedupKey(),
+                                                incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
+                                                incoming.conversationId(), language)))))
+                .chain(complaint -> store(complaint, incoming.fingerprint(), threadKeys, socialReply, now));
     }
 
     private static Submission repeated(Complaint existing, String fingerprint) {
@@ -134,9 +156,14 @@ public class ComplaintService {
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> threadKeys, Instant now) {
+    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> threadKeys,
+            Function<Complaint, SocialReplyRequested> socialReply, Instant now) {
         List<OutboxEvent> outbound = new ArrayList<>(List.of(receivedEvent(complaint, now)));
-        if (config.acknowledgement().enabled() && complaint.customer().email() != null && !complaint.publicPost()) {
+        if (config.acknowledgement().enabled() && socialReply != null) {
+            // Acknowledged on the network the customer wrote on; the reply waits in the outbox like any event.
+            outbound.add(outboxEvent(SocialReplyRequested.TYPE, SocialReplyRequested.TOPIC, complaint.customer().id(),
+                    socialReply.apply(complaint), now));
+        } else if (config.acknowledgement().enabled() && complaint.customer().email() != null && !complaint.publicPost()) {
             String inReplyTo = EMAIL.equals(complaint.channel()) ? complaint.conversationId() : null;
             outbound.add(outboxEvent(OutboxEvent.ACKNOWLEDGEMENT_TYPE, OutboxEvent.MAIL_TOPIC, complaint.customer().id(),
                     acknowledgements.compose(complaint, inReplyTo), now));
@@ -176,22 +203,12 @@ public class ComplaintService {
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No complaint with id " + id));
     }
 
-    Duration firstResponseTarget(Severity severity) {
-        IntakeConfig.FirstResponse targets = config.firstResponse();
-        return switch (severity) {
-            case CRITICAL -> targets.critical();
-            case HIGH -> targets.high();
-            case MEDIUM -> targets.medium();
-            case LOW -> targets.low();
-        };
-    }
-
     private OutboxEvent receivedEvent(Complaint c, Instant now) {
         Customer customer = c.customer();
         ComplaintReceived event = new ComplaintReceived(c.id(), c.reference(), c.channel(),
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
-                c.expectedResponseBy(), c.publicPost(), c.reach());
+                c.expectedResponseBy(), c.publicPost(), c.reach(), c.language());
         return outboxEvent(ComplaintReceived.TYPE, ComplaintReceived.TOPIC, customer.id(), event, now);
     }
 

@@ -10,11 +10,11 @@ import io.tikun.intake.severity.SeverityReason;
 /** A stored complaint as the API shows it. */
 public record ComplaintView(String id, String reference, String channel, Customer customer, String subject, String body,
         Severity severity, List<SeverityReason> reasons, Instant receivedAt, Instant expectedResponseBy, boolean publicPost,
-        Long reach) {
+        Long reach, String language) {
 
     static ComplaintView of(Complaint c) {
         return new ComplaintView(c.id(), c.reference(), c.channel(), c.customer(), c.subject(), c.body(),
                 c.assessment().severity(), c.assessment().reasons(), c.receivedAt(), c.expectedResponseBy(), c.publicPost(),
-                c.reach());
+                c.reach(), c.language());
     }
 }

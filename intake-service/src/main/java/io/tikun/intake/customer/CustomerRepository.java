@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.store.IntakeStore;
 
@@ -29,6 +32,9 @@ public class CustomerRepository {
     static final String COLLECTION = "customers";
     private static final int DUPLICATE_KEY = 11000;
     private static final int UPSERT_ATTEMPTS = 2;
+    private static final String CUSTOMER_ID = "customerId";
+    private static final String MERGED_INTO = "mergedInto";
+    private static final String MERGES = "merges";
 
     static final String IDENTITIES = "customer_identities";
 
@@ -41,31 +47,61 @@ public class CustomerRepository {
     }
 
     public Uni<Void> createIndexes() {
-        return customers.createIndex(Indexes.ascending("identities")).replaceWithVoid();
+        return customers.createIndex(Indexes.ascending("identities"))
+                .chain(() -> customers.createIndex(Indexes.ascending(MERGED_INTO)))
+                .chain(() -> identities.createIndex(Indexes.ascending(CUSTOMER_ID)))
+                .replaceWithVoid();
     }
 
     /**
-     * The customer this identity belongs to, created on first contact. The identity collection
-     * maps each identifier to one customer (its _id is the identifier, so uniqueness needs no
-     * extra index and upserts are atomic); the customer's name and contact details are then
-     * refreshed from what the channel just told us.
+     * The customer any of these identifiers belongs to, created on first contact; {@code keys[0]} is
+     * the channel's own identifier and wins when the identifiers point to different customers (an
+     * agent merges those). The identity collection maps each identifier to one customer (its _id is
+     * the identifier, so uniqueness needs no extra index and upserts are atomic); identifiers not seen
+     * before are claimed for the customer, whose name and contact details are then refreshed.
      */
-    public Uni<Customer> resolve(CustomerIdentity identity, Instant now) {
+    public Uni<CustomerProfile> resolve(List<String> keys, CustomerIdentity identity, Instant now) {
+        return identities.find(Filters.in("_id", keys)).collect().asList()
+                .map(links -> links.stream().collect(Collectors.toMap(d -> d.getString("_id"),
+                        d -> d.getString(CUSTOMER_ID))))
+                .chain(known -> claim(keys.get(0), candidate(keys, known), now))
+                .chain(customerId -> Multi.createFrom().iterable(keys.subList(1, keys.size()))
+                        .onItem().transformToUniAndConcatenate(key -> claim(key, customerId, now))
+                        .collect().asList()
+                        .map(owners -> {
+                            List<String> owned = new ArrayList<>(List.of(keys.get(0)));
+                            for (int i = 0; i < owners.size(); i++) {
+                                if (customerId.equals(owners.get(i))) {
+                                    owned.add(keys.get(i + 1));
+                                }
+                            }
+                            return owned;
+                        })
+                        .chain(owned -> refresh(customerId, owned, identity, now)));
+    }
+
+    private static String candidate(List<String> keys, Map<String, String> known) {
+        return keys.stream().map(known::get).filter(id -> id != null).findFirst()
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    /** The customer who owns {@code key}: {@code customerId} if nobody did before. */
+    private Uni<String> claim(String key, String customerId, Instant now) {
         var claim = Updates.combine(
-                Updates.setOnInsert("customerId", UUID.randomUUID().toString()),
+                Updates.setOnInsert(CUSTOMER_ID, customerId),
                 Updates.setOnInsert("createdAt", Date.from(now)));
         var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         // Two first contacts racing on one identifier: the loser's upsert hits the _id; its retry finds the winner.
-        return identities.findOneAndUpdate(Filters.eq("_id", identity.key()), claim, options)
+        return identities.findOneAndUpdate(Filters.eq("_id", key), claim, options)
                 .onFailure(CustomerRepository::isDuplicateKey).retry().atMost(UPSERT_ATTEMPTS)
-                .chain(link -> refresh(link.getString("customerId"), identity, now));
+                .map(link -> link.getString(CUSTOMER_ID));
     }
 
-    private Uni<Customer> refresh(String customerId, CustomerIdentity identity, Instant now) {
+    private Uni<CustomerProfile> refresh(String customerId, List<String> keys, CustomerIdentity identity, Instant now) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.setOnInsert("createdAt", Date.from(now)),
                 Updates.set("updatedAt", Date.from(now)),
-                Updates.addToSet("identities", identity.key())));
+                Updates.addEachToSet("identities", keys)));
         if (identity.name() != null && !identity.name().isBlank()) {
             updates.add(Updates.set("name", identity.name().strip()));
         }
@@ -80,17 +116,79 @@ public class CustomerRepository {
         }
         return customers.findOneAndUpdate(Filters.eq("_id", customerId), Updates.combine(updates),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
-                .map(CustomerRepository::toCustomer);
+                .map(CustomerRepository::toProfile);
     }
 
     public Uni<Customer> findById(String id) {
-        return customers.find(Filters.eq("_id", id)).collect().first()
-                .map(doc -> doc == null ? null : toCustomer(doc));
+        return findProfile(id).map(profile -> profile == null ? null : profile.summary());
     }
 
-    static Customer toCustomer(Document doc) {
+    public Uni<CustomerProfile> findProfile(String id) {
+        return customers.find(Filters.eq("_id", id)).collect().first()
+                .map(doc -> doc == null ? null : toProfile(doc));
+    }
+
+    /** The ids of the customers merged into this one, directly or through an earlier merge. */
+    public Uni<List<String>> mergedInto(String customerId) {
+        return customers.find(Filters.eq(MERGED_INTO, customerId)).map(doc -> doc.getString("_id")).collect().asList();
+    }
+
+    public Uni<CustomerProfile> setTier(String id, CustomerTier tier, Instant now) {
+        return customers.findOneAndUpdate(Filters.eq("_id", id),
+                Updates.combine(Updates.set("tier", tier.name()), Updates.set("updatedAt", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null : toProfile(doc));
+    }
+
+    /**
+     * First step of a merge: marks the duplicate as merged into the survivor, unless it was merged
+     * elsewhere already (then null). Repeating it for the same survivor finds the mark in place, so an
+     * interrupted merge can be run again.
+     */
+    public Uni<CustomerProfile> markMerged(String duplicateId, String survivorId, String by, Instant now) {
+        var filter = Filters.and(Filters.eq("_id", duplicateId),
+                Filters.or(Filters.eq(MERGED_INTO, null), Filters.eq(MERGED_INTO, survivorId)));
+        var update = Updates.combine(Updates.set(MERGED_INTO, survivorId), Updates.set("mergedBy", by),
+                Updates.set("mergedAt", Date.from(now)), Updates.set("updatedAt", Date.from(now)));
+        return customers.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null : toProfile(doc));
+    }
+
+    /** Points the duplicate's identifiers, and customers merged into it earlier, to the survivor. */
+    public Uni<Void> moveIdentities(String duplicateId, String survivorId) {
+        return identities.updateMany(Filters.eq(CUSTOMER_ID, duplicateId), Updates.set(CUSTOMER_ID, survivorId))
+                .chain(() -> customers.updateMany(Filters.eq(MERGED_INTO, duplicateId), Updates.set(MERGED_INTO, survivorId)))
+                .replaceWithVoid();
+    }
+
+    /** Last step of a merge: the survivor takes the duplicate's identifiers and handles and records the merge once. */
+    public Uni<CustomerProfile> absorb(String survivorId, CustomerProfile duplicate, String by, Instant now) {
+        var update = Updates.combine(
+                Updates.addEachToSet("identities", duplicate.identities()),
+                Updates.addEachToSet("handles", duplicate.handles()),
+                Updates.push(MERGES, new Document("duplicateCustomerId", duplicate.id()).append("mergedBy", by)
+                        .append("mergedAt", Date.from(now))),
+                Updates.set("updatedAt", Date.from(now)));
+        var filter = Filters.and(Filters.eq("_id", survivorId), Filters.ne(MERGES + ".duplicateCustomerId", duplicate.id()));
+        return customers.updateOne(filter, update).chain(() -> findProfile(survivorId));
+    }
+
+    static CustomerProfile toProfile(Document doc) {
         String name = doc.getString("name");
-        return new Customer(doc.getString("_id"), name == null ? "" : name, doc.getString("email"), doc.getString("phone"));
+        String tier = doc.getString("tier");
+        return new CustomerProfile(doc.getString("_id"), name == null ? "" : name, doc.getString("email"),
+                doc.getString("phone"), tier == null ? CustomerTier.STANDARD : CustomerTier.valueOf(tier),
+                doc.getList("identities", String.class, List.of()), doc.getList("handles", String.class, List.of()),
+                doc.getString(MERGED_INTO),
+                doc.getList(MERGES, Document.class, List.of()).stream()
+                        .map(m -> new CustomerProfile.Merge(m.getString("duplicateCustomerId"), m.getString("mergedBy"),
+                                instant(m.getDate("mergedAt"))))
+                        .toList(),
+                instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

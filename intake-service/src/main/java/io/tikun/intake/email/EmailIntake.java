@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -149,9 +150,11 @@ public class EmailIntake {
         String body = mail.cleanText().isBlank() ? "(attachments only)" : mail.cleanText();
         String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)"
                 : shorten(mail.subject().strip(), MAX_SUBJECT);
+        List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream())
+                .map(EmailAddress::address).filter(address -> address != null).toList();
         return new IncomingComplaint(CHANNEL, "email:" + messageId, fingerprint,
                 CustomerIdentity.byEmail(name, mail.from().address(), null), subject, body, false, null, messageId,
-                mail.sentAt());
+                mail.sentAt(), recipients);
     }
 
     /** Mail headers have no length limit; a complaint's subject and the customer's name do (as on the web form). */

@@ -209,7 +209,8 @@ public class MimeComplaintParser {
             Log.debugf("automated mail (%s): %s", automated.kind(), automated.evidence());
         }
         return new ParsedEmail(firstOrNull(messageIds(decodedText(header.getField("Message-ID")))),
-                firstOrNull(inReplyTo), references, from, addresses(header, "To"), subject, sentAt(header),
+                firstOrNull(inReplyTo), references, from, addresses(header, "To"), addresses(header, "Cc"), subject,
+                sentAt(header),
                 truncate(cleanText), truncate(originalText), body.fromHtml, !forwardedTexts.isEmpty(),
                 body.attachments, automated, body.charset, truncated);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param messageId Message-ID without angle brackets, or null
  * @param inReplyTo first id of In-Reply-To without angle brackets, or null
  * @param references ids of References, oldest first, without angle brackets
+ * @param cc the Cc addresses (with To, they tell whether the chief executive was written to)
  * @param sentAt the Date header, or null when absent or unreadable
  * @param cleanText what the customer wrote now: no quoted history, no signature, whitespace normalised
  * @param originalText the whole decoded body text
@@ -18,13 +19,14 @@ import java.util.List;
  * @param textTruncated true when the body was longer than {@link EmailLimits#maxTextChars()}
  */
 public record ParsedEmail(String messageId, String inReplyTo, List<String> references, EmailAddress from,
-        List<EmailAddress> to, String subject, Instant sentAt, String cleanText, String originalText,
+        List<EmailAddress> to, List<EmailAddress> cc, String subject, Instant sentAt, String cleanText, String originalText,
         boolean bodyFromHtml, boolean forwarded, List<AttachmentInfo> attachments, AutomatedSignal automated,
         String charset, boolean textTruncated) {
 
     public ParsedEmail {
         references = List.copyOf(references);
         to = List.copyOf(to);
+        cc = List.copyOf(cc);
         attachments = List.copyOf(attachments);
     }
 }

@@ -22,7 +22,9 @@ public record ComplaintReceived(
         Instant receivedAt,
         Instant expectedResponseBy,
         boolean publicPost,
-        Long reach) {
+        Long reach,
+        /** ISO 639-1 code of the language the customer wrote in, or "und". */
+        String language) {
 
     public static final String TYPE = "tikun.complaint.received";
     public static final String TOPIC = "complaints.received";

@@ -2,6 +2,7 @@ package io.tikun.intake.severity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tikun.intake.IntakeConfig;
+import io.tikun.intake.customer.CustomerTier;
 
 /** Judges a complaint's severity from explainable signals; the highest signal wins. */
 @ApplicationScoped
@@ -17,33 +19,62 @@ public class SeverityJudge {
     static final String LEXICON = "severity/lexicon.json";
     static final String PUBLIC_EXPOSURE = "PUBLIC_EXPOSURE";
     static final String WIDE_REACH = "WIDE_REACH";
+    static final String REPEAT_COMPLAINTS = "REPEAT_COMPLAINTS";
+    static final String CUSTOMER_VALUE = "CUSTOMER_VALUE";
+    /** Also a lexicon signal, for a chief executive named in the text. */
+    static final String CEO_ADDRESSED = "CEO_ADDRESSED";
 
     private final SeverityLexicon lexicon;
-    private final long wideReach;
+    private final SeverityRules rules;
 
     @Inject
     public SeverityJudge(ObjectMapper mapper, IntakeConfig config) {
-        this(SeverityLexicon.fromClasspath(LEXICON, mapper), config.severity().wideReach());
+        this(SeverityLexicon.fromClasspath(LEXICON, mapper), SeverityRules.from(config.severity()));
     }
 
-    SeverityJudge(SeverityLexicon lexicon, long wideReach) {
+    SeverityJudge(SeverityLexicon lexicon, SeverityRules rules) {
         this.lexicon = lexicon;
-        this.wideReach = wideReach;
+        this.rules = rules;
     }
 
     public SeverityAssessment judge(String subject, String body) {
         return judge(subject, body, Exposure.PRIVATE);
     }
 
-    /** A public post is at least MEDIUM (others can see how we treat customers); a widely followed author's, HIGH. */
     public SeverityAssessment judge(String subject, String body, Exposure exposure) {
+        return judge(subject, body, new SeverityContext(exposure, 0, CustomerTier.STANDARD, List.of()));
+    }
+
+    /**
+     * A public post is at least MEDIUM (others can see how we treat customers); a widely followed
+     * author's, HIGH. A customer who keeps complaining, a valuable customer and a mail to the chief
+     * executive raise it as configured.
+     */
+    public SeverityAssessment judge(String subject, String body, SeverityContext context) {
         List<SeverityReason> reasons = new ArrayList<>(lexicon.match(subject + "\n" + body));
+        Exposure exposure = context.exposure();
         if (exposure.publicPost()) {
             reasons.add(new SeverityReason(PUBLIC_EXPOSURE, Severity.MEDIUM, "public post"));
-            if (exposure.reach() != null && exposure.reach() >= wideReach) {
+            if (exposure.reach() != null && exposure.reach() >= rules.wideReach()) {
                 reasons.add(new SeverityReason(WIDE_REACH, Severity.HIGH, exposure.reach() + " followers"));
             }
         }
+        if (context.earlierComplaints() >= rules.repeatThreshold()) {
+            reasons.add(new SeverityReason(REPEAT_COMPLAINTS, rules.repeatImplies(),
+                    context.earlierComplaints() + " earlier complaints within " + rules.repeatWindow().toDays() + " days"));
+        }
+        switch (context.tier()) {
+            case GOLD -> reasons.add(new SeverityReason(CUSTOMER_VALUE, rules.goldImplies(), "GOLD customer"));
+            case VIP -> reasons.add(new SeverityReason(CUSTOMER_VALUE, rules.vipImplies(), "VIP customer"));
+            case STANDARD -> {
+            }
+        }
+        boolean ceoNamed = reasons.stream().anyMatch(r -> CEO_ADDRESSED.equals(r.signal()));
+        context.recipients().stream()
+                .filter(address -> rules.ceoAddresses().contains(address.strip().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .filter(address -> !ceoNamed)
+                .ifPresent(address -> reasons.add(new SeverityReason(CEO_ADDRESSED, rules.ceoImplies(), "sent to " + address)));
         Severity severity = reasons.stream().map(SeverityReason::implies).reduce(Severity.LOW, Severity::atLeast);
         return new SeverityAssessment(severity, List.copyOf(reasons));
     }

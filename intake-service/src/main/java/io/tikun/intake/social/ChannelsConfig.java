@@ -1,16 +1,34 @@
 package io.tikun.intake.social;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
- * Secrets of the social channels ({@code tikun.channels.*}), from the environment in production
- * (e.g. {@code TIKUN_CHANNELS_META_APP_SECRET}). A channel without its secret refuses deliveries.
+ * Limits, threading and secrets of the social channels ({@code tikun.channels.*}); the secrets come from the
+ * environment in production (e.g. {@code TIKUN_CHANNELS_META_APP_SECRET}). A channel without its secret refuses
+ * deliveries.
  */
 @ConfigMapping(prefix = "tikun.channels")
 public interface ChannelsConfig {
+
+    /**
+     * Largest webhook body parsed; a correctly signed larger one is answered 413 and kept in quarantine (whole, up
+     * to {@code tikun.intake.quarantine.max-kept-bytes}), so it can be replayed once the cap is raised.
+     */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+
+    /**
+     * How long after a conversation's last message a further message in it (a direct message from the same
+     * customer to the same page or number, or another comment by the same author under the same post) still joins
+     * that complaint; later, it opens a new one. Explicit replies to a known message always join.
+     */
+    @WithDefault("P7D")
+    Duration threadWindow();
 
     Meta meta();
 

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.quarantine.RejectedPayload;
@@ -26,7 +27,8 @@ import io.tikun.intake.quarantine.RejectedPayload;
 /**
  * Webhooks of the social networks. They authenticate by the provider's signature over the raw
  * body, never by bearer token; a delivery with a missing or forged signature is refused and
- * nothing of it is stored.
+ * nothing of it is stored. Checking the HMAC and parsing are CPU work on bodies of up to
+ * {@code tikun.channels.max-body-bytes}, so deliveries are handled on worker threads.
  */
 @Path("/api/v1/channels")
 @PermitAll
@@ -36,6 +38,10 @@ public class SocialChannelResource {
     static final String META = "meta";
     static final String X = "x";
     static final String WEBHOOK = "webhook";
+    static final String META_ENDPOINT = "/api/v1/channels/meta";
+    static final String X_ENDPOINT = "/api/v1/channels/x";
+    /** Followed by the network's name. */
+    static final String WEBHOOK_ENDPOINT = "/api/v1/channels/webhook/";
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
     private static final int UNAVAILABLE = 503;
@@ -78,10 +84,13 @@ public class SocialChannelResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Meta webhook (Facebook, Messenger, Instagram, WhatsApp), signed with X-Hub-Signature-256")
-    public Uni<SocialDelivery> receiveMeta(byte[] body, @RestHeader("X-Hub-Signature-256") String signature,
+    @Blocking
+    public Uni<SocialDelivery> receiveMeta(byte[] body,
+            @RestHeader(MetaSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(metaSignatures.isAuthentic(body, signature, secret(config.meta().appSecret(), "Meta")));
-        return intake.accept(META, "/api/v1/channels/meta", contentType, body, () -> metaParser.parse(body));
+        return intake.accept(META, META_ENDPOINT, contentType, Map.of(MetaSignatureVerifier.SIGNATURE_HEADER, signature),
+                body, () -> ParsedWebhook.of(metaParser.parse(body)));
     }
 
     @GET
@@ -100,10 +109,12 @@ public class SocialChannelResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X Account Activity webhook (mentions and direct messages), signed with x-twitter-webhooks-signature")
-    public Uni<SocialDelivery> receiveX(byte[] body, @RestHeader("x-twitter-webhooks-signature") String signature,
+    @Blocking
+    public Uni<SocialDelivery> receiveX(byte[] body, @RestHeader(XSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(xSignatures.isAuthentic(body, signature, secret(config.x().consumerSecret(), "X")));
-        return intake.accept(X, "/api/v1/channels/x", contentType, body, () -> xParser.parse(body));
+        return intake.accept(X, X_ENDPOINT, contentType, Map.of(XSignatureVerifier.SIGNATURE_HEADER, signature), body,
+                () -> xParser.read(body));
     }
 
     @POST
@@ -111,16 +122,20 @@ public class SocialChannelResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Any other network, in Tikun's generic format signed with X-Tikun-Signature and X-Tikun-Timestamp")
+    @Blocking
     public Uni<SocialDelivery> receiveGeneric(@RestPath String network, byte[] body,
-            @RestHeader("X-Tikun-Timestamp") String timestamp, @RestHeader("X-Tikun-Signature") String signature,
+            @RestHeader(GenericSignatureVerifier.TIMESTAMP_HEADER) String timestamp,
+            @RestHeader(GenericSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         String secret = config.webhook().secrets().get(network);
         if (secret == null || secret.isBlank()) {
             throw new NotFoundProblem("No webhook is configured for network '" + network + "'.");
         }
         requireAuthentic(genericSignatures.isAuthentic(body, timestamp, signature, secret));
-        return intake.accept(WEBHOOK, "/api/v1/channels/webhook/" + network, contentType, body,
-                () -> genericParser.parse(network, body));
+        return intake.accept(WEBHOOK, WEBHOOK_ENDPOINT + network, contentType,
+                Map.of(GenericSignatureVerifier.TIMESTAMP_HEADER, timestamp, GenericSignatureVerifier.SIGNATURE_HEADER,
+                        signature),
+                body, () -> ParsedWebhook.of(genericParser.parse(network, body)));
     }
 
     private static String secret(Optional<String> configured, String channel) {

@@ -42,6 +42,11 @@ final class WhatsAppChangeReader {
 
     private void readValue(JsonNode value, String at, List<SocialMessage> messages) {
         Map<String, String> namesByWaId = contactNames(value, at);
+        // The business number that received the messages: answers go out from it, and one customer writing to two
+        // of our numbers holds two conversations.
+        JsonNode metadata = optionalObject(value, "metadata", at);
+        String businessNumberId = metadata == null ? null
+                : optionalText(metadata, "phone_number_id", pointer(at, "metadata"));
         List<JsonNode> incoming = optionalArray(value, "messages", at);
         for (int i = 0; i < incoming.size(); i++) {
             JsonNode message = incoming.get(i);
@@ -56,7 +61,8 @@ final class WhatsAppChangeReader {
             String repliedTo = context == null ? null : optionalText(context, "id", pointer(messageAt, "context"));
             SocialAuthor author = new SocialAuthor(from, null, namesByWaId.get(from), null, e164(from));
             messages.add(new SocialMessage(Network.META_WHATSAPP, null,
-                    prefixed(prefix, requireText(message, "id", messageAt)), prefixed(prefix, from),
+                    prefixed(prefix, requireText(message, "id", messageAt)),
+                    prefixed(prefix, businessNumberId == null ? from : businessNumberId + ":" + from),
                     repliedTo == null ? null : prefixed(prefix, repliedTo), author, text(message, type, messageAt),
                     false, null, requireEpochSeconds(message, "timestamp", messageAt), null, messageAt));
         }

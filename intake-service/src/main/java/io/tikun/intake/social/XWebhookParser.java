@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,15 +49,26 @@ public class XWebhookParser {
 
     /** @throws SocialWebhookException when the body is not JSON or not in X's documented shape */
     public List<SocialMessage> parse(byte[] rawBody) {
+        return read(rawBody).messages();
+    }
+
+    /**
+     * The customer messages and our own public replies to customers, whose ids keep a customer's answer to them in
+     * the complaint's thread.
+     *
+     * @throws SocialWebhookException when the body is not JSON or not in X's documented shape
+     */
+    public ParsedWebhook read(byte[] rawBody) {
         JsonNode root = JsonPayload.readObject(mapper, rawBody);
         String forUserId = requireText(root, "for_user_id", "");
         List<SocialMessage> messages = new ArrayList<>();
-        readTweets(root, forUserId, messages);
+        List<OwnReply> ownReplies = new ArrayList<>();
+        readTweets(root, forUserId, messages, ownReplies);
         readDirectMessages(root, forUserId, messages);
-        return messages;
+        return new ParsedWebhook(messages, ownReplies);
     }
 
-    private void readTweets(JsonNode root, String forUserId, List<SocialMessage> messages) {
+    private void readTweets(JsonNode root, String forUserId, List<SocialMessage> messages, List<OwnReply> ownReplies) {
         List<JsonNode> tweets = optionalArray(root, "tweet_create_events", "");
         for (int i = 0; i < tweets.size(); i++) {
             JsonNode tweet = tweets.get(i);
@@ -64,7 +76,11 @@ public class XWebhookParser {
             JsonNode user = requireObject(tweet, "user", at);
             String userAt = pointer(at, "user");
             String userId = requireText(user, "id_str", userAt);
-            if (userId.equals(forUserId) || tweet.hasNonNull("retweeted_status")) {
+            if (userId.equals(forUserId)) {
+                ownReply(tweet, forUserId, at).ifPresent(ownReplies::add);
+                continue;
+            }
+            if (tweet.hasNonNull("retweeted_status")) {
                 continue;
             }
             String prefix = Network.X.prefix();
@@ -79,6 +95,18 @@ public class XWebhookParser {
                     inReplyTo == null ? null : prefixed(prefix, inReplyTo), author, tweetText(tweet, at), true,
                     followers, createdAt(tweet, at), "https://x.com/" + screenName + "/status/" + id, at));
         }
+    }
+
+    /** Our own tweet answering someone else's: its id joins that customer's thread. */
+    private static Optional<OwnReply> ownReply(JsonNode tweet, String forUserId, String at) {
+        String inReplyTo = optionalText(tweet, "in_reply_to_status_id_str", at);
+        String customer = optionalText(tweet, "in_reply_to_user_id_str", at);
+        if (inReplyTo == null || customer == null || customer.equals(forUserId)) {
+            return Optional.empty();
+        }
+        String prefix = Network.X.prefix();
+        return Optional.of(new OwnReply(prefixed(prefix, requireText(tweet, "id_str", at)), prefixed(prefix, inReplyTo),
+                prefixed(prefix, customer)));
     }
 
     /**

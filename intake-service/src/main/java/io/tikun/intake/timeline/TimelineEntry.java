@@ -4,13 +4,33 @@ import java.time.Instant;
 
 import io.tikun.intake.severity.Severity;
 
-/** One thing the customer told us, on any channel: a complaint, or a further message on one. */
+/**
+ * One event in a customer's history: a complaint or a further message they sent, or what routing
+ * and follow-up did about it (a case opened or escalated, a commitment made due or kept).
+ *
+ * @param change for CASE and COMMITMENT: the producer's change, e.g. {@code escalated}, {@code claimed-done}
+ * @param status for CASE and COMMITMENT: the case's or commitment's status after the change
+ * @param actor who made a commitment change, when the producer names one
+ * @param dueAt when a commitment is due
+ */
 public record TimelineEntry(Kind kind, Instant at, String channel, String complaintId, String reference, String subject,
-        String text, Severity severity) {
+        String text, Severity severity, String change, String status, String actor, Instant dueAt) {
 
-    /** A complaint opened, or a message added to one. */
+    /** Where the entry comes from. */
     public enum Kind {
+        /** A complaint opened. */
         COMPLAINT,
-        MESSAGE
+        /** A further message on a complaint. */
+        MESSAGE,
+        /** A change of the complaint's case in routing ({@code cases.updated}). */
+        CASE,
+        /** A change of a promised fix in follow-up ({@code commitments.updated}). */
+        COMMITMENT
+    }
+
+    static TimelineEntry contact(Kind kind, Instant at, String channel, String complaintId, String reference,
+            String subject, String text, Severity severity) {
+        return new TimelineEntry(kind, at, channel, complaintId, reference, subject, text, severity, null, null, null,
+                null);
     }
 }

@@ -56,7 +56,7 @@ class ComplaintOutboxRelayTest {
         Complaint complaint = new Complaint(id, "TK-9" + System.nanoTime() % 1_000_000, "web",
                 new Customer("customer-" + id, "Noa", "noa@example.com", null), "Refund", "Where is my refund?",
                 new SeverityAssessment(Severity.LOW, List.of()), longAgo, longAgo.plusSeconds(3600), id, "fingerprint-" + id,
-                false, null, null);
+                false, null, null, "en");
         OutboxEvent pending = new OutboxEvent(eventId, "tikun.complaint.received", "complaints.received",
                 "customer-" + id, "{\"complaintId\":\"" + id + "\"}", longAgo);
         complaints.insert(complaint, List.of(pending)).await().atMost(WAIT);

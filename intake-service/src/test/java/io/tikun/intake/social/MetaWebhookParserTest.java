@@ -117,7 +117,7 @@ class MetaWebhookParserTest {
         List<SocialMessage> messages = parser.parse(fixture("whatsapp-text.json"));
 
         assertThat(messages).containsExactly(new SocialMessage(Network.META_WHATSAPP, null,
-                "wa:wamid.HBgMOTcyNTQxMjM0NTY3FQIAEhggQTFCMkMzRDRFNUY2", "wa:972541234567", null,
+                "wa:wamid.HBgMOTcyNTQxMjM0NTY3FQIAEhggQTFCMkMzRDRFNUY2", "wa:106540352242922:972541234567", null,
                 new SocialAuthor("972541234567", null, "سارة حداد", null, "+972541234567"),
                 "الفاتورة خاطئة، تم خصم المبلغ مرتين 💳💳", false, null, Instant.parse("2025-11-23T03:00:00Z"), null,
                 "/entry/0/changes/0/value/messages/0"));
@@ -128,7 +128,7 @@ class MetaWebhookParserTest {
         List<SocialMessage> messages = parser.parse(fixture("whatsapp-image.json"));
 
         assertThat(messages).containsExactly(new SocialMessage(Network.META_WHATSAPP, null,
-                "wa:wamid.HBgMOTcyNTI5ODc2NTQzFQIAEhgUM0VCMEQ1RjlBNzY1NDMyMTBGRUQA", "wa:972529876543",
+                "wa:wamid.HBgMOTcyNTI5ODc2NTQzFQIAEhgUM0VCMEQ1RjlBNzY1NDMyMTBGRUQA", "wa:106540352242922:972529876543",
                 "wa:wamid.HBgMOTcyNTI5ODc2NTQzFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA=",
                 new SocialAuthor("972529876543", null, "Yossi Mizrahi", null, "+972529876543"),
                 "[image media:1479537139650973] זה מה שהגיע – שבור", false, null,

@@ -77,6 +77,15 @@ class XWebhookParserTest {
     }
 
     @Test
+    void reportsOurOwnReplyToACustomerAsAThreadLinkNotAMessage() {
+        ParsedWebhook read = parser.read(fixture("x-own-tweet.json"));
+
+        assertThat(read.messages()).isEmpty();
+        assertThat(read.ownReplies()).containsExactly(
+                new OwnReply("x:1992345678901239999", "x:1992345678901234567", "x:88776655"));
+    }
+
+    @Test
     void rejectsPayloadWithoutForUserId() {
         assertThatThrownBy(() -> parser.parse(utf8("{\"tweet_create_events\":[]}")))
                 .isInstanceOf(SocialWebhookException.class).hasMessage("/for_user_id must be a non-empty string");

@@ -19,8 +19,8 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
 
     private static final String ESCALATION_DUE = """
             select * from {h-schema}support_case
-            where escalation_due_at <= :now
-            order by escalation_due_at
+            where (escalation_due_at <= :now or reply_due_at <= :now) and waiting_since is null
+            order by least(escalation_due_at, reply_due_at)
             limit :limit
             for update skip locked""";
 
@@ -28,8 +28,19 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
         return find("complaintId", complaintId).firstResult();
     }
 
+    /** How many cases the customer opened since {@code since}. */
+    public Uni<Long> countOfCustomerSince(String customerId, Instant since) {
+        return count("customerId = ?1 and openedAt >= ?2", customerId, since);
+    }
+
+    /** The customer's cases, newest first. */
+    public Uni<List<SupportCase>> ofCustomer(String customerId) {
+        return list("customerId = ?1 order by openedAt desc", customerId);
+    }
+
     /**
-     * Locks up to {@code limit} cases whose escalation timer is due, earliest first. Rows another
+     * Locks up to {@code limit} cases whose escalation or unanswered-reply timer is due (not waiting on the customer), earliest
+     * first. Rows another
      * transaction holds are skipped, so concurrent checks (several instances) never take the same
      * case; the caller must move or clear each timer before its transaction commits.
      */

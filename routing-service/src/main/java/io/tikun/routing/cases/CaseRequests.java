@@ -20,6 +20,10 @@ public final class CaseRequests {
     public record Reopen(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** What the agent answered to the customer's further message. */
+    public record Reply(@NotBlank @Size(max = 5000) String text) {
+    }
+
     public record Assign(@NotBlank @Size(max = 200) String assignee) {
     }
 }

@@ -64,13 +64,20 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "A queue of cases", description = "Filtered, ordered and paged; the total number of matches is in X-Total-Count.")
-    public Uni<Response> queue(@RestQuery String complaintId, @RestQuery Severity severity, @RestQuery EscalationLevel level,
-            @RestQuery CaseStatus status, @RestQuery String assignee, @RestQuery @DefaultValue("false") boolean unassigned,
+    public Uni<Response> queue(@RestQuery String complaintId,
+            @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") @RestQuery String severity,
+            @Parameter(description = "FRONTLINE, TEAM_LEAD, SERVICE_MANAGER or MANAGER_CALLBACK") @RestQuery String level,
+            @Parameter(description = "OPEN, RESPONDED, WAITING_ON_CUSTOMER or RESOLVED") @RestQuery String status,
+            @RestQuery String assignee, @RestQuery @DefaultValue("false") boolean unassigned,
             @Parameter(description = "Only cases whose first response is overdue") @RestQuery @DefaultValue("false") boolean overdue,
-            @RestQuery @DefaultValue("DUE") CaseQuery.CaseOrder order,
+            @Parameter(description = "DUE, NEWEST or OLDEST") @RestQuery @DefaultValue("DUE") String order,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        CaseQuery query = new CaseQuery(complaintId, severity, level, status, assignee, unassigned, overdue, order);
+        // Read as text: an unknown value is the client's mistake (400 naming the choices), not a missing resource.
+        CaseQuery query = new CaseQuery(complaintId, QueryParameters.oneOf(Severity.class, "severity", severity),
+                QueryParameters.oneOf(EscalationLevel.class, "level", level),
+                QueryParameters.oneOf(CaseStatus.class, "status", status), assignee, unassigned, overdue,
+                QueryParameters.oneOf(CaseQuery.CaseOrder.class, "order", order));
         return cases.queue(query, page, size)
                 .map(result -> Response.ok(result.items()).header(TOTAL_COUNT, result.total()).build());
     }
@@ -127,8 +134,32 @@ public class CaseResource {
         return act(id, version -> workflow.reopen(id, version, user(), request.reason().strip()), ifMatch);
     }
 
+    @POST
+    @Path("/{id}/wait-on-customer")
+    @Operation(summary = "Wait for the customer's answer", description = "The SLA deadlines and the escalation timer stand still until the customer writes or the case is resumed.")
+    public Uni<Response> waitOnCustomer(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.waitOnCustomer(id, version, user()), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Stop waiting on the customer", description = "The deadlines move by the time the case waited, on the severity's calendar.")
+    public Uni<Response> resume(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.resume(id, version), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an answer to the customer's further message", description = "Ends the unanswered-reply timer.")
+    public Uni<Response> reply(@RestPath UUID id, @Valid @NotNull CaseRequests.Reply request,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.reply(id, version, user(), request.text().strip()), ifMatch);
+    }
+
     private Uni<Response> act(UUID id, Function<Long, Uni<CaseWorkflowService.Changed>> action, String ifMatch) {
         return action.apply(expectedVersion(ifMatch))
+                .invoke(changed -> changed.onCommitted().run())
                 .call(changed -> relay.publishNow(changed.outboxIds()))
                 .chain(changed -> cases.view(changed.caseId()))
                 .map(CaseResource::withTag);
@@ -143,7 +174,7 @@ public class CaseResource {
     }
 
     /** {@code "3"} or {@code W/"3"} → 3; no header → no check. */
-    static Long expectedVersion(String ifMatch) {
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.tikun.routing.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,12 +13,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.callback.CallbackScheduler;
 import io.tikun.routing.escalation.EscalationPolicy;
+import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.EscalationStep;
 import io.tikun.routing.escalation.EscalationStepRepository;
 import io.tikun.routing.inbox.ProcessedEvent;
 import io.tikun.routing.inbox.ProcessedEventRepository;
 import io.tikun.routing.intake.ComplaintReceived;
+import io.tikun.routing.intake.MessageAdded;
+import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.notification.ManagerAlertComposer;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.NotificationRepository;
@@ -40,12 +46,25 @@ public class CaseService {
     private final ManagerAlertComposer alerts;
     private final EventJson json;
     private final SlaClock sla;
+    private final CaseClocks clocks;
+    private final CaseMessageRepository messages;
+    private final CallbackScheduler callbacks;
+    private final RoutingMetrics metrics;
+    private final Duration repeatWithin;
+    private final Duration unansweredReplyAfter;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, EscalationStepRepository steps, ProcessedEventRepository processed,
             OutboxRepository outbox, NotificationRepository notifications, EscalationPolicy policy,
-            ManagerAlertComposer alerts, EventJson json, SlaClock sla, Clock clock) {
+            ManagerAlertComposer alerts, EventJson json, SlaClock sla, CaseClocks clocks, CaseMessageRepository messages,
+            CallbackScheduler callbacks, RoutingMetrics metrics, RoutingConfig config, Clock clock) {
         this.cases = cases;
+        this.clocks = clocks;
+        this.messages = messages;
+        this.callbacks = callbacks;
+        this.metrics = metrics;
+        this.repeatWithin = config.escalation().repeatWithin();
+        this.unansweredReplyAfter = config.escalation().unansweredReplyAfter();
         this.steps = steps;
         this.processed = processed;
         this.outbox = outbox;
@@ -72,25 +91,88 @@ public class CaseService {
     }
 
     private Uni<CaseOpening> openNew(String eventId, ComplaintReceived complaint, Instant now) {
-        SupportCase c = newCase(complaint, now);
         String reasons = complaint.reasons() == null || complaint.reasons().isEmpty() ? "no aggravating signal"
                 : complaint.reasons().stream()
                         .map(r -> r.signal() + (r.evidence() == null ? "" : " (\"" + r.evidence() + "\")"))
                         .collect(Collectors.joining(", "));
-        EscalationStep first = EscalationStep.of(c.id, null, c.level, "opened as " + c.severity + ": " + reasons, now);
+        return cases.countOfCustomerSince(complaint.customer().id(), now.minus(repeatWithin))
+                .chain(earlier -> openNew(eventId, complaint, reasons, earlier, now));
+    }
+
+    private Uni<CaseOpening> openNew(String eventId, ComplaintReceived complaint, String reasons, long earlierCases,
+            Instant now) {
+        SupportCase c = newCase(complaint, now);
+        // Routing's own store and intake's signal may both say "again": the case climbs one rung either way.
+        boolean repeat = earlierCases > 0 || complaint.saysRepeat();
+        EscalationReason code = EscalationReason.OPENED;
+        String why = "opened as " + c.severity + ": " + reasons;
+        if (repeat) {
+            code = EscalationReason.REPEAT_COMPLAINT;
+            c.level = c.level.next();
+            why += "; repeat complaint (" + (earlierCases > 0
+                    ? earlierCases + " other case(s) of this customer in the last " + repeatWithin.toDays() + " days"
+                    : "intake says so") + "), one rung higher";
+        }
+        if (c.level.isTop()) {
+            // Starting at the top: the manager's callback is owed from the start.
+            c.callbackDueAt = sla.managerCallbackDue(now);
+        }
+        EscalationStep first = EscalationStep.of(c.id, null, c.level, code, why, now);
         CaseUpdated opened = CaseUpdated.of(c, CaseUpdated.OPENED, first.reason, null, now);
         OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, opened.type(), json.write(opened), now);
         List<Notification> alertsToSend = new ArrayList<>();
         if (policy.alertsManagerAtOnce(c.severity)) {
-            alertsToSend.add(alerts.severeCaseOpened(c, reasons, now));
+            alertsToSend.addAll(alerts.severeCaseOpened(c, reasons, now));
         }
+        List<UUID> outboxIds = new ArrayList<>(List.of(event.id));
+        List<UUID> notificationIds = new ArrayList<>(alertsToSend.stream().map(n -> n.id).toList());
+        EscalationReason counted = code;
+        Runnable measure = () -> {
+            metrics.caseOpened(c.severity);
+            if (counted == EscalationReason.REPEAT_COMPLAINT) {
+                metrics.escalated(c.level, counted);
+            }
+        };
         return cases.persist(c)
                 .chain(() -> steps.persist(first))
                 .chain(() -> outbox.persist(event))
                 .chain(() -> alertsToSend.isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(alertsToSend))
+                .chain(() -> c.level.isTop() ? callbacks.scheduleFor(c, now).invoke(scheduled -> {
+                    outboxIds.addAll(scheduled.outboxIds());
+                    notificationIds.addAll(scheduled.notificationIds());
+                }).replaceWithVoid() : Uni.createFrom().voidItem())
                 .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
-                .replaceWith(() -> new CaseOpening(c.id, List.of(event.id),
-                        alertsToSend.stream().map(n -> n.id).toList()));
+                .replaceWith(() -> new CaseOpening(c.id, outboxIds, notificationIds, measure));
+    }
+
+    /**
+     * The customer wrote again on a complaint: the message joins its case, a wait on the customer ends (the
+     * clocks run again), and unless an agent answers within {@code unanswered-reply-after} the escalation job
+     * moves the case up. Applied once per event id and per message id.
+     */
+    @WithTransaction
+    public Uni<Boolean> customerWrote(String eventId, MessageAdded message) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return processed.alreadyProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(false)
+                : messages.known(message.messageId()).chain(known -> known ? Uni.createFrom().item(false)
+                        : cases.findByComplaintId(message.complaintId()).chain(c -> c == null ? Uni.createFrom().item(false)
+                                : addMessage(c, message, now)))
+                        .call(() -> processed.persist(ProcessedEvent.of(eventId, now))));
+    }
+
+    private Uni<Boolean> addMessage(SupportCase c, MessageAdded message, Instant now) {
+        if (c.status == CaseStatus.WAITING_ON_CUSTOMER) {
+            clocks.resume(c, now);
+        }
+        if (c.status != CaseStatus.RESOLVED && c.replyDueAt == null) {
+            // The oldest unanswered message sets the timer; later ones do not push it out.
+            Instant from = message.receivedAt().isAfter(now) ? now : message.receivedAt();
+            c.replyDueAt = sla.calendarFor(c.severity).addBusinessTime(from, unansweredReplyAfter)
+                    .truncatedTo(ChronoUnit.MICROS);
+        }
+        c.updatedAt = now;
+        return messages.persist(CaseMessage.fromCustomer(c, message.messageId(), message.channel(), message.body(),
+                message.receivedAt())).replaceWith(true);
     }
 
     private SupportCase newCase(ComplaintReceived complaint, Instant now) {
@@ -114,12 +196,9 @@ public class CaseService {
         // Whichever comes first: the SLA on the business calendar, or what intake already promised the customer.
         Instant slaDue = sla.firstResponseDue(c.severity, c.receivedAt);
         c.firstResponseDueAt = slaDue.isBefore(complaint.expectedResponseBy()) ? slaDue : complaint.expectedResponseBy();
+        c.resolutionDueAt = sla.resolutionDue(c.severity, c.receivedAt);
         // The escalation timer fires when the first response is missed (EscalationJob).
         c.escalationDueAt = c.firstResponseDueAt;
-        if (c.level.isTop()) {
-            // Configured to start at the top: the manager's callback is owed from the start.
-            c.callbackDueAt = sla.managerCallbackDue(now);
-        }
         return c;
     }
 
@@ -136,6 +215,6 @@ public class CaseService {
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))
                 .chain(c -> steps.history(id)
                         .chain(history -> notifications.forCase(id)
-                                .map(sent -> CaseView.of(c, history, sent))));
+                                .chain(sent -> messages.of(id).map(said -> CaseView.of(c, history, sent, said)))));
     }
 }

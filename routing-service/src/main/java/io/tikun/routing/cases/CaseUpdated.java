@@ -22,6 +22,7 @@ public record CaseUpdated(
         String reason,
         String assignee,
         String customerMessage,
+        Instant callbackDueAt,
         Instant occurredAt) {
 
     public static final String TOPIC = "cases.updated";
@@ -30,11 +31,12 @@ public record CaseUpdated(
     public static final String RESPONDED = "responded";
     public static final String RESOLVED = "resolved";
     public static final String REOPENED = "reopened";
+    public static final String CALLBACK_SCHEDULED = "callback-scheduled";
 
     /** The event for a change of {@code c}, as it stands after the change. */
     public static CaseUpdated of(SupportCase c, String change, String reason, String customerMessage, Instant at) {
         return new CaseUpdated(c.id, c.complaintId, c.reference, c.customerId, change, c.severity, c.level, c.status,
-                reason, c.assignee, customerMessage, at);
+                reason, c.assignee, customerMessage, c.callbackDueAt, at);
     }
 
     public String type() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.EscalationStep;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.notification.Notification;
@@ -28,30 +29,41 @@ public record CaseView(
         Instant firstRespondedAt,
         Instant escalationDueAt,
         Instant callbackDueAt,
+        Instant waitingSince,
+        Instant resolutionDueAt,
+        Instant replyDueAt,
         Instant resolvedAt,
         String resolution,
         Instant updatedAt,
         long version,
         List<Step> escalations,
-        List<Alert> notifications) {
+        List<Alert> notifications,
+        List<Message> messages) {
 
     public record Customer(String id, String name, String email, String phone) {
     }
 
-    public record Step(EscalationLevel from, EscalationLevel to, String reason, Instant at) {
+    public record Step(EscalationLevel from, EscalationLevel to, EscalationReason reasonCode, String reason, Instant at) {
+    }
+
+    /** A message after the complaint: the customer writing again, or an agent's answer. */
+    public record Message(MessageAuthor author, String channel, String writtenBy, String body, Instant at) {
     }
 
     public record Alert(String kind, EscalationLevel level, String channel, String recipient, String state, int attempts,
             Instant sentAt) {
     }
 
-    static CaseView of(SupportCase c, List<EscalationStep> steps, List<Notification> notifications) {
+    static CaseView of(SupportCase c, List<EscalationStep> steps, List<Notification> notifications,
+            List<CaseMessage> messages) {
         return new CaseView(c.id, c.complaintId, c.reference,
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
                 c.summary, c.severity, c.level, c.status, c.assignee, c.receivedAt, c.openedAt, c.firstResponseDueAt,
-                c.firstRespondedAt, c.escalationDueAt, c.callbackDueAt, c.resolvedAt, c.resolution, c.updatedAt, c.version,
-                steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reason, s.occurredAt)).toList(),
+                c.firstRespondedAt, c.escalationDueAt, c.callbackDueAt, c.waitingSince, c.resolutionDueAt, c.replyDueAt,
+                c.resolvedAt, c.resolution, c.updatedAt, c.version,
+                steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reasonCode, s.reason, s.occurredAt)).toList(),
                 notifications.stream().map(n -> new Alert(n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),
-                        n.attempts, n.sentAt)).toList());
+                        n.attempts, n.sentAt)).toList(),
+                messages.stream().map(m -> new Message(m.author, m.channel, m.writtenBy, m.body, m.receivedAt)).toList());
     }
 }

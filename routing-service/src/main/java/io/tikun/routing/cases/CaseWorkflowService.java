@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxMessage;
 import io.tikun.routing.outbox.OutboxRepository;
@@ -32,11 +33,17 @@ public class CaseWorkflowService {
     private final ThankYouComposer thanks;
     private final EventJson json;
     private final Duration reEscalateAfter;
+    private final CaseClocks clocks;
+    private final CaseMessageRepository messages;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
-            RoutingConfig config, Clock clock) {
+            RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics, Clock clock) {
         this.cases = cases;
+        this.clocks = clocks;
+        this.messages = messages;
+        this.metrics = metrics;
         this.outbox = outbox;
         this.thanks = thanks;
         this.json = json;
@@ -44,8 +51,15 @@ public class CaseWorkflowService {
         this.clock = clock;
     }
 
-    /** The case after a change, and the events to publish once the transaction has committed. */
-    public record Changed(UUID caseId, List<UUID> outboxIds) {
+    /**
+     * The case after a change, the events to publish once the transaction has committed, and what to record
+     * (metrics) once it has.
+     */
+    public record Changed(UUID caseId, List<UUID> outboxIds, Runnable onCommitted) {
+        public Changed(UUID caseId, List<UUID> outboxIds) {
+            this(caseId, outboxIds, () -> {
+            });
+        }
     }
 
     @WithTransaction
@@ -79,30 +93,90 @@ public class CaseWorkflowService {
                 throw new ConflictProblem("The first response was already recorded at " + c.firstRespondedAt + ".");
             }
             requireNot(c, CaseStatus.RESOLVED, "The case is resolved.");
+            requireNot(c, CaseStatus.WAITING_ON_CUSTOMER, "The case waits on the customer; resume it first.");
             Instant now = now();
+            // Late, and the escalation job has not yet counted the breach (its timer still sits on the deadline).
+            boolean breachNotYetCounted = now.isAfter(c.firstResponseDueAt) && c.firstResponseDueAt.equals(c.escalationDueAt);
             c.firstRespondedAt = now;
             // Answered: a missed first response can no longer happen, so the escalation timer ends.
             c.escalationDueAt = null;
+            c.replyDueAt = null;
             c.status = CaseStatus.RESPONDED;
             c.updatedAt = now;
             if (c.assignee == null) {
                 c.assignee = by;
             }
-            return announce(c, CaseUpdated.RESPONDED, "first response by " + by + ": " + summary, null, now);
+            Duration took = Duration.between(c.receivedAt, now);
+            Runnable measure = () -> {
+                metrics.firstResponse(c.severity, c.channel, took);
+                if (breachNotYetCounted) {
+                    metrics.breached(c.severity);
+                }
+            };
+            return announce(c, CaseUpdated.RESPONDED, "first response by " + by + ": " + summary, null, now)
+                    .map(changed -> new Changed(changed.caseId(), changed.outboxIds(), measure));
         });
     }
 
     @WithTransaction
     public Uni<Changed> resolve(UUID id, Long expectedVersion, String by, String resolution) {
-        return load(id, expectedVersion).chain(c -> {
-            requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
+        return load(id, expectedVersion).chain(c -> resolveCase(c, by, resolution));
+    }
+
+    /** Resolves a case loaded in the caller's transaction (an agent's action, or a manager's successful callback). */
+    public Uni<Changed> resolveCase(SupportCase c, String by, String resolution) {
+        requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
+        Instant now = now();
+        c.status = CaseStatus.RESOLVED;
+        c.resolution = resolution;
+        c.resolvedAt = now;
+        c.escalationDueAt = null;
+        c.replyDueAt = null;
+        c.waitingSince = null;
+        c.updatedAt = now;
+        return announce(c, CaseUpdated.RESOLVED, "resolved by " + by, thanks.compose(c), now);
+    }
+
+    /**
+     * The agent asked the customer something and waits for the answer: every clock of the case stands still
+     * until the customer writes or the agent resumes. Asking is also an answer to any message waiting.
+     */
+    @WithTransaction
+    public Uni<Changed> waitOnCustomer(UUID id, Long expectedVersion, String by) {
+        return load(id, expectedVersion).map(c -> {
+            requireNot(c, CaseStatus.RESOLVED, "A resolved case does not wait on the customer.");
+            requireNot(c, CaseStatus.WAITING_ON_CUSTOMER,
+                    "The case already waits on the customer since " + c.waitingSince + ".");
             Instant now = now();
-            c.status = CaseStatus.RESOLVED;
-            c.resolution = resolution;
-            c.resolvedAt = now;
-            c.escalationDueAt = null;
+            clocks.pause(c, now);
+            if (c.assignee == null) {
+                c.assignee = by;
+            }
+            return new Changed(c.id, List.of());
+        });
+    }
+
+    /** The wait on the customer ends without an answer from them: the clocks run again from now. */
+    @WithTransaction
+    public Uni<Changed> resume(UUID id, Long expectedVersion) {
+        return load(id, expectedVersion).map(c -> {
+            if (c.status != CaseStatus.WAITING_ON_CUSTOMER) {
+                throw new ConflictProblem("Only a case waiting on the customer can be resumed; this one is " + c.status + ".");
+            }
+            clocks.resume(c, now());
+            return new Changed(c.id, List.of());
+        });
+    }
+
+    /** An agent answered the customer's further message: the unanswered-reply timer ends. */
+    @WithTransaction
+    public Uni<Changed> reply(UUID id, Long expectedVersion, String by, String text) {
+        return load(id, expectedVersion).chain(c -> {
+            requireNot(c, CaseStatus.RESOLVED, "The case is resolved; reopen it first.");
+            Instant now = now();
+            c.replyDueAt = null;
             c.updatedAt = now;
-            return announce(c, CaseUpdated.RESOLVED, "resolved by " + by, thanks.compose(c), now);
+            return messages.persist(CaseMessage.fromAgent(c, by, text, now)).replaceWith(new Changed(c.id, List.of()));
         });
     }
 

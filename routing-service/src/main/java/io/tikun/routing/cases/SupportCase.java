@@ -94,6 +94,18 @@ public class SupportCase {
     @Column(name = "callback_due_at")
     public Instant callbackDueAt;
 
+    /** Since when the case waits on the customer: all its clocks stand still; null while they run. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+
+    /** The resolution target on the severity's calendar; null for cases opened before it was stored. */
+    @Column(name = "resolution_due_at")
+    public Instant resolutionDueAt;
+
+    /** When the customer's unanswered further message makes the case climb; null when none waits. */
+    @Column(name = "reply_due_at")
+    public Instant replyDueAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -41,12 +41,15 @@ public class CommitmentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return cases.findById(caseId)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + caseId))
-                .chain(c -> {
-                    CommitmentMade made = commitment(c, request, madeBy, now);
-                    OutboxMessage message = OutboxMessage.of(CommitmentMade.TOPIC, c.customerId, CommitmentMade.TYPE,
-                            json.write(made), now);
-                    return outbox.persist(message).replaceWith(new Made(made, message.id));
-                });
+                .chain(c -> makeFor(c, request, madeBy, now));
+    }
+
+    /** Records a promise on a case loaded in the caller's transaction (e.g. one made on a manager's callback). */
+    public Uni<Made> makeFor(SupportCase c, NewCommitmentRequest request, String madeBy, Instant now) {
+        CommitmentMade made = commitment(c, request, madeBy, now);
+        OutboxMessage message = OutboxMessage.of(CommitmentMade.TOPIC, c.customerId, CommitmentMade.TYPE,
+                json.write(made), now);
+        return outbox.persist(message).replaceWith(new Made(made, message.id));
     }
 
     private static CommitmentMade commitment(SupportCase c, NewCommitmentRequest request, String madeBy, Instant now) {

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.notification.NotificationDispatcher;
 import io.tikun.routing.outbox.OutboxRelay;
 
@@ -28,15 +29,22 @@ public class EscalationJob {
     private final OutboxRelay relay;
     private final NotificationDispatcher dispatcher;
     private final RoutingConfig.Escalation config;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public EscalationJob(EscalationService escalations, OutboxRelay relay, NotificationDispatcher dispatcher,
-            RoutingConfig config, Clock clock) {
+            RoutingConfig config, RoutingMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.escalations = escalations;
         this.relay = relay;
         this.dispatcher = dispatcher;
         this.config = config.escalation();
         this.clock = clock;
+    }
+
+    private void measure(EscalationService.Escalations done) {
+        done.moves().forEach(step -> metrics.escalated(step.toLevel, step.reasonCode));
+        done.breaches().forEach(metrics::breached);
     }
 
     @Scheduled(identity = IDENTITY, every = "${tikun.routing.escalation.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -60,10 +68,11 @@ public class EscalationJob {
         return escalations.escalateDue(now, config.batchSize())
                 .invoke(done -> {
                     if (!done.caseIds().isEmpty()) {
-                        Log.infof("Escalated %d case(s) whose first response was overdue: %s", done.caseIds().size(),
+                        Log.infof("Escalated %d case(s) with an overdue first response or reply: %s", done.caseIds().size(),
                                 done.caseIds());
                     }
                 })
+                .invoke(this::measure)
                 .call(done -> relay.publishNow(done.outboxIds()))
                 .call(done -> dispatcher.deliverNow(done.notificationIds())
                         .onFailure().recoverWithItem(failure -> {

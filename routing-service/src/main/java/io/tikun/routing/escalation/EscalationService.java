@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.callback.CallbackScheduler;
 import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.CaseUpdated;
@@ -38,10 +39,12 @@ public class EscalationService {
     private final ManagerAlertComposer alerts;
     private final EventJson json;
     private final ProcessedEventRepository processed;
+    private final CallbackScheduler callbacks;
 
     public EscalationService(CaseRepository cases, EscalationStepRepository steps, OutboxRepository outbox,
             NotificationRepository notifications, EscalationLadder ladder, ManagerAlertComposer alerts, EventJson json,
-            ProcessedEventRepository processed) {
+            ProcessedEventRepository processed, CallbackScheduler callbacks) {
+        this.callbacks = callbacks;
         this.cases = cases;
         this.steps = steps;
         this.outbox = outbox;
@@ -53,14 +56,20 @@ public class EscalationService {
     }
 
     /** What one check committed: the cases it escalated and what to send right away. */
-    public record Escalations(List<UUID> caseIds, List<UUID> outboxIds, List<UUID> notificationIds) {
+    public record Escalations(List<UUID> caseIds, List<UUID> outboxIds, List<UUID> notificationIds,
+            List<EscalationStep> moves, List<Severity> breaches) {
+
+        static Escalations none() {
+            return new Escalations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+        }
     }
 
     /** Escalates up to {@code limit} cases whose timer is due at {@code now}. */
     @WithTransaction
     public Uni<Escalations> escalateDue(Instant now, int limit) {
         return cases.lockDueForEscalation(now, limit).chain(due -> {
-            Escalations done = new Escalations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Escalations done = Escalations.none();
             // One case after another: a reactive session must not run two statements at once.
             Uni<Void> all = Uni.createFrom().voidItem();
             for (SupportCase c : due) {
@@ -71,10 +80,23 @@ public class EscalationService {
     }
 
     private Uni<Void> escalate(SupportCase c, Instant now, Escalations done) {
-        if (c.firstRespondedAt != null || c.status == CaseStatus.RESOLVED) {
+        if (c.status == CaseStatus.RESOLVED) {
+            // Timers left running on a resolved case (only possible through a manual data fix) are just ended.
+            c.escalationDueAt = null;
+            c.replyDueAt = null;
+            return Uni.createFrom().voidItem();
+        }
+        if (c.replyDueAt != null && !c.replyDueAt.isAfter(now)) {
+            return escalateUnansweredReply(c, now, done);
+        }
+        if (c.firstRespondedAt != null) {
             // A timer left running on an answered case (only possible through a manual data fix) is just ended.
             c.escalationDueAt = null;
             return Uni.createFrom().voidItem();
+        }
+        if (c.firstResponseDueAt.equals(c.escalationDueAt)) {
+            // The timer still sits on the deadline itself: this is the breach, counted once per case.
+            done.breaches().add(c.severity);
         }
         EscalationLadder.Breach breach = ladder.onBreach(c.severity, c.level, c.callbackDueAt, now);
         String reason = "first response due " + c.firstResponseDueAt + " was missed"
@@ -82,7 +104,23 @@ public class EscalationService {
                 + (breach.to().isTop() ? "; service manager to call the customer back by " + breach.callbackDueAt() : "");
         c.escalationDueAt = breach.nextCheckAt();
         c.callbackDueAt = breach.callbackDueAt();
-        return record(c, breach.from(), breach.to(), reason, now, done);
+        return record(c, breach.from(), breach.to(), EscalationReason.FIRST_RESPONSE_MISSED, reason, now, done);
+    }
+
+    /**
+     * The customer wrote again and nobody answered in time: one rung up (not above the severity's ceiling),
+     * and the reply timer ends, so it fires once per unanswered message.
+     */
+    private Uni<Void> escalateUnansweredReply(SupportCase c, Instant now, Escalations done) {
+        EscalationLevel from = c.level;
+        EscalationLevel to = from.isAtLeast(ladder.ceiling(c.severity)) ? from : from.next();
+        String reason = "the customer's message was not answered by " + c.replyDueAt
+                + (from == to ? " (already as high as a " + c.severity + " case goes)" : "");
+        c.replyDueAt = null;
+        if (to.isTop() && c.callbackDueAt == null) {
+            c.callbackDueAt = ladder.callbackDue(now);
+        }
+        return record(c, from, to, EscalationReason.UNANSWERED_CUSTOMER_REPLY, reason, now, done);
     }
 
     /**
@@ -92,7 +130,7 @@ public class EscalationService {
      */
     @WithTransaction
     public Uni<Escalations> escalateForPromise(String eventId, UUID caseId, String reason, Instant now) {
-        Escalations done = new Escalations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Escalations done = Escalations.none();
         return processed.alreadyProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(done)
                 : cases.findById(caseId).chain(c -> {
                     Uni<Void> applied = Uni.createFrom().voidItem();
@@ -101,36 +139,36 @@ public class EscalationService {
                         if (to.isTop() && c.callbackDueAt == null) {
                             c.callbackDueAt = ladder.callbackDue(now);
                         }
-                        applied = record(c, c.level, to, reason, now, done);
+                        applied = record(c, c.level, to, EscalationReason.PROMISE_NOT_KEPT, reason, now, done);
                     }
                     return applied.chain(() -> processed.persist(ProcessedEvent.of(eventId, now))).replaceWith(done);
                 }));
     }
 
     /** Records a move on the ladder: the new level, the step and its reason, the event and the manager's alert. */
-    private Uni<Void> record(SupportCase c, EscalationLevel from, EscalationLevel to, String reason, Instant now,
-            Escalations done) {
+    private Uni<Void> record(SupportCase c, EscalationLevel from, EscalationLevel to, EscalationReason code,
+            String reason, Instant now, Escalations done) {
         c.level = to;
         c.updatedAt = now;
 
-        EscalationStep step = EscalationStep.of(c.id, from, to, reason, now);
+        EscalationStep step = EscalationStep.of(c.id, from, to, code, reason, now);
+        done.moves().add(step);
         CaseUpdated escalated = CaseUpdated.of(c, CaseUpdated.ESCALATED, reason, null, now);
         OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, escalated.type(), json.write(escalated),
                 now);
-        Notification alert = alerts.escalated(c, from, reason, now);
+        List<Notification> alert = alerts.escalated(c, from, reason, now);
         done.caseIds().add(c.id);
         done.outboxIds().add(event.id);
         return steps.persist(step)
                 .chain(() -> outbox.persist(event))
                 // A rung is alerted once: a case can breach at the top again after a reopen, and the
                 // unique key would otherwise fail the whole batch.
-                .chain(() -> notifications.exists(alert.caseId, alert.kind, alert.level, alert.channel))
-                .chain(alreadyAlerted -> {
-                    if (alreadyAlerted) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    done.notificationIds().add(alert.id);
-                    return notifications.persist(alert).replaceWithVoid();
-                });
+                .chain(() -> notifications.persistNew(alert))
+                .invoke(done.notificationIds()::addAll)
+                // Reaching the top gives the service manager a callback task (kept if one is open already).
+                .chain(() -> to.isTop() ? callbacks.scheduleFor(c, now).invoke(scheduled -> {
+                    done.outboxIds().addAll(scheduled.outboxIds());
+                    done.notificationIds().addAll(scheduled.notificationIds());
+                }).replaceWithVoid() : Uni.createFrom().voidItem());
     }
 }

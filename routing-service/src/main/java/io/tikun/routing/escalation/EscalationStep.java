@@ -32,11 +32,17 @@ public class EscalationStep {
     @Column(nullable = false)
     public String reason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_code", nullable = false)
+    public EscalationReason reasonCode;
+
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    public static EscalationStep of(UUID caseId, EscalationLevel from, EscalationLevel to, String reason, Instant at) {
+    public static EscalationStep of(UUID caseId, EscalationLevel from, EscalationLevel to, EscalationReason code,
+            String reason, Instant at) {
         EscalationStep step = new EscalationStep();
+        step.reasonCode = code;
         step.id = UUID.randomUUID();
         step.caseId = caseId;
         step.fromLevel = from;

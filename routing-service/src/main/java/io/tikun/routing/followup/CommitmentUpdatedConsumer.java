@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.tikun.routing.escalation.EscalationService;
+import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.notification.NotificationDispatcher;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxRelay;
@@ -33,10 +34,12 @@ public class CommitmentUpdatedConsumer {
     private final OutboxRelay relay;
     private final NotificationDispatcher dispatcher;
     private final EventJson json;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public CommitmentUpdatedConsumer(EscalationService escalations, OutboxRelay relay, NotificationDispatcher dispatcher,
-            EventJson json, Clock clock) {
+            EventJson json, RoutingMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.escalations = escalations;
         this.relay = relay;
         this.dispatcher = dispatcher;
@@ -64,6 +67,7 @@ public class CommitmentUpdatedConsumer {
         String reason = "promise " + update.change() + (update.reason() == null ? "" : ": " + update.reason());
         return escalations.escalateForPromise(eventId.get(), update.caseId(), reason, clock.instant())
                 .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
+                .invoke(done -> done.moves().forEach(step -> metrics.escalated(step.toLevel, step.reasonCode)))
                 .call(done -> relay.publishNow(done.outboxIds()))
                 .call(done -> dispatcher.deliverNow(done.notificationIds()).onFailure().recoverWithItem(failure -> {
                     Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());

@@ -32,6 +32,14 @@ public record ComplaintReceived(
     public record Reason(String signal, Severity implies, String evidence) {
     }
 
+    /** The signal with which intake marks a complaint as a repeat of an earlier one. */
+    public static final String REPEAT_SIGNAL = "REPEAT_COMPLAINT";
+
+    /** Whether intake itself says the customer complained before. */
+    public boolean saysRepeat() {
+        return reasons != null && reasons.stream().anyMatch(r -> REPEAT_SIGNAL.equals(r.signal()));
+    }
+
     /** Fields routing cannot work without; a message lacking them goes to the dead-letter topic. */
     public void requireComplete() {
         if (complaintId == null || reference == null || customer == null || customer.id() == null

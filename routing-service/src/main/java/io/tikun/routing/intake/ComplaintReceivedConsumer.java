@@ -52,10 +52,7 @@ public class ComplaintReceivedConsumer {
         }
         String type = cloudEvent.get().getType();
         if (MESSAGE_ADDED.equals(type)) {
-            // A customer's further message on a complaint. Cases only record it today; escalation on an
-            // unanswered reply arrives with the SLA timers. Acknowledged, so it is not dead-lettered.
-            Log.debugf("Further message on a complaint (event %s)", eventId.get());
-            return Uni.createFrom().completionStage(message.ack());
+            return onMessageAdded(eventId.get(), message);
         }
         ComplaintReceived complaint;
         try {
@@ -66,12 +63,34 @@ public class ComplaintReceivedConsumer {
         }
         return cases.open(eventId.get(), complaint)
                 .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
+                .invoke(opening -> opening.onCommitted().run())
                 .call(opening -> relay.publishNow(opening.outboxIds()))
                 .call(opening -> dispatcher.deliverNow(opening.notificationIds())
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());
                             return null;
                         }))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> reject(message, failure));
+    }
+
+    /** A customer's further message on a complaint joins its case and starts the unanswered-reply timer. */
+    private Uni<Void> onMessageAdded(String eventId, Message<String> message) {
+        MessageAdded added;
+        try {
+            added = json.read(message.getPayload(), MessageAdded.class);
+            added.requireComplete();
+        } catch (Exception e) {
+            return reject(message, new IllegalArgumentException("unreadable message-added event: " + e.getMessage()));
+        }
+        return cases.customerWrote(eventId, added)
+                .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
+                .invoke(joined -> {
+                    if (!joined) {
+                        Log.debugf("Message %s of complaint %s changed nothing (duplicate or no case)", added.messageId(),
+                                added.complaintId());
+                    }
+                })
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> reject(message, failure));
     }

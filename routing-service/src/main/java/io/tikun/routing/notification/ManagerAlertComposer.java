@@ -2,101 +2,172 @@ package io.tikun.routing.notification;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
 import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.outbox.EventJson;
 
-/** Writes the e-mail that tells the service manager about a severe case. */
+/**
+ * Writes the notifications about a case, one per channel and recipient: e-mails from the Qute templates
+ * under {@code templates/notification/} in each recipient's language, the Slack-compatible webhook body
+ * and the live stream event. The caller stores them with the change that caused them.
+ */
 @ApplicationScoped
 public class ManagerAlertComposer {
 
-    static final String EMAIL = "email";
+    static final String EMAIL = NotificationChannels.EMAIL;
+    static final String DEFAULT_LANGUAGE = "en";
+    static final Set<String> LANGUAGES = Set.of("en", "he");
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("he");
     private static final String WHEN_PATTERN = "EEE d MMM yyyy HH:mm z";
+    /** Slack refuses header blocks longer than this. */
+    private static final int HEADER_LIMIT = 150;
+    private static final String DASH = "-";
 
     private final RoutingConfig.Notifications config;
-    private final DateTimeFormatter when;
+    private final Engine qute;
+    private final EventJson json;
 
-    public ManagerAlertComposer(RoutingConfig config) {
+    public ManagerAlertComposer(RoutingConfig config, Engine qute, EventJson json) {
         this.config = config.notifications();
-        this.when = DateTimeFormatter.ofPattern(WHEN_PATTERN).withZone(this.config.timeZone());
+        this.qute = qute;
+        this.json = json;
     }
 
-    public Notification severeCaseOpened(SupportCase c, String reasons, Instant now) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
-        n.caseId = c.id;
-        n.kind = NotificationKind.SEVERE_CASE_OPENED;
-        n.level = c.level;
-        n.channel = EMAIL;
-        n.recipient = config.serviceManagerEmail();
-        n.subject = "[%s] %s complaint from %s: %s".formatted(c.reference, c.severity, c.customerName, c.subject);
-        n.body = """
-                A %s complaint needs you now.
-
-                Reference:       %s
-                Customer:        %s
-                Phone:           %s
-                E-mail:          %s
-                Channel:         %s
-                Why it is %s: %s
-                First response due: %s
-
-                What the customer wrote:
-                %s
-
-                Case: %s%s
-                """.formatted(c.severity, c.reference, c.customerName, orDash(c.customerPhone), orDash(c.customerEmail),
-                c.channel, c.severity, reasons, when.format(c.firstResponseDueAt), c.summary,
-                config.caseLinkPrefix(), c.id);
-        n.state = DeliveryState.PENDING;
-        n.createdAt = now;
-        n.availableAt = now;
-        return n;
+    /** A new case severe enough that the manager hears of it at once. */
+    public List<Notification> severeCaseOpened(SupportCase c, String reasons, Instant now) {
+        return compose(c, NotificationKind.SEVERE_CASE_OPENED, null, reasons, c.callbackDueAt, now);
     }
 
     /**
-     * Tells the service manager that a case climbed the ladder because nobody answered the customer in
-     * time; at the top it states the callback the manager now owes.
+     * A case climbed the ladder because nobody answered the customer in time (or a promise was not kept);
+     * at the top the notification states the callback the manager now owes.
      */
-    public Notification escalated(SupportCase c, EscalationLevel from, String reason, Instant now) {
+    public List<Notification> escalated(SupportCase c, EscalationLevel from, String reason, Instant now) {
+        return compose(c, NotificationKind.ESCALATED, from, reason, c.callbackDueAt, now);
+    }
+
+    /**
+     * The service manager owes the customer a personal call by {@code dueAt}; {@code attempt} counts the
+     * tries (1 for a new callback, more after "not reached").
+     */
+    public List<Notification> callbackAssigned(SupportCase c, Instant dueAt, int attempt, Instant now) {
+        return compose(c, NotificationKind.CALLBACK_ASSIGNED, null, "callback attempt " + attempt, dueAt, now);
+    }
+
+    private List<Notification> compose(SupportCase c, NotificationKind kind, EscalationLevel from, String reason,
+            Instant callbackDue, Instant now) {
+        List<Notification> all = new ArrayList<>();
+        String managerLanguage = language(config.serviceManagerLanguage());
+        all.add(email(c, kind, from, reason, callbackDue, config.serviceManagerEmail(), managerLanguage, now));
+        config.recipients().values().stream()
+                .filter(recipient -> recipient.kinds().contains(kind))
+                .forEach(recipient -> all
+                        .add(email(c, kind, from, reason, callbackDue, recipient.email(), recipient.language(), now)));
+        String text = subject(kind, facts(c, from, reason, callbackDue, managerLanguage));
+        config.webhook().url().ifPresent(url -> all.add(
+                row(c, kind, NotificationChannels.WEBHOOK, url.toString(), managerLanguage,
+                        text, slackBody(c, kind, text, reason), null, now)));
+        Notification streamed = row(c, kind, NotificationChannels.STREAM, NotificationChannels.STREAM_RECIPIENT,
+                managerLanguage, text, null, null, now);
+        streamed.body = json.write(new StreamedNotification(streamed.id, c.id, c.reference, kind.name(), c.level,
+                c.severity.name(), c.customerName, text, reason, callbackDue, now));
+        all.add(streamed);
+        return all;
+    }
+
+    private Notification email(SupportCase c, NotificationKind kind, EscalationLevel from, String reason,
+            Instant callbackDue, String to, String requestedLanguage, Instant now) {
+        String lang = language(requestedLanguage);
+        AlertFacts facts = facts(c, from, reason, callbackDue, lang);
+        Template text = template(kind, lang, "txt");
+        return row(c, kind, EMAIL, to, lang, subject(kind, facts),
+                text.getFragment("text").data("a", facts).render(),
+                template(kind, lang, "html").data("a", facts).render(), now);
+    }
+
+    private String subject(NotificationKind kind, AlertFacts facts) {
+        return template(kind, facts.lang(), "txt").getFragment("subject").data("a", facts).render().strip();
+    }
+
+    private Template template(NotificationKind kind, String lang, String suffix) {
+        String id = "notification/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + lang + "." + suffix;
+        Template template = qute.getTemplate(id);
+        if (template == null) {
+            throw new IllegalStateException("missing notification template " + id);
+        }
+        return template;
+    }
+
+    AlertFacts facts(SupportCase c, EscalationLevel from, String reason, Instant callbackDue, String lang) {
+        DateTimeFormatter when = DateTimeFormatter.ofPattern(WHEN_PATTERN, Locale.forLanguageTag(lang))
+                .withZone(config.timeZone());
+        return new AlertFacts(c.reference, c.severity.name(), c.level.name(), from == null ? DASH : from.name(),
+                c.customerName, orDash(c.customerPhone), orDash(c.customerEmail), c.channel, c.subject, c.summary,
+                orDash(reason), orDash(c.assignee),
+                c.firstResponseDueAt == null ? DASH : when.format(c.firstResponseDueAt),
+                callbackDue == null ? null : when.format(callbackDue),
+                config.caseLinkPrefix() + c.id, lang, RIGHT_TO_LEFT.contains(lang) ? "rtl" : "ltr");
+    }
+
+    /** Slack's incoming-webhook shape: {@code text} for notifications and clients without blocks, and blocks. */
+    private String slackBody(SupportCase c, NotificationKind kind, String text, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        String link = config.caseLinkPrefix() + c.id;
+        body.put("blocks", List.of(
+                Map.of("type", "header", "text", Map.of("type", "plain_text",
+                        "text", text.length() <= HEADER_LIMIT ? text : text.substring(0, HEADER_LIMIT - 1) + "…")),
+                Map.of("type", "section", "fields", List.of(
+                        field("Kind", kind.name()), field("Severity", c.severity.name()), field("Level", c.level.name()),
+                        field("Customer", c.customerName), field("Phone", orDash(c.customerPhone)),
+                        field("Reference", c.reference))),
+                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", orDash(reason))),
+                Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
+                        "text", "<" + link + "|" + c.reference + ">")))));
+        return json.write(body);
+    }
+
+    private static Map<String, String> field(String name, String value) {
+        return Map.of("type", "mrkdwn", "text", "*" + name + "*\n" + value);
+    }
+
+    private static Notification row(SupportCase c, NotificationKind kind, String channel, String recipient, String lang,
+            String subject, String body, String html, Instant now) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.caseId = c.id;
-        n.kind = NotificationKind.ESCALATED;
+        n.kind = kind;
         n.level = c.level;
-        n.channel = EMAIL;
-        n.recipient = config.serviceManagerEmail();
-        n.subject = "[%s] Escalated to %s: %s complaint from %s unanswered".formatted(c.reference, c.level,
-                c.severity, c.customerName);
-        String callback = c.callbackDueAt == null ? ""
-                : "Call the customer back by: %s%n".formatted(when.format(c.callbackDueAt));
-        n.body = """
-                A case moved up the escalation ladder: %s -> %s.
-
-                Why:             %s
-                Reference:       %s
-                Severity:        %s
-                Customer:        %s
-                Phone:           %s
-                E-mail:          %s
-                Assignee:        %s
-                %s
-                Subject: %s
-
-                Case: %s%s
-                """.formatted(from, c.level, reason, c.reference, c.severity, c.customerName, orDash(c.customerPhone),
-                orDash(c.customerEmail), orDash(c.assignee), callback, c.subject, config.caseLinkPrefix(), c.id);
+        n.channel = channel;
+        n.recipient = recipient;
+        n.language = lang;
+        n.subject = subject;
+        n.body = body;
+        n.htmlBody = html;
         n.state = DeliveryState.PENDING;
         n.createdAt = now;
         n.availableAt = now;
         return n;
     }
 
+    private static String language(String requested) {
+        return requested != null && LANGUAGES.contains(requested) ? requested : DEFAULT_LANGUAGE;
+    }
+
     private static String orDash(String value) {
-        return value == null || value.isBlank() ? "-" : value;
+        return value == null || value.isBlank() ? DASH : value;
     }
 }

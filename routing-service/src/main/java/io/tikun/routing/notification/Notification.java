@@ -43,8 +43,17 @@ public class Notification {
     @Column(nullable = false)
     public String subject;
 
+    /** The text part of an e-mail, the JSON body of a webhook or of a stream event. */
     @Column(nullable = false)
     public String body;
+
+    /** The HTML part of an e-mail; null on other channels. */
+    @Column(name = "html_body")
+    public String htmlBody;
+
+    /** The recipient's language ({@code en}, {@code he}). */
+    @Column(nullable = false)
+    public String language;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

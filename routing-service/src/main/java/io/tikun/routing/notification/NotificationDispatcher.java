@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -15,6 +17,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.outbox.EventJson;
 
 /**
  * Delivers stored notifications: at once after the transaction that created them, then on a
@@ -27,13 +30,19 @@ public class NotificationDispatcher {
 
     private final NotificationRepository notifications;
     private final ReactiveMailer mailer;
+    private final WebhookSender webhook;
+    private final NotificationStream stream;
+    private final EventJson json;
     private final RoutingConfig.Notifications config;
     private final Clock clock;
 
-    public NotificationDispatcher(NotificationRepository notifications, ReactiveMailer mailer, RoutingConfig config,
-            Clock clock) {
+    public NotificationDispatcher(NotificationRepository notifications, ReactiveMailer mailer, WebhookSender webhook,
+            NotificationStream stream, EventJson json, RoutingConfig config, Clock clock) {
         this.notifications = notifications;
         this.mailer = mailer;
+        this.webhook = webhook;
+        this.stream = stream;
+        this.json = json;
         this.config = config.notifications();
         this.clock = clock;
     }
@@ -62,7 +71,7 @@ public class NotificationDispatcher {
     }
 
     private Uni<Integer> deliver(Notification n) {
-        return mailer.send(Mail.withText(n.recipient, n.subject, n.body))
+        return send(n)
                 .chain(() -> notifications.markSent(n.id, clock.instant()))
                 .onFailure().recoverWithUni(failure -> {
                     boolean giveUp = n.attempts >= config.maxAttempts();
@@ -71,6 +80,23 @@ public class NotificationDispatcher {
                             failure.getMessage(), giveUp ? "; giving up" : "");
                     return notifications.markFailed(n.id, truncate(String.valueOf(failure.getMessage())), retryAt, giveUp);
                 });
+    }
+
+    private Uni<Void> send(Notification n) {
+        return switch (n.channel) {
+            case NotificationChannels.EMAIL -> mailer.send(n.htmlBody == null ? Mail.withText(n.recipient, n.subject, n.body)
+                    : Mail.withHtml(n.recipient, n.subject, n.htmlBody).setText(n.body));
+            case NotificationChannels.WEBHOOK -> webhook.send(n);
+            case NotificationChannels.STREAM -> Uni.createFrom().item(() -> {
+                try {
+                    stream.publish(json.read(n.body, StreamedNotification.class));
+                    return null;
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("unreadable stream notification", e);
+                }
+            });
+            default -> Uni.createFrom().failure(new IllegalStateException("unknown channel " + n.channel));
+        };
     }
 
     Duration backoff(int attempts) {

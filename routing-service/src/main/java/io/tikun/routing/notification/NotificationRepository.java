@@ -1,6 +1,7 @@
 package io.tikun.routing.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tikun.routing.escalation.EscalationLevel;
 
 /** Stored notifications; due ones are claimed with FOR UPDATE SKIP LOCKED, one claimant per row. */
 @ApplicationScoped
@@ -58,10 +58,29 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 giveUp ? DeliveryState.FAILED : DeliveryState.PENDING, retryAt, error, id);
     }
 
-    /** Whether this alert was already stored: the unique key it would otherwise violate. */
-    public Uni<Boolean> exists(UUID caseId, NotificationKind kind, EscalationLevel level, String channel) {
-        return count("caseId = ?1 and kind = ?2 and level = ?3 and channel = ?4", caseId, kind, level, channel)
-                .map(found -> found > 0);
+    /** Whether this notification was already stored: the unique key it would otherwise violate. */
+    public Uni<Boolean> exists(Notification n) {
+        return count("caseId = ?1 and kind = ?2 and level = ?3 and channel = ?4 and recipient = ?5", n.caseId, n.kind,
+                n.level, n.channel, n.recipient).map(found -> found > 0);
+    }
+
+    /**
+     * Stores those of {@code candidates} not stored before (one after another, as a reactive session
+     * requires) and gives their ids, so the same escalation never notifies anyone twice.
+     */
+    public Uni<List<UUID>> persistNew(List<Notification> candidates) {
+        List<UUID> stored = new ArrayList<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Notification n : candidates) {
+            all = all.chain(() -> exists(n)).chain(seen -> seen ? Uni.createFrom().voidItem()
+                    : persist(n).invoke(() -> stored.add(n.id)).replaceWithVoid());
+        }
+        return all.replaceWith(stored);
+    }
+
+    /** Notifications of the given ids, for the live stream. */
+    public Uni<List<Notification>> byIds(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
 
     public Uni<List<Notification>> forCase(UUID caseId) {

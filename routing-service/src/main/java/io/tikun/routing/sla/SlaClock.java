@@ -1,6 +1,7 @@
 package io.tikun.routing.sla;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -42,6 +43,21 @@ public class SlaClock {
     /** The manager's personal callback is promised in real hours, whatever the calendar says. */
     public Instant managerCallbackDue(Instant escalatedAt) {
         return BusinessCalendar.aroundTheClock().addBusinessTime(escalatedAt, config.managerCallback());
+    }
+
+    /**
+     * Where a deadline lands after its clock stood still from {@code pausedAt} to {@code resumedAt}: it
+     * keeps the business time it had left when the pause began, counted again from the resumption. A
+     * deadline already missed when the pause began stays where it was, so a pause never hides a breach.
+     */
+    public static Instant afterPause(Instant deadline, Instant pausedAt, Instant resumedAt, BusinessCalendar calendar) {
+        Objects.requireNonNull(deadline, "deadline");
+        if (!deadline.isAfter(pausedAt) || !resumedAt.isAfter(pausedAt)) {
+            return deadline;
+        }
+        Duration left = calendar.businessTimeBetween(pausedAt, deadline);
+        SlaTimer paused = new SlaTimer(left, left, null);
+        return paused.resume(resumedAt).deadline(calendar).orElseThrow();
     }
 
     public SlaTimer startFirstResponse(Severity severity, Instant openedAt) {

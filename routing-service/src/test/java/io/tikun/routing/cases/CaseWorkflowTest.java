@@ -141,4 +141,15 @@ class CaseWorkflowTest {
         post("bob", "agent", "/api/v1/cases/" + UUID.randomUUID() + "/resolve", "{\"resolution\":\"x\"}", null)
                 .then().statusCode(404).contentType(PROBLEM);
     }
+
+    @Test
+    void anUnknownFilterValueOnTheQueueIsABadRequestNamingTheParameterAndItsValues() {
+        given().auth().oauth2(token("bob", "agent")).queryParam("severity", "NOPE").get("/api/v1/cases").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("detail", org.hamcrest.Matchers.containsString("'severity' must be one of LOW, MEDIUM, HIGH, CRITICAL"));
+        given().auth().oauth2(token("bob", "agent")).queryParam("order", "SIDEWAYS").get("/api/v1/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("detail", org.hamcrest.Matchers.containsString("'order'"));
+        given().auth().oauth2(token("bob", "agent")).queryParam("status", "waiting_on_customer").get("/api/v1/cases")
+                .then().statusCode(200);
+    }
 }

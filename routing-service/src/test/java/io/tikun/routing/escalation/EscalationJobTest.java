@@ -106,7 +106,7 @@ class EscalationJobTest {
     }
 
     private static List<String> escalatedAlertLevels(JsonPath view) {
-        return view.getList("notifications.findAll { it.kind == 'ESCALATED' }.level", String.class);
+        return view.getList("notifications.findAll { it.kind == 'ESCALATED' && it.channel == 'email' }.level", String.class);
     }
 
     private List<CapturedMail> escalationMails(String reference) {

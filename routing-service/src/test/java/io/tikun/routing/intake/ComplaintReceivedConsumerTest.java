@@ -8,8 +8,9 @@ import static io.tikun.routing.CaseFixtures.complaintJson;
 import static io.tikun.routing.CaseFixtures.randomReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.everyItem;
 
 import java.time.Duration;
 import java.util.List;
@@ -77,8 +78,8 @@ class ComplaintReceivedConsumerTest {
 
             await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(agentToken())
                     .get("/api/v1/cases/" + opened.getString("id"))
-                    .then().statusCode(200).body("notifications", hasSize(1))
-                    .body("notifications[0].state", equalTo("SENT")));
+                    .then().statusCode(200).body("notifications.channel", containsInAnyOrder("email", "stream"))
+                    .body("notifications.state", everyItem(equalTo("SENT"))));
         }
     }
 

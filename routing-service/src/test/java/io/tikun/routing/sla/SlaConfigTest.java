@@ -83,6 +83,7 @@ class SlaConfigTest {
                 .withSources(new PropertiesConfigSource(shipped))
                 .withMapping(RoutingConfig.class)
                 .withMapping(SlaConfig.class)
+                .withMapping(io.tikun.routing.console.ConsoleConfig.class)
                 .build();
 
         SlaConfig sla = config.getConfigMapping(SlaConfig.class);

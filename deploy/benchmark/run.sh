@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs Tikun's benchmarks (not tests) on this machine and appends their results to
+# deploy/benchmark/RESULTS.md. Each benchmark starts the real servers it needs on free ports,
+# from Maven Central, and the packaged services. Run it on an otherwise idle machine.
+#   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT20S] [--measure=PT30S]
+#   deploy/benchmark/run.sh routing  [--complaints=100] [--pace=PT0.3S] [--first-response=PT20S]
+#   deploy/benchmark/run.sh all
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ ! -f deploy/benchmark/target/benchmark.jar ] || [ ! -f intake-service/target/quarkus-app/quarkus-run.jar ] \
+    || [ ! -f routing-service/target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q install -DskipTests
+fi
+
+run() {
+  java -Xmx2g -cp "deploy/benchmark/target/benchmark.jar:deploy/benchmark/target/lib/*" "$@"
+}
+
+what=${1:-all}
+shift || true
+case "$what" in
+  intake) run io.tikun.benchmark.IntakeLoadBenchmark "$@" ;;
+  routing) run io.tikun.benchmark.EscalationLatencyBenchmark "$@" ;;
+  all)
+    run io.tikun.benchmark.IntakeLoadBenchmark
+    run io.tikun.benchmark.EscalationLatencyBenchmark
+    ;;
+  *) echo "usage: $0 intake|routing|all [--name=value ...]" >&2; exit 2 ;;
+esac

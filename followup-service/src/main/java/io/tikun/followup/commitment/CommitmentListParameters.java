@@ -1,0 +1,89 @@
+package io.tikun.followup.commitment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BadRequestException;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The query parameters of the commitment listing, taken as text and checked by pattern, so that a bad value is
+ * answered with a 400 problem naming the parameter (a failed conversion to a number or UUID would be a bare 404).
+ */
+public class CommitmentListParameters {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    /** The largest page; also spelled out in {@link #SIZE}. */
+    static final int MAX_PAGE_SIZE = 100;
+
+    static final String STATUS_NAME = "OPEN|DUE_SOON|OVERDUE|CLAIMED_DONE|VERIFIED|DISPUTED|BROKEN|UNCONFIRMED";
+    static final String STATUSES = "(" + STATUS_NAME + ")(,(" + STATUS_NAME + "))*";
+    static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
+    static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    static final String PAGE = "\\d{1,9}";
+    static final String SIZE = "[1-9]\\d?|100";
+    static final String SORT = "-?(dueAt|madeAt|updatedAt|status|owner)";
+
+    @RestQuery
+    String owner;
+
+    @RestQuery
+    @Pattern(regexp = STATUSES, message = "must be one or more of " + STATUS_NAME + ", separated by commas")
+    String status;
+
+    @RestQuery
+    @Pattern(regexp = INSTANT, message = "must be an ISO-8601 instant such as 2026-11-25T12:00:00Z")
+    String dueBefore;
+
+    @RestQuery
+    @Pattern(regexp = INSTANT, message = "must be an ISO-8601 instant such as 2026-11-25T12:00:00Z")
+    String dueAfter;
+
+    @RestQuery
+    @Pattern(regexp = UUID_TEXT, message = "must be a UUID")
+    String caseId;
+
+    @RestQuery
+    @Pattern(regexp = PAGE, message = "must be a page number from 0")
+    String page;
+
+    @RestQuery
+    @Pattern(regexp = SIZE, message = "must be a whole number from 1 to " + MAX_PAGE_SIZE)
+    String size;
+
+    @RestQuery
+    @Pattern(regexp = SORT, message = "must be dueAt, madeAt, updatedAt, status or owner, with '-' in front for "
+            + "descending order")
+    String sort;
+
+    /** The query these (already pattern-checked) parameters describe. */
+    CommitmentQuery toQuery() {
+        List<CommitmentStatus> statuses = status == null || status.isBlank() ? List.of()
+                : Arrays.stream(status.split(",")).map(CommitmentStatus::valueOf).toList();
+        boolean descending = sort != null && sort.startsWith("-");
+        CommitmentQuery.SortField sortBy = sort == null ? CommitmentQuery.SortField.DUE_AT
+                : CommitmentQuery.SortField.ofApiName(descending ? sort.substring(1) : sort);
+        return new CommitmentQuery(owner == null || owner.isBlank() ? null : owner.strip(), statuses,
+                instant("dueAfter", dueAfter), instant("dueBefore", dueBefore),
+                caseId == null ? null : UUID.fromString(caseId), page == null ? 0 : Integer.parseInt(page),
+                size == null ? DEFAULT_PAGE_SIZE : Integer.parseInt(size), sortBy, descending);
+    }
+
+    /** The pattern lets through impossible dates such as month 13; those are refused here, by name too. */
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("Query parameter '" + name + "' is not a valid date and time: " + value);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.tikun.followup.complaint;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A complaint of a customer as follow-up knows it: from intake, with the case routing opened for it. */
+@Entity
+@Table(name = "customer_complaint")
+public class CustomerComplaint {
+
+    @Id
+    @Column(name = "complaint_id")
+    public String complaintId;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(nullable = false)
+    public String reference;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(nullable = false)
+    public String severity;
+
+    @Column(name = "churn_intent", nullable = false)
+    public boolean churnIntent;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "case_status")
+    public String caseStatus;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    static CustomerComplaint of(ComplaintReceived received) {
+        CustomerComplaint c = new CustomerComplaint();
+        c.complaintId = received.complaintId();
+        c.customerId = received.customer().id();
+        c.reference = received.reference();
+        c.channel = received.channel();
+        c.subject = received.subject();
+        c.severity = received.severity();
+        c.churnIntent = received.churnIntent();
+        c.receivedAt = received.receivedAt();
+        return c;
+    }
+}

@@ -1,0 +1,128 @@
+package io.tikun.followup.exit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.tikun.followup.commitment.Commitment;
+import io.tikun.followup.commitment.CommitmentRepository;
+import io.tikun.followup.complaint.CustomerComplaint;
+import io.tikun.followup.complaint.CustomerComplaintRepository;
+import io.tikun.followup.problem.NotFoundProblem;
+
+/**
+ * Opens an exit interview once per churn (while one is open for the customer, reporting the churn again finds it),
+ * lists them with the customer's history, and records the retention team's result.
+ */
+@ApplicationScoped
+public class ExitInterviewService {
+
+    /** Who the interview names as requester when a closed churn-intent case opened it. */
+    public static final String SYSTEM_ACTOR = "followup-service";
+
+    private final ExitInterviewRepository interviews;
+    private final CustomerComplaintRepository complaints;
+    private final CommitmentRepository commitments;
+    private final Clock clock;
+
+    public ExitInterviewService(ExitInterviewRepository interviews, CustomerComplaintRepository complaints,
+            CommitmentRepository commitments, Clock clock) {
+        this.interviews = interviews;
+        this.complaints = complaints;
+        this.commitments = commitments;
+        this.clock = clock;
+    }
+
+    /** An interview and whether this call opened it. */
+    public record Opened(ExitInterviewView interview, boolean created) {
+    }
+
+    /** Someone reported the customer as having left. */
+    @WithTransaction
+    public Uni<Opened> reportChurn(String customerId, String reason, String actor) {
+        String cleaned = reason == null || reason.isBlank() ? null : reason.strip();
+        return open(customerId, ExitTrigger.REPORTED, cleaned, null, actor)
+                .chain(created -> interviews.openFor(customerId)
+                        .chain(interview -> withHistory(List.of(interview)))
+                        .map(views -> new Opened(views.get(0), created)));
+    }
+
+    /**
+     * A churn-intent complaint's case closed without a kept promise. Joins the caller's transaction (the consumer's,
+     * with its processed-event row). Returns whether a new interview was opened.
+     */
+    public Uni<Boolean> openForClosedChurnCase(String customerId, UUID caseId, String reference) {
+        return open(customerId, ExitTrigger.CHURN_INTENT_CASE_CLOSED,
+                "case " + reference + " closed without a kept promise after the customer said they would leave",
+                caseId, SYSTEM_ACTOR)
+                .invoke(created -> Log.infof("Exit interview for customer %s after case %s closed: %s", customerId,
+                        reference, created ? "opened" : "one was already open"));
+    }
+
+    @WithSession
+    public Uni<List<ExitInterviewView>> list(ExitInterviewState state, int page, int size) {
+        return interviews.page(state, page, size).chain(this::withHistory);
+    }
+
+    @WithTransaction
+    public Uni<ExitInterviewView> complete(UUID id, CompletedInterview result, String actor) {
+        return interviews.findById(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No exit interview with id " + id))
+                .chain(interview -> {
+                    if (interview.state != ExitInterviewState.OPEN) {
+                        return Uni.createFrom().failure(new ClientErrorException(
+                                "This exit interview was already completed by " + interview.completedBy + ".",
+                                Response.Status.CONFLICT));
+                    }
+                    interview.state = ExitInterviewState.COMPLETED;
+                    interview.completedAt = now();
+                    interview.completedBy = actor;
+                    interview.notes = result.notes().strip();
+                    interview.outcome = result.outcome();
+                    return withHistory(List.of(interview)).map(views -> views.get(0));
+                });
+    }
+
+    private Uni<Boolean> open(String customerId, ExitTrigger trigger, String reason, UUID caseId, String actor) {
+        return interviews.openIfNone(UUID.randomUUID(), customerId, trigger, reason, caseId, actor, now());
+    }
+
+    /** Two queries for the whole page, not two per interview. */
+    private Uni<List<ExitInterviewView>> withHistory(List<ExitInterview> page) {
+        Set<String> customers = page.stream().map(i -> i.customerId).collect(Collectors.toSet());
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return complaints.forCustomers(customers).chain(filed -> commitments
+                .list("customerId in ?1 order by madeAt", customers)
+                .map(promised -> {
+                    Map<String, List<CustomerComplaint>> complaintsOf = filed.stream()
+                            .collect(Collectors.groupingBy(c -> c.customerId));
+                    Map<String, List<Commitment>> promisesTo = promised.stream()
+                            .collect(Collectors.groupingBy(c -> c.customerId));
+                    return page.stream().map(i -> ExitInterviewView.of(i, new CustomerHistory(
+                            complaintsOf.getOrDefault(i.customerId, List.of()).stream()
+                                    .map(CustomerHistory.Complaint::of).toList(),
+                            promisesTo.getOrDefault(i.customerId, List.of()).stream()
+                                    .map(CustomerHistory.Promise::of).toList())))
+                            .toList();
+                }));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

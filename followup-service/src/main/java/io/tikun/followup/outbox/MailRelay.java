@@ -1,0 +1,92 @@
+package io.tikun.followup.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tikun.followup.FollowupConfig;
+
+/**
+ * Sends the e-mails of {@code mail_delivery}: right after the transaction that wrote them commits, and on a schedule
+ * for those that failed (retried with {@link MailBackoff}) or that a crashed instance left behind. Each row is claimed
+ * before it is sent, so several instances never send the same e-mail at once.
+ */
+@ApplicationScoped
+public class MailRelay {
+
+    private final MailDeliveryRepository deliveries;
+    private final ReactiveMailer mailer;
+    private final FollowupConfig.Mail config;
+    private final MailBackoff backoff;
+    private final Clock clock;
+
+    public MailRelay(MailDeliveryRepository deliveries, ReactiveMailer mailer, FollowupConfig config, Clock clock) {
+        this.deliveries = deliveries;
+        this.mailer = mailer;
+        this.config = config.mail();
+        this.backoff = MailBackoff.from(config.mail());
+        this.clock = clock;
+    }
+
+    /** Sends these freshly committed e-mails now. Never fails: what is not sent is left to the scheduled pass. */
+    public Uni<Void> sendNow(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        return deliveries.claimAmong(ids, now, now.plus(config.claimFor()))
+                .chain(this::send)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("E-mails %s not sent yet (%s); the relay will retry", ids, failure.getMessage());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${tikun.followup.mail.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sendDue() {
+        Instant now = clock.instant();
+        return deliveries.claimDue(now, now.plus(config.claimFor()), config.batchSize())
+                .chain(this::send)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Mail relay pass failed: %s", failure.getMessage());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> send(List<MailDelivery> claimed) {
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(this::sendOne)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> sendOne(MailDelivery delivery) {
+        return mailer.send(Mail.withText(delivery.recipient, delivery.subject, delivery.body))
+                .chain(() -> deliveries.markSent(delivery.id, clock.instant()))
+                .onFailure().recoverWithUni(failure -> failed(delivery, failure));
+    }
+
+    private Uni<Integer> failed(MailDelivery delivery, Throwable failure) {
+        Instant now = clock.instant();
+        if (backoff.retries(delivery.attempts)) {
+            Instant retryAt = now.plus(backoff.pauseAfter(delivery.attempts));
+            Log.warnf("E-mail %s (%s, commitment %s) failed on attempt %d, retrying at %s: %s", delivery.id,
+                    delivery.purpose, delivery.commitmentId, delivery.attempts, retryAt, failure.getMessage());
+            return deliveries.markFailed(delivery.id, failure.getMessage(), retryAt, now);
+        }
+        Log.errorf("E-mail %s (%s, commitment %s) abandoned after %d attempts: %s", delivery.id, delivery.purpose,
+                delivery.commitmentId, delivery.attempts, failure.getMessage());
+        return deliveries.markFailed(delivery.id, failure.getMessage(), null, now);
+    }
+}

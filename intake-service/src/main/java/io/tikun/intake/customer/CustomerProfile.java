@@ -1,0 +1,22 @@
+package io.tikun.intake.customer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A customer record as agents see it: contact details, value tier, every identifier that leads to
+ * it, and the merges it went through ({@code mergedInto} is set on a duplicate merged away).
+ */
+public record CustomerProfile(String id, String name, String email, String phone, CustomerTier tier,
+        List<String> identities, List<String> handles, String mergedInto, List<Merge> merges, Instant createdAt,
+        Instant updatedAt) {
+
+    /** One duplicate merged into this customer: by whom and when. */
+    public record Merge(String duplicateCustomerId, String mergedBy, Instant mergedAt) {
+    }
+
+    /** The customer as a complaint carries it. */
+    public Customer summary() {
+        return new Customer(id, name, email, phone);
+    }
+}

@@ -1,0 +1,56 @@
+package io.tikun.intake.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tikun.intake.problem.NotFoundProblem;
+
+/** Ties what a channel knows about a person to one customer record, and lets managers set its value tier. */
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final PhoneNumberNormalizer phones;
+    private final Clock clock;
+
+    public CustomerService(CustomerRepository customers, PhoneNumberNormalizer phones, Clock clock) {
+        this.customers = customers;
+        this.phones = phones;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer of this identity. A phone number in any notation ("054-1234567", "+972 54 123 4567",
+     * WhatsApp's "972541234567") becomes the identifier {@code phone:+972541234567}, so the same
+     * person on the web form and on WhatsApp is one customer; a number that is not valid is kept as
+     * written but identifies nobody.
+     */
+    public Uni<CustomerProfile> resolve(CustomerIdentity identity, Instant now) {
+        List<String> keys = new ArrayList<>(List.of(identity.key()));
+        CustomerIdentity normalized = identity;
+        var e164 = phones.e164(identity.phone());
+        if (e164.isPresent()) {
+            String phoneKey = CustomerIdentity.phoneKey(e164.get());
+            if (!phoneKey.equals(identity.key())) {
+                keys.add(phoneKey);
+            }
+            normalized = identity.withPhone(e164.get());
+        }
+        return customers.resolve(keys, normalized, now);
+    }
+
+    public Uni<CustomerProfile> profile(String id) {
+        return customers.findProfile(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No customer with id " + id));
+    }
+
+    public Uni<CustomerProfile> setTier(String id, CustomerTier tier) {
+        return customers.setTier(id, tier, clock.instant())
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No customer with id " + id));
+    }
+}

@@ -1,0 +1,122 @@
+package io.tikun.routing.notification;
+
+import static io.restassured.RestAssured.given;
+import static io.tikun.routing.CaseFixtures.WAIT;
+import static io.tikun.routing.CaseFixtures.agentToken;
+import static io.tikun.routing.CaseFixtures.awaitCase;
+import static io.tikun.routing.CaseFixtures.complaintJson;
+import static io.tikun.routing.CaseFixtures.randomReference;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import io.tikun.stack.testing.CloudEventSender;
+import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.MailSandboxTestResource;
+import io.tikun.stack.testing.PostgresTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(MailSandboxTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class NotificationStreamTest {
+
+    private static final Duration SEVERAL_PASSES = Duration.ofSeconds(3);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/api/v1/notifications/stream")
+    URI stream;
+
+    private static String managerToken() {
+        return OidcWiremockTestResource.getAccessToken("maya", Set.of("manager"));
+    }
+
+    private void publishCritical(String complaintId, String reference) {
+        try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            sender.send("complaints.received", "cust-" + complaintId, UUID.randomUUID().toString(),
+                    "tikun.complaint.received", complaintJson(complaintId, reference, "CRITICAL"));
+        }
+    }
+
+    @Test
+    void streamsASevereCaseToAConnectedManagerOnceAsItIsStored() throws Exception {
+        try (SseClient manager = SseClient.open(stream, managerToken())) {
+            assertThat(manager.status()).isEqualTo(200);
+            assertThat(manager.contentType()).startsWith("text/event-stream");
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty());
+
+            String complaintId = UUID.randomUUID().toString();
+            String reference = randomReference();
+            publishCritical(complaintId, reference);
+
+            SseClient.Event event = await().atMost(WAIT).until(
+                    () -> manager.named("notification").stream().filter(e -> e.data().contains(reference)).toList(),
+                    found -> !found.isEmpty()).get(0);
+            JsonPath data = JsonPath.from(event.data());
+            assertThat(data.getString("kind")).isEqualTo("SEVERE_CASE_OPENED");
+            assertThat(data.getString("level")).isEqualTo("SERVICE_MANAGER");
+            assertThat(data.getString("severity")).isEqualTo("CRITICAL");
+            assertThat(data.getString("text")).contains(reference).contains("Dana Levi");
+            assertThat(event.id()).isEqualTo(data.getString("id"));
+
+            JsonPath opened = awaitCase(complaintId);
+            assertThat(data.getString("caseId")).isEqualTo(opened.getString("id"));
+            await().atMost(WAIT).until(() -> streamRows(complaintId).stream().allMatch(n -> "SENT".equals(n.get("state"))));
+            assertThat(streamRows(complaintId)).singleElement()
+                    .satisfies(n -> assertThat(n.get("recipient")).isEqualTo("console"));
+
+            // Delivery passes keep running; the stored notification is never streamed again.
+            await().during(SEVERAL_PASSES).atMost(SEVERAL_PASSES.plus(WAIT)).until(() -> manager.named("notification")
+                    .stream().filter(e -> e.data().contains(reference)).count() == 1);
+        }
+    }
+
+    @Test
+    void everyConnectedManagerGetsTheSameNotification() throws Exception {
+        try (SseClient first = SseClient.open(stream, managerToken());
+                SseClient second = SseClient.open(stream,
+                        OidcWiremockTestResource.getAccessToken("adam", Set.of("admin")))) {
+            await().atMost(WAIT).until(() -> !first.named("ready").isEmpty() && !second.named("ready").isEmpty());
+            String reference = randomReference();
+            publishCritical(UUID.randomUUID().toString(), reference);
+
+            await().atMost(WAIT).until(() -> first.events().stream().anyMatch(e -> e.data().contains(reference))
+                    && second.events().stream().anyMatch(e -> e.data().contains(reference)));
+            assertThat(ids(first, reference)).isEqualTo(ids(second, reference));
+        }
+    }
+
+    @Test
+    void refusesTheStreamWithoutATokenOrToAnAgent() {
+        given().accept("text/event-stream").get("/api/v1/notifications/stream").then().statusCode(401);
+        given().auth().oauth2(agentToken()).accept("text/event-stream").get("/api/v1/notifications/stream")
+                .then().statusCode(403);
+    }
+
+    private static List<String> ids(SseClient client, String reference) {
+        return client.named("notification").stream().filter(e -> e.data().contains(reference)).map(SseClient.Event::id)
+                .toList();
+    }
+
+    private static List<Map<String, Object>> streamRows(String complaintId) {
+        return awaitCase(complaintId).<Map<String, Object>> getList("notifications").stream()
+                .filter(n -> "stream".equals(n.get("channel"))).toList();
+    }
+}
