@@ -190,6 +190,9 @@ public final class LocalStack implements AutoCloseable {
         env.putAll(mailEnvironment());
         env.put("TIKUN_FOLLOWUP_LINKS_SECRETS", LOCAL_LINK_SECRET);
         env.put("TIKUN_FOLLOWUP_LINKS_BASE_URL", "http://127.0.0.1:" + port + "/verify");
+        env.put("TIKUN_FOLLOWUP_CSAT_BASE_URL", "http://127.0.0.1:" + port + "/csat");
+        // Broken promises reach the same service manager as routing's alerts.
+        env.put("TIKUN_FOLLOWUP_MAIL_SERVICE_MANAGER", SERVICE_MANAGER_EMAIL);
         return env;
     }
 

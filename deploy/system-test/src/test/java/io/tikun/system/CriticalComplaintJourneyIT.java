@@ -59,12 +59,13 @@ class CriticalComplaintJourneyIT {
         JsonPath opened = journey.awaitOpenedCase(complaintId);
         assertThat(opened.getString("level")).isEqualTo("SERVICE_MANAGER");
         assertThat(opened.getString("reference")).isEqualTo(reference);
-        assertThat(opened.getString("customer.phone")).isEqualTo("+972 52 123 4567");
+        // Typed as "+972 52 123 4567"; intake passes it on in E.164, the form a manager's phone dials.
+        assertThat(opened.getString("customer.phone")).isEqualTo("+972521234567");
 
         CapturedMail alert = stack.mail().await(
                 m -> m.isTo(LocalStack.SERVICE_MANAGER_EMAIL) && m.subject().contains(reference), WAIT);
         assertThat(alert.subject()).contains("CRITICAL").contains("Dana Levi");
-        assertThat(alert.text()).contains("I am calling my lawyer.").contains("+972 52 123 4567");
+        assertThat(alert.text()).contains("I am calling my lawyer.").contains("+972521234567");
 
         String caseId = opened.getString("id");
         Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -64,7 +64,11 @@ public class ManagerAlertComposer {
      * tries (1 for a new callback, more after "not reached").
      */
     public List<Notification> callbackAssigned(SupportCase c, Instant dueAt, int attempt, Instant now) {
-        return compose(c, NotificationKind.CALLBACK_ASSIGNED, null, "callback attempt " + attempt, dueAt, now);
+        List<Notification> rows = compose(c, NotificationKind.CALLBACK_ASSIGNED, null, "callback attempt " + attempt,
+                dueAt, now);
+        // Each attempt is news to the manager; a redelivered event for the same attempt is not.
+        rows.forEach(n -> n.occurrence = attempt);
+        return rows;
     }
 
     private List<Notification> compose(SupportCase c, NotificationKind kind, EscalationLevel from, String reason,

@@ -40,6 +40,10 @@ public class Notification {
     @Column(nullable = false)
     public String recipient;
 
+    /** Which time the same thing is announced: the callback attempt, else 1. Part of the unique key. */
+    @Column(nullable = false)
+    public int occurrence = 1;
+
     @Column(nullable = false)
     public String subject;
 

@@ -60,8 +60,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Whether this notification was already stored: the unique key it would otherwise violate. */
     public Uni<Boolean> exists(Notification n) {
-        return count("caseId = ?1 and kind = ?2 and level = ?3 and channel = ?4 and recipient = ?5", n.caseId, n.kind,
-                n.level, n.channel, n.recipient).map(found -> found > 0);
+        return count("caseId = ?1 and kind = ?2 and level = ?3 and occurrence = ?4 and channel = ?5 and recipient = ?6",
+                n.caseId, n.kind, n.level, n.occurrence, n.channel, n.recipient).map(found -> found > 0);
     }
 
     /**

@@ -161,6 +161,11 @@ class CallbackTest {
                 .body("state", equalTo("GAVE_UP")).body("attempts", equalTo(3));
         outcome(callbackId, "{\"outcome\":\"NOT_REACHED\"}").then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("GAVE_UP"));
+
+        // The first call and each of the two retries reached the manager once; giving up schedules nothing.
+        List<String> callbackMails = awaitCase(opened.getString("complaintId")).getList(
+                "notifications.findAll { it.kind == 'CALLBACK_ASSIGNED' && it.channel == 'email' }.recipient", String.class);
+        assertThat(callbackMails).hasSize(3).containsOnly(callbackMails.get(0));
     }
 
     @Test
