@@ -71,7 +71,7 @@ public final class EscalationLatencyBenchmark {
                 }
                 JsonNode c = view.get();
                 for (JsonNode alert : c.get("notifications")) {
-                    if (OPENED_ALERT.equals(alert.get("kind").asText()) && !alert.get("sentAt").isNull()) {
+                    if (OPENED_ALERT.equals(alert.get("kind").asText()) && alert.hasNonNull("sentAt")) {
                         Duration delay = Duration.between(complaint.acceptedAt(), Instant.parse(alert.get("sentAt").asText()));
                         notified.computeIfAbsent(alert.get("channel").asText(), ch -> new LatencySamples())
                                 .add(Math.max(0, delay.toNanos()));
@@ -119,19 +119,37 @@ public final class EscalationLatencyBenchmark {
         while (Instant.now().isBefore(giveUp)) {
             JsonNode queue = get(client, routing + "/api/v1/cases?complaintId="
                     + URLEncoder.encode(complaint.complaintId(), StandardCharsets.UTF_8), token);
-            if (queue != null && queue.path("items").size() == 1) {
-                JsonNode c = get(client, routing + "/api/v1/cases/" + queue.get("items").get(0).get("id").asText(), token);
-                boolean alerted = false;
-                for (JsonNode alert : c.get("notifications")) {
-                    alerted |= OPENED_ALERT.equals(alert.get("kind").asText()) && !alert.get("sentAt").isNull();
-                }
-                if (alerted && c.get("escalations").size() > 0) {
+            // The queue answers a JSON array of case summaries (the total is in X-Total-Count).
+            if (queue != null && queue.size() == 1) {
+                JsonNode c = get(client, routing + "/api/v1/cases/" + queue.get(0).get("id").asText(), token);
+                if (c != null && alerted(c) && escalatedAfterDeadline(c)) {
                     return Optional.of(c);
                 }
             }
             Thread.sleep(POLL.toMillis());
         }
         return Optional.empty();
+    }
+
+    private static boolean alerted(JsonNode c) {
+        for (JsonNode alert : c.get("notifications")) {
+            if (OPENED_ALERT.equals(alert.get("kind").asText()) && !alert.path("sentAt").isNull()
+                    && !alert.path("sentAt").isMissingNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The opening step is also in the history; the escalation is the step at or after the deadline. */
+    private static boolean escalatedAfterDeadline(JsonNode c) {
+        Instant deadline = Instant.parse(c.get("firstResponseDueAt").asText());
+        for (JsonNode step : c.get("escalations")) {
+            if (!Instant.parse(step.get("at").asText()).isBefore(deadline)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode get(HttpClient client, String url, String token) throws IOException, InterruptedException {
