@@ -114,6 +114,14 @@ public interface IntakeConfig {
 
         @WithDefault("HIGH")
         Severity implies();
+
+        /**
+         * How many of a customer's latest complaint times the customer record keeps for this count (so the
+         * count never searches all complaints); the count shown in the reason is at most this. At least
+         * {@link #threshold()}.
+         */
+        @WithDefault("20")
+        int remembered();
     }
 
     /** What a customer's value tier implies ({@code CUSTOMER_VALUE}); STANDARD implies nothing. */
@@ -216,9 +224,16 @@ public interface IntakeConfig {
         @WithDefault("5s")
         String relayEvery();
 
-        /** How long a submission waits for the broker before leaving the event to the relay. */
+        /** How long the send right after a submission waits for the broker before leaving the event to the relay. */
         @WithDefault("PT2S")
         Duration inlineTimeout();
+
+        /**
+         * Most complaints whose outbox is being sent right after their submission at once; under more load
+         * the rest wait for the relay (bounds memory and connections when the broker or mail server is slow).
+         */
+        @WithDefault("256")
+        int inlineInFlight();
 
         /** An unpublished event younger than this is still being sent inline; leave it alone. */
         @WithDefault("PT10S")
@@ -230,5 +245,12 @@ public interface IntakeConfig {
 
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * Attempts at a customer e-mail (an acknowledgement) before the relay gives up on it and keeps it on
+         * the complaint as undeliverable ({@code GET /api/v1/outbox/undeliverable}); broker events never give up.
+         */
+        @WithDefault("10")
+        int mailMaxAttempts();
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.Pattern;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.tikun.routing.escalation.EscalationLevel;
@@ -124,6 +126,9 @@ public interface RoutingConfig {
         @WithDefault("1000")
         int streamBuffer();
 
+        /** How every instance's live stream hears what any instance delivers (PostgreSQL LISTEN/NOTIFY). */
+        SharedStream sharedStream();
+
         /** Time zone in which notifications state times. */
         @WithDefault("Asia/Jerusalem")
         java.time.ZoneId timeZone();
@@ -165,6 +170,25 @@ public interface RoutingConfig {
         /** A receiver that has not answered by then counts as failed, and the delivery is retried. */
         @WithDefault("PT5S")
         Duration timeout();
+    }
+
+    /**
+     * The PostgreSQL channel on which the instance that delivers a stream notification announces its id, and
+     * which every instance LISTENs to on its own connection (settings of {@code quarkus.datasource.*}).
+     */
+    interface SharedStream {
+        /** A plain lower-case identifier (at most 63 characters, PostgreSQL's limit), the same on every instance. */
+        @WithDefault("tikun_routing_notifications")
+        @Pattern(regexp = "[a-z_][a-z0-9_]{0,62}")
+        String channel();
+
+        /** First wait before reconnecting a dropped listener connection; doubled on every failed attempt. */
+        @WithDefault("PT1S")
+        Duration reconnectAfter();
+
+        /** Longest wait between two reconnection attempts (they go on for as long as the instance runs). */
+        @WithDefault("PT30S")
+        Duration reconnectAtMost();
     }
 
     /** A durable job that claims due rows with FOR UPDATE SKIP LOCKED. */

@@ -27,6 +27,10 @@ final class BenchmarkArguments {
         return values.containsKey(name) ? Duration.parse(values.get(name)) : defaultValue;
     }
 
+    String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
     Path path(String name, Path defaultValue) {
         return values.containsKey(name) ? Path.of(values.get(name)) : defaultValue;
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,12 +34,17 @@ public final class IntakeLoadBenchmark {
     public static void main(String[] args) throws Exception {
         BenchmarkArguments arguments = new BenchmarkArguments(args);
         int concurrency = arguments.integer("concurrency", 64);
-        Duration warmUp = arguments.duration("warm-up", Duration.ofSeconds(20));
+        Duration warmUp = arguments.duration("warm-up", Duration.ofSeconds(60));
         Duration measured = arguments.duration("measure", Duration.ofSeconds(30));
         Path results = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
 
         Path data = Files.createTempDirectory("tikun-benchmark-");
         StackOptions options = StackOptions.ephemeral(data).withServices(LocalStack.INTAKE);
+        // e.g. --intake-jvm-options=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service.
+        String jvmOptions = arguments.text("intake-jvm-options", "");
+        if (!jvmOptions.isBlank()) {
+            options = options.withEnvironment(LocalStack.INTAKE, Map.of("JAVA_TOOL_OPTIONS", jvmOptions));
+        }
         try (LocalStack stack = LocalStack.start(options)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();

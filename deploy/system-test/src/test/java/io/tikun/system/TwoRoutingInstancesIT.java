@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import io.tikun.stack.testing.KafkaTopicReader;
 
 /**
  * Two routing-service JVMs on one PostgreSQL database, one Kafka broker and one consumer group, with
- * SLA targets of seconds: every overdue case climbs each rung exactly once, the service manager gets
- * each alert exactly once, and when one instance is killed the other fires every timer left.
+ * SLA targets of seconds: a notification one instance delivers reaches the live stream of both once,
+ * every overdue case climbs each rung exactly once, the service manager gets each alert exactly once,
+ * and when one instance is killed the other fires every timer left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoRoutingInstancesIT {
@@ -51,6 +53,17 @@ class TwoRoutingInstancesIT {
     private static final String EMAIL_ALERT_STATES = "notifications.findAll { it.channel == 'email' }.state";
     /** What EscalationJob logs for each batch it escalated. */
     private static final String ESCALATION_LOGGED = "with an overdue first response";
+    private static final String NOTIFICATION_STREAM = "/api/v1/notifications/stream";
+    /** The readiness check that is UP while an instance LISTENs on the shared stream's PostgreSQL channel. */
+    private static final String STREAM_LISTENER = "notification-stream-listener";
+    /**
+     * How long a client must go on showing a single event: more than two passes of the notification
+     * dispatcher ({@code tikun.routing.notifications.delivery.every}, 2 s as shipped), either of which
+     * would repeat a notification that was announced but not recorded as sent.
+     */
+    private static final Duration STREAM_QUIET = QUIET;
+    /** Slack for the check that runs after the quiet period. */
+    private static final Duration CHECK_SLACK = Duration.ofSeconds(2);
 
     private static TwoInstanceStack two;
     private static ServiceProcess routingA;
@@ -76,12 +89,53 @@ class TwoRoutingInstancesIT {
     }
 
     @Test
+    @Order(0)
+    void aNotificationOneInstanceDeliversReachesTheLiveStreamOfBothInstancesOnce() throws IOException {
+        List<ServiceProcess> instances = List.of(routingA, routingB);
+        for (ServiceProcess routing : instances) {
+            await().atMost(WAIT).until(() -> streamListenerStatus(routing), "UP"::equals);
+        }
+        try (SseClient onA = SseClient.open(routingA.url() + NOTIFICATION_STREAM, two.manager);
+                SseClient onB = SseClient.open(routingB.url() + NOTIFICATION_STREAM, two.manager)) {
+            List<SseClient> clients = List.of(onA, onB);
+            assertThat(clients).extracting(SseClient::status).containsOnly(200);
+            await().atMost(WAIT).until(() -> clients.stream().noneMatch(client -> client.named("ready").isEmpty()));
+
+            // CRITICAL opens at SERVICE_MANAGER and alerts the manager at once: one stream notification,
+            // delivered by whichever instance consumed the complaint, announced to both through PostgreSQL.
+            String complaintId = sendComplaint("stream", 0, "CRITICAL");
+            String caseId = awaitCaseOf(complaintId, routingA);
+            await().atMost(WAIT).until(() -> clients.stream().noneMatch(c -> notificationsOf(c, caseId).isEmpty()));
+            await().during(STREAM_QUIET).atMost(STREAM_QUIET.plus(CHECK_SLACK)).untilAsserted(() -> {
+                assertThat(notificationsOf(onA, caseId)).as("events on %s", routingA.instance()).hasSize(1);
+                assertThat(notificationsOf(onB, caseId)).as("events on %s", routingB.instance()).hasSize(1);
+            });
+
+            SseClient.Event seenOnA = notificationsOf(onA, caseId).get(0);
+            SseClient.Event seenOnB = notificationsOf(onB, caseId).get(0);
+            assertThat(seenOnA.id()).isNotBlank().isEqualTo(seenOnB.id());
+            assertThat(seenOnA.data()).isEqualTo(seenOnB.data());
+            JsonPath event = JsonPath.from(seenOnA.data());
+            assertThat(event.getString("kind")).isEqualTo("SEVERE_CASE_OPENED");
+            assertThat(event.getString("level")).isEqualTo("SERVICE_MANAGER");
+            JsonPath view = caseView(routingB, caseId);
+            assertThat(view.getList("notifications.findAll { it.channel == 'stream' }.id", String.class))
+                    .as("stream notifications stored for the case").containsExactly(seenOnA.id());
+            assertThat(view.getList("notifications.findAll { it.channel == 'stream' }.state", String.class))
+                    .containsExactly("SENT");
+            System.out.printf("%n[two routing instances] live stream: notification %s of %s reached the clients of"
+                    + " %s and %s once each, nothing more in %d s%n", seenOnA.id(), view.getString("reference"),
+                    routingA.instance(), routingB.instance(), STREAM_QUIET.toSeconds());
+        }
+    }
+
+    @Test
     @Order(1)
     void everyOverdueCaseClimbsEachRungOnceAndTheManagerIsMailedOnceWithTwoInstancesRunning() {
         List<String> complaints = sendMediumComplaints("wave1");
         List<JsonPath> cases = awaitClimbedToTheCeiling(complaints, List.of(routingA, routingB), WAIT);
 
-        long redeliveries = assertEachRungOnce(cases);
+        long redeliveries = assertEachRungOnce(cases, false);
         List<Duration> delays = escalationDelays(cases);
         report("two instances", cases, delays, redeliveries);
         assertThat(delays).allSatisfy(delay -> assertThat(delay).isLessThan(ON_TIME));
@@ -102,7 +156,7 @@ class TwoRoutingInstancesIT {
                 .filter(id -> caseView(routingB, id).getList("escalations").size() == FIRST_TIMED_STEP + 2).count();
 
         List<JsonPath> cases = awaitClimbedToTheCeiling(complaints, List.of(routingB), WAIT);
-        long redeliveries = assertEachRungOnce(cases);
+        long redeliveries = assertEachRungOnce(cases, true);
         List<Duration> delays = escalationDelays(cases);
         report("after killing " + routingA.instance() + " at " + killedAt + " (" + climbedBeforeTheKill + " of "
                 + caseIds.size() + " cases had climbed both rungs before)", cases, delays, redeliveries);
@@ -113,21 +167,39 @@ class TwoRoutingInstancesIT {
     private static List<String> sendMediumComplaints(String wave) {
         List<String> complaintIds = new ArrayList<>();
         for (int i = 0; i < CASES_PER_WAVE; i++) {
-            String complaintId = UUID.randomUUID().toString();
-            String customerId = UUID.randomUUID().toString();
-            Instant now = Instant.now();
-            String json = """
-                    {"complaintId":"%s","reference":"TK-%s-%d","channel":"web",
-                     "customer":{"id":"%s","name":"Customer %d of %s","email":"customer-%s@example.com"},
-                     "subject":"The delivery is late","body":"Nobody answers the phone.","severity":"MEDIUM",
-                     "reasons":[],"receivedAt":"%s","expectedResponseBy":"%s","publicPost":false,"reach":null}"""
-                    .formatted(complaintId, wave, i, customerId, i, wave, customerId, now,
-                            now.plus(Duration.ofDays(1)));
-            two.events.send("complaints.received", customerId, UUID.randomUUID().toString(), "tikun.complaint.received",
-                    json);
-            complaintIds.add(complaintId);
+            complaintIds.add(sendComplaint(wave, i, "MEDIUM"));
         }
         return complaintIds;
+    }
+
+    /** Publishes one complaint of {@code severity} the way intake does, for a new customer; returns its id. */
+    private static String sendComplaint(String wave, int i, String severity) {
+        String complaintId = UUID.randomUUID().toString();
+        String customerId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String json = """
+                {"complaintId":"%s","reference":"TK-%s-%d","channel":"web",
+                 "customer":{"id":"%s","name":"Customer %d of %s","email":"customer-%s@example.com"},
+                 "subject":"The delivery is late","body":"Nobody answers the phone.","severity":"%s",
+                 "reasons":[],"receivedAt":"%s","expectedResponseBy":"%s","publicPost":false,"reach":null}"""
+                .formatted(complaintId, wave, i, customerId, i, wave, customerId, severity, now,
+                        now.plus(Duration.ofDays(1)));
+        two.events.send("complaints.received", customerId, UUID.randomUUID().toString(), "tikun.complaint.received",
+                json);
+        return complaintId;
+    }
+
+    /** The status of the shared stream's readiness check on {@code routing} (null before it reports one). */
+    private static String streamListenerStatus(ServiceProcess routing) {
+        // Not-ready answers 503 with the same body, so the status code is not checked.
+        return given().get(routing.url() + "/q/health/ready").then().extract().jsonPath()
+                .getString("checks.find { it.name == '" + STREAM_LISTENER + "' }.status");
+    }
+
+    /** The {@code notification} events {@code client} received for the case. */
+    private static List<SseClient.Event> notificationsOf(SseClient client, String caseId) {
+        return client.named("notification").stream()
+                .filter(e -> caseId.equals(JsonPath.from(e.data()).getString("caseId"))).toList();
     }
 
     private static String awaitCaseOf(String complaintId, ServiceProcess routing) {
@@ -159,10 +231,11 @@ class TwoRoutingInstancesIT {
      * Waits for every alert to be sent and every event published (what a killed instance had claimed goes
      * out when its claim lapses), listens a while longer, then checks that each case has exactly one step
      * per rung, one ESCALATED event per rung on cases.updated (one event id each; see
-     * TwoInstanceStack#eventIds), and the manager exactly one mail per rung. Returns how many records
-     * repeated an event id already delivered.
+     * TwoInstanceStack#eventIds), and the manager exactly one alert per rung: one Message-ID, and one
+     * copy unless an instance was killed between sending an alert and recording it. Returns how many
+     * records repeated an event id already delivered.
      */
-    private static long assertEachRungOnce(List<JsonPath> cases) {
+    private static long assertEachRungOnce(List<JsonPath> cases, boolean instanceKilled) {
         List<String> caseIds = cases.stream().map(view -> view.getString("id")).toList();
         ServiceProcess survivor = routingB;
         for (String caseId : caseIds) {
@@ -190,9 +263,14 @@ class TwoRoutingInstancesIT {
             assertThat(TwoInstanceStack.eventIds(escalated.stream().filter(r -> r.value().contains(caseId)).toList()))
                     .as("escalated events of %s", reference).hasSize(2);
             for (String rung : RUNGS.subList(1, RUNGS.size())) {
-                assertThat(mails.stream().filter(m -> m.isTo(LocalStack.SERVICE_MANAGER_EMAIL)
-                        && m.subject().startsWith("[" + reference + "] Escalated to " + rung + ":")))
-                        .as("alerts for %s reaching %s", reference, rung).hasSize(1);
+                List<CapturedMail> alerts = mails.stream().filter(m -> m.isTo(LocalStack.SERVICE_MANAGER_EMAIL)
+                        && m.subject().startsWith("[" + reference + "] Escalated to " + rung + ":")).toList();
+                assertThat(alerts.stream().map(m -> m.header("Message-ID")).distinct())
+                        .as("distinct alerts for %s reaching %s", reference, rung).hasSize(1);
+                // Sending and recording "sent" are two steps: only an instance killed between them leaves a
+                // copy to be re-sent, under the same Message-ID, so the manager's mail client shows it once.
+                assertThat(alerts).as("alerts for %s reaching %s", reference, rung)
+                        .hasSizeBetween(1, instanceKilled ? 2 : 1);
             }
         }
         List<ConsumerRecord<String, String>> ours = escalated.stream()

@@ -1,20 +1,20 @@
 package io.tikun.followup.commitment;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import static io.tikun.followup.problem.QueryParameters.instant;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BadRequestException;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.tikun.followup.problem.QueryParameters;
+
 /**
  * The query parameters of the commitment listing, taken as text and checked by pattern, so that a bad value is
- * answered with a 400 problem naming the parameter (a failed conversion to a number or UUID would be a bare 404).
+ * answered with a 400 problem naming the parameter (see {@link QueryParameters}).
  */
 public class CommitmentListParameters {
 
@@ -24,9 +24,7 @@ public class CommitmentListParameters {
 
     static final String STATUS_NAME = "OPEN|DUE_SOON|OVERDUE|CLAIMED_DONE|VERIFIED|DISPUTED|BROKEN|UNCONFIRMED";
     static final String STATUSES = "(" + STATUS_NAME + ")(,(" + STATUS_NAME + "))*";
-    static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
     static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    static final String PAGE = "\\d{1,9}";
     static final String SIZE = "[1-9]\\d?|100";
     static final String SORT = "-?(dueAt|madeAt|updatedAt|status|owner)";
 
@@ -38,11 +36,11 @@ public class CommitmentListParameters {
     String status;
 
     @RestQuery
-    @Pattern(regexp = INSTANT, message = "must be an ISO-8601 instant such as 2026-11-25T12:00:00Z")
+    @Pattern(regexp = QueryParameters.INSTANT, message = QueryParameters.INSTANT_MESSAGE)
     String dueBefore;
 
     @RestQuery
-    @Pattern(regexp = INSTANT, message = "must be an ISO-8601 instant such as 2026-11-25T12:00:00Z")
+    @Pattern(regexp = QueryParameters.INSTANT, message = QueryParameters.INSTANT_MESSAGE)
     String dueAfter;
 
     @RestQuery
@@ -50,7 +48,7 @@ public class CommitmentListParameters {
     String caseId;
 
     @RestQuery
-    @Pattern(regexp = PAGE, message = "must be a page number from 0")
+    @Pattern(regexp = QueryParameters.PAGE, message = QueryParameters.PAGE_MESSAGE)
     String page;
 
     @RestQuery
@@ -73,17 +71,5 @@ public class CommitmentListParameters {
                 instant("dueAfter", dueAfter), instant("dueBefore", dueBefore),
                 caseId == null ? null : UUID.fromString(caseId), page == null ? 0 : Integer.parseInt(page),
                 size == null ? DEFAULT_PAGE_SIZE : Integer.parseInt(size), sortBy, descending);
-    }
-
-    /** The pattern lets through impossible dates such as month 13; those are refused here, by name too. */
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("Query parameter '" + name + "' is not a valid date and time: " + value);
-        }
     }
 }

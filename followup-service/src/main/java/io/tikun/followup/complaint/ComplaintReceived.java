@@ -2,13 +2,15 @@ package io.tikun.followup.complaint;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * Follow-up's reading of intake's {@code complaints.received} event (contract:
  * intake-service/src/main/resources/contracts/complaints.received.schema.json): only what the customer's complaint
- * history and the churn trigger need.
+ * history, the churn trigger and the language to write to the customer in need.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComplaintReceived(
@@ -19,10 +21,17 @@ public record ComplaintReceived(
         String subject,
         String severity,
         List<Reason> reasons,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String language) {
 
     /** The severity signal intake records when the customer says they will leave ("cancel", "עוזב"…). */
     public static final String CHURN_INTENT = "CHURN_INTENT";
+
+    /** What intake's {@code language} says when it could not tell (e.g. a message of emoji only). */
+    public static final String UNDETERMINED_LANGUAGE = "und";
+
+    /** Intake's codes: ISO 639-1, or {@code und} when it could not tell. */
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}|" + UNDETERMINED_LANGUAGE);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Customer(String id, String name) {
@@ -30,6 +39,19 @@ public record ComplaintReceived(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Reason(String signal, String implies, String evidence) {
+    }
+
+    /**
+     * The language intake detected, lower-cased; null when the event has none or one that is not a language code
+     * (the field came with intake's language detection: older events lack it, and it is not worth dead-lettering a
+     * complaint for).
+     */
+    public String languageCode() {
+        if (language == null) {
+            return null;
+        }
+        String code = language.strip().toLowerCase(Locale.ROOT);
+        return LANGUAGE_CODE.matcher(code).matches() ? code : null;
     }
 
     public boolean churnIntent() {

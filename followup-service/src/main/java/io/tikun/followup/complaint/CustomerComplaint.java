@@ -38,6 +38,9 @@ public class CustomerComplaint {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** Intake's detected language: ISO 639-1, {@code und} when undetermined, null when the event had none. */
+    public String language;
+
     @Column(name = "case_id")
     public UUID caseId;
 
@@ -57,6 +60,7 @@ public class CustomerComplaint {
         c.severity = received.severity();
         c.churnIntent = received.churnIntent();
         c.receivedAt = received.receivedAt();
+        c.language = received.languageCode();
         return c;
     }
 }

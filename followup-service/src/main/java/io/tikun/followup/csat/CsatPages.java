@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import io.tikun.followup.FollowupConfig;
 import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.verification.CustomerAnswerService;
-import io.tikun.followup.verification.CustomerLanguage;
 import io.tikun.followup.verification.CustomerPages;
 import io.tikun.followup.verification.CustomerPages.Page;
 import io.tikun.followup.verification.CustomerPages.Text;
@@ -30,8 +29,9 @@ public class CsatPages {
     }
 
     /** The form; only its POST records anything. */
-    public Page ask(Commitment c, String token) {
-        boolean hebrew = hebrew(c);
+    public Page ask(CsatAnswer ready, String token) {
+        Commitment c = ready.commitment();
+        boolean hebrew = ready.language().hebrew();
         StringBuilder scores = new StringBuilder("<fieldset><legend>")
                 .append(both(new Text("Your rating: 1 = very poor, 5 = excellent",
                         "הדירוג שלך: 1 = גרוע מאוד, 5 = מצוין"), hebrew, " / "))
@@ -62,7 +62,7 @@ public class CsatPages {
         return CustomerPages.page(Response.Status.OK, new Text("Thank you", "תודה רבה"),
                 new Text("Your rating was recorded. It helps us keep our promises.",
                         "הדירוג שלך נשמר. הוא עוזר לנו לעמוד בהבטחות שלנו."),
-                hebrew(recorded.commitment()), "");
+                recorded.language().hebrew(), "");
     }
 
     /** Why nothing was recorded. Always in both languages: the commitment may be unknown. */
@@ -135,9 +135,5 @@ public class CsatPages {
         String phone = "<a href=\"tel:" + escape(supportPhone.get()) + "\" dir=\"ltr\">" + escape(supportPhone.get())
                 + "</a>";
         return new Text(escape(en) + " or call us at " + phone + ".", escape(he) + " או התקשרו אלינו: " + phone + ".");
-    }
-
-    private static boolean hebrew(Commitment c) {
-        return CustomerLanguage.of(c.customerName, c.what).hebrew();
     }
 }

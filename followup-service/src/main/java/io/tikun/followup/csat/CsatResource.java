@@ -40,7 +40,7 @@ public class CsatResource {
     @Operation(summary = "The survey page the thank-you e-mail links to: 1 to 5 and a comment; changes nothing")
     public Uni<Response> show(@RestQuery String token) {
         return service.preview(token)
-                .map(answer -> answer.isRefused() ? pages.refused(answer.refusal()) : pages.ask(answer.commitment(), token))
+                .map(answer -> answer.isRefused() ? pages.refused(answer.refusal()) : pages.ask(answer, token))
                 .onFailure().recoverWithItem(this::unavailable)
                 .map(CustomerPages::respond);
     }

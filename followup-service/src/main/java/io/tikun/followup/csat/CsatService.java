@@ -10,8 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.verification.CustomerAnswerService;
+import io.tikun.followup.verification.CustomerLanguage;
+import io.tikun.followup.verification.CustomerLanguages;
 import io.tikun.followup.verification.LinkAction;
 import io.tikun.followup.verification.LinkClaims;
 import io.tikun.followup.verification.LinkVerification;
@@ -29,14 +32,16 @@ public class CsatService {
     private final UsedLinkRegistry usedLinks;
     private final CommitmentRepository commitments;
     private final CsatResponseRepository responses;
+    private final CustomerLanguages languages;
     private final Clock clock;
 
     public CsatService(SignedLinkService links, UsedLinkRegistry usedLinks, CommitmentRepository commitments,
-            CsatResponseRepository responses, Clock clock) {
+            CsatResponseRepository responses, CustomerLanguages languages, Clock clock) {
         this.links = links;
         this.usedLinks = usedLinks;
         this.commitments = commitments;
         this.responses = responses;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -51,8 +56,9 @@ public class CsatService {
         LinkClaims claims = link.validClaims();
         return commitments.findById(claims.commitmentId()).chain(c -> c == null
                 ? Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.UNKNOWN_COMMITMENT))
-                : responses.findById(c.id).map(rated -> rated != null ? CsatAnswer.refused(CsatRefusal.ALREADY_RATED)
-                        : CsatAnswer.ready(c)));
+                : responses.findById(c.id).chain(rated -> rated != null
+                        ? Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED))
+                        : language(c).map(language -> CsatAnswer.ready(c, language))));
     }
 
     /**
@@ -79,10 +85,15 @@ public class CsatService {
                 }
                 return responses.record(c.id, score, CustomerAnswerService.clean(comment),
                         now.truncatedTo(ChronoUnit.MICROS))
-                        .map(first -> first ? CsatAnswer.recorded(c, score)
-                                : CsatAnswer.refused(CsatRefusal.ALREADY_RATED));
+                        .chain(first -> first ? language(c).map(language -> CsatAnswer.recorded(c, score, language))
+                                : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED)));
             });
         });
+    }
+
+    /** The language the thank-you e-mail was written in, for the page. */
+    private Uni<CustomerLanguage> language(Commitment c) {
+        return languages.of(c.complaintId, c.customerId, c.customerName, c.what);
     }
 
     private static Optional<CsatRefusal> refusal(LinkVerification link) {

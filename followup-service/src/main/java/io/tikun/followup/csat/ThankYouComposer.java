@@ -15,13 +15,14 @@ public class ThankYouComposer {
     public record ThankYouText(String subject, String text) {
     }
 
-    /** What the e-mail is about. */
-    public record ThankYou(String reference, String customerName, String what, URI surveyUrl, Duration validFor) {
+    /** What the e-mail is about, and the language to write it in. */
+    public record ThankYou(String reference, String customerName, String what, URI surveyUrl, Duration validFor,
+            CustomerLanguage language) {
     }
 
     public ThankYouText compose(ThankYou t) {
         String english = english(t);
-        if (!CustomerLanguage.of(t.customerName(), t.what()).hebrew()) {
+        if (!t.language().hebrew()) {
             return new ThankYouText("Thank you for confirming: " + t.reference(), english);
         }
         return new ThankYouText("תודה על האישור / Thank you for confirming: " + t.reference(),

@@ -15,6 +15,7 @@ import io.tikun.followup.commitment.CommitmentView;
 import io.tikun.followup.outbox.MailDelivery;
 import io.tikun.followup.outbox.MailDeliveryRepository;
 import io.tikun.followup.outbox.MailPurpose;
+import io.tikun.followup.verification.CustomerLanguage;
 import io.tikun.followup.verification.IssuedLink;
 import io.tikun.followup.verification.LinkAction;
 import io.tikun.followup.verification.SignedLinkService;
@@ -47,7 +48,7 @@ public class ThankYouMails {
      * Joins the caller's transaction. Returns the queued e-mail's id, or empty when the commitment is not verified or
      * its customer has no address.
      */
-    public Uni<Optional<UUID>> queue(CommitmentView c) {
+    public Uni<Optional<UUID>> queue(CommitmentView c, CustomerLanguage language) {
         if (c.status() != CommitmentStatus.VERIFIED) {
             return Uni.createFrom().item(Optional.empty());
         }
@@ -59,7 +60,7 @@ public class ThankYouMails {
         }
         IssuedLink survey = links.issueLink(c.id(), LinkAction.CSAT, config.csat().baseUrl());
         ThankYouComposer.ThankYouText text = composer.compose(new ThankYouComposer.ThankYou(c.reference(),
-                c.customer().name(), c.what(), survey.url(), config.links().ttl()));
+                c.customer().name(), c.what(), survey.url(), config.links().ttl(), language));
         MailDelivery mail = MailDelivery.of(c.id(), MailPurpose.CUSTOMER_THANK_YOU, address, text.subject(),
                 text.text(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         return deliveries.persist(mail).replaceWith(Optional.of(mail.id));

@@ -5,11 +5,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -31,8 +28,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Exit interviews")
 public class ExitInterviewResource {
 
-    static final String DEFAULT_PAGE_SIZE = "50";
-
     private final ExitInterviewService service;
     private final SecurityIdentity identity;
 
@@ -42,11 +37,10 @@ public class ExitInterviewResource {
     }
 
     @GET
-    @Operation(summary = "Exit interviews, newest first, each with the customer's complaints and commitments")
-    public Uni<List<ExitInterviewView>> list(@RestQuery ExitInterviewState state,
-            @RestQuery @DefaultValue("0") @Min(0) int page,
-            @RestQuery @DefaultValue(DEFAULT_PAGE_SIZE) @Min(1) @Max(200) int size) {
-        return service.list(state, page, size);
+    @Operation(summary = "Exit interviews, newest first, each with the customer's complaints and commitments", description = "state OPEN or COMPLETED (default every state), page from 0, size 1 to 200 (50). A bad value "
+            + "is a 400 problem naming the parameter.")
+    public Uni<List<ExitInterviewView>> list(@BeanParam @Valid ExitInterviewListParameters parameters) {
+        return service.list(parameters.state(), parameters.page(), parameters.size());
     }
 
     @POST

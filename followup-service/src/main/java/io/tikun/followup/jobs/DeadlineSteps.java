@@ -69,8 +69,8 @@ public class DeadlineSteps {
             }
             // Recorded even when there is nobody to write to, so that the wait for the answer moves on.
             c.customerRemindedAt = now;
-            return customers.queueReminder(new CustomerRequestSender.Subject(c.id, c.reference, c.customerName,
-                    c.customerEmail, c.what)).map(mail -> {
+            return customers.queueReminder(new CustomerRequestSender.Subject(c.id, c.reference, c.complaintId,
+                    c.customerId, c.customerName, c.customerEmail, c.what)).map(mail -> {
                         mail.ifPresent(mailIds::add);
                         return new JobPass(1, changes, outboxIds, mailIds);
                     });

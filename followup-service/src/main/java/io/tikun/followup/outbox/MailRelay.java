@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -28,13 +30,17 @@ public class MailRelay {
     private final FollowupConfig.Mail config;
     private final MailBackoff backoff;
     private final Clock clock;
+    /** The sender's domain, under which every e-mail's Message-ID is named. */
+    private final String messageIdDomain;
 
-    public MailRelay(MailDeliveryRepository deliveries, ReactiveMailer mailer, FollowupConfig config, Clock clock) {
+    public MailRelay(MailDeliveryRepository deliveries, ReactiveMailer mailer, FollowupConfig config, Clock clock,
+            @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.config = config.mail();
         this.backoff = MailBackoff.from(config.mail());
         this.clock = clock;
+        this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
     }
 
     /** Sends these freshly committed e-mails now. Never fails: what is not sent is left to the scheduled pass. */
@@ -72,7 +78,10 @@ public class MailRelay {
     }
 
     private Uni<Integer> sendOne(MailDelivery delivery) {
-        return mailer.send(Mail.withText(delivery.recipient, delivery.subject, delivery.body))
+        // The same Message-ID on every attempt: a copy re-sent after an instance died between sending and
+        // recording it is, to the customer's mail client, the same message.
+        return mailer.send(Mail.withText(delivery.recipient, delivery.subject, delivery.body)
+                .addHeader("Message-ID", "<mail." + delivery.id + "@" + messageIdDomain + ">"))
                 .chain(() -> deliveries.markSent(delivery.id, clock.instant()))
                 .onFailure().recoverWithUni(failure -> failed(delivery, failure));
     }

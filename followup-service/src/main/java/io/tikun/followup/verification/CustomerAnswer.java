@@ -12,9 +12,10 @@ import io.tikun.followup.commitment.CommitmentView;
  * @param commitment the commitment, when known
  * @param outboxId the {@code commitments.updated} row of a recorded answer; null otherwise
  * @param thankYouMailId the thank-you e-mail queued with a confirmation; null otherwise
+ * @param language the customer's language, for the page; null when refused (those pages speak every language)
  */
 public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView commitment, UUID outboxId,
-        UUID thankYouMailId) {
+        UUID thankYouMailId, CustomerLanguage language) {
 
     /** Why a link did nothing. */
     public enum Refusal {
@@ -41,15 +42,16 @@ public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView 
     }
 
     static CustomerAnswer refused(Refusal refusal) {
-        return new CustomerAnswer(refusal, null, null, null, null);
+        return new CustomerAnswer(refusal, null, null, null, null, null);
     }
 
-    static CustomerAnswer ready(LinkAction action, CommitmentView commitment) {
-        return new CustomerAnswer(null, action, commitment, null, null);
+    static CustomerAnswer ready(LinkAction action, CommitmentView commitment, CustomerLanguage language) {
+        return new CustomerAnswer(null, action, commitment, null, null, language);
     }
 
-    static CustomerAnswer recorded(LinkAction action, CommitmentView commitment, UUID outboxId, UUID thankYouMailId) {
-        return new CustomerAnswer(null, action, commitment, outboxId, thankYouMailId);
+    static CustomerAnswer recorded(LinkAction action, CommitmentView commitment, UUID outboxId, UUID thankYouMailId,
+            CustomerLanguage language) {
+        return new CustomerAnswer(null, action, commitment, outboxId, thankYouMailId, language);
     }
 
     public boolean isRefused() {

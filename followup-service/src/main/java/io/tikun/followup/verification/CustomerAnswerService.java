@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.followup.commitment.CommitmentService;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.commitment.CommitmentTransitions;
+import io.tikun.followup.commitment.CommitmentView;
 import io.tikun.followup.csat.ThankYouMails;
 import io.tikun.followup.lifecycle.CommitmentEvent;
 import io.tikun.followup.problem.NotFoundProblem;
@@ -36,16 +37,18 @@ public class CustomerAnswerService {
     private final CommitmentService commitments;
     private final CommitmentTransitions transitions;
     private final ThankYouMails thankYouMails;
+    private final CustomerLanguages languages;
     private final Clock clock;
 
     public CustomerAnswerService(SignedLinkService links, UsedLinkRegistry usedLinks,
             CommitmentService commitments, CommitmentTransitions transitions, ThankYouMails thankYouMails,
-            Clock clock) {
+            CustomerLanguages languages, Clock clock) {
         this.links = links;
         this.usedLinks = usedLinks;
         this.commitments = commitments;
         this.transitions = transitions;
         this.thankYouMails = thankYouMails;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -58,8 +61,9 @@ public class CustomerAnswerService {
         }
         LinkClaims claims = link.validClaims();
         return commitments.get(claims.commitmentId())
-                .map(c -> c.status() == CommitmentStatus.CLAIMED_DONE ? CustomerAnswer.ready(claims.action(), c)
-                        : CustomerAnswer.refused(Refusal.ALREADY_ANSWERED))
+                .chain(c -> c.status() == CommitmentStatus.CLAIMED_DONE
+                        ? language(c).map(language -> CustomerAnswer.ready(claims.action(), c, language))
+                        : Uni.createFrom().item(CustomerAnswer.refused(Refusal.ALREADY_ANSWERED)))
                 .onFailure(NotFoundProblem.class).recoverWithItem(CustomerAnswer.refused(Refusal.UNKNOWN_COMMITMENT));
     }
 
@@ -86,10 +90,16 @@ public class CustomerAnswerService {
             String reason = confirmed || note != null ? note : DENIAL_WITHOUT_COMMENT;
             // A verified fix is thanked, with the survey, in the same transaction: the thanks cannot be lost.
             return transitions.apply(claims.commitmentId(), event, CUSTOMER_ACTOR, reason)
-                    .chain(applied -> thankYouMails.queue(applied.commitment())
+                    .chain(applied -> language(applied.commitment()).chain(language -> thankYouMails
+                            .queue(applied.commitment(), language)
                             .map(mail -> CustomerAnswer.recorded(claims.action(), applied.commitment(),
-                                    applied.outboxId(), mail.orElse(null))));
+                                    applied.outboxId(), mail.orElse(null), language))));
         });
+    }
+
+    /** The language the customer's e-mails were written in, for the page and the thank-you. */
+    private Uni<CustomerLanguage> language(CommitmentView c) {
+        return languages.of(c.complaintId(), c.customer().id(), c.customer().name(), c.what());
     }
 
     private static Optional<Refusal> refusal(LinkVerification link) {

@@ -14,8 +14,8 @@ import io.tikun.followup.verification.CustomerAnswer.Refusal;
 
 /**
  * The small HTML pages a customer sees after following a link. Everything that comes from outside (the promise,
- * the name, the token) is HTML-escaped. Hebrew is added when the promise is in Hebrew (see {@link CustomerLanguage})
- * and whenever the commitment is unknown.
+ * the name, the token) is HTML-escaped. Hebrew is added for a Hebrew-speaking customer, as in the e-mail that held the
+ * link (see {@link CustomerLanguages}), and whenever the commitment is unknown.
  */
 @ApplicationScoped
 public class CustomerPages {
@@ -52,7 +52,7 @@ public class CustomerPages {
         Text comment = confirm ? new Text("Anything you would like to add (optional)", "משהו להוסיף? (לא חובה)")
                 : new Text("What is still wrong?", "מה עדיין לא תקין?");
         Text button = confirm ? new Text("Yes, it was done", "כן, זה בוצע") : new Text("No, it was not done", "לא, זה לא בוצע");
-        boolean hebrew = CustomerLanguage.of(c.customer().name(), c.what()).hebrew();
+        boolean hebrew = ready.language().hebrew();
         String promise = "<blockquote dir=\"auto\">" + escape(c.what()) + "</blockquote>"
                 + "<p class=\"ref\">" + escape(c.reference()) + "</p>";
         String form = "<form method=\"post\" action=\"verify\" accept-charset=\"UTF-8\">"
@@ -67,7 +67,7 @@ public class CustomerPages {
     /** After the answer was recorded. */
     public Page thanks(CustomerAnswer recorded) {
         CommitmentView c = recorded.commitment();
-        boolean hebrew = CustomerLanguage.of(c.customer().name(), c.what()).hebrew();
+        boolean hebrew = recorded.language().hebrew();
         if (c.status() == CommitmentStatus.VERIFIED) {
             return page(Response.Status.OK, new Text("Thank you", "תודה רבה"),
                     new Text("Thank you for confirming. We are glad it was done.", "תודה על האישור. שמחים שזה בוצע."),

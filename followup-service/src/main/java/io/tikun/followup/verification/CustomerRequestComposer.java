@@ -13,9 +13,9 @@ public class CustomerRequestComposer {
     public record CustomerMail(String subject, String text) {
     }
 
-    /** What the e-mail is about. */
+    /** What the e-mail is about, and the language to write it in. */
     public record Request(String reference, String customerName, String what, URI confirmUrl, URI denyUrl,
-            Duration validFor) {
+            Duration validFor, CustomerLanguage language) {
     }
 
     public CustomerMail compose(Request r) {
@@ -30,9 +30,8 @@ public class CustomerRequestComposer {
 
     private static CustomerMail compose(Request r, String englishPrefix, String hebrewPrefix, String englishOpening,
             String hebrewOpening) {
-        CustomerLanguage language = CustomerLanguage.of(r.customerName(), r.what());
         String english = afterGreeting(english(r), englishOpening);
-        if (!language.hebrew()) {
+        if (!r.language().hebrew()) {
             return new CustomerMail(englishPrefix + "Was it done? Your request " + r.reference(), english);
         }
         return new CustomerMail(hebrewPrefix + "האם זה בוצע? / " + englishPrefix + "Was it done? " + r.reference(),

@@ -29,12 +29,14 @@ import io.tikun.followup.outbox.MailPurpose;
 @ApplicationScoped
 public class CustomerRequestSender {
 
-    /** Who and what the request is about. */
-    public record Subject(UUID commitmentId, String reference, String customerName, String email, String what) {
+    /** Who and what the request is about; the complaint and the customer decide its language. */
+    public record Subject(UUID commitmentId, String reference, String complaintId, String customerId,
+            String customerName, String email, String what) {
 
         public static Subject of(CommitmentView commitment) {
-            return new Subject(commitment.id(), commitment.reference(), commitment.customer().name(),
-                    commitment.customer().email(), commitment.what());
+            return new Subject(commitment.id(), commitment.reference(), commitment.complaintId(),
+                    commitment.customer().id(), commitment.customer().name(), commitment.customer().email(),
+                    commitment.what());
         }
     }
 
@@ -43,17 +45,19 @@ public class CustomerRequestSender {
     private final CustomerRequestRepository requests;
     private final MailDeliveryRepository deliveries;
     private final UsedLinkRegistry usedLinks;
+    private final CustomerLanguages languages;
     private final Duration validFor;
     private final Clock clock;
 
     public CustomerRequestSender(SignedLinkService links, CustomerRequestComposer composer,
             CustomerRequestRepository requests, MailDeliveryRepository deliveries, UsedLinkRegistry usedLinks,
-            FollowupConfig config, Clock clock) {
+            CustomerLanguages languages, FollowupConfig config, Clock clock) {
         this.links = links;
         this.composer = composer;
         this.requests = requests;
         this.deliveries = deliveries;
         this.usedLinks = usedLinks;
+        this.languages = languages;
         this.validFor = config.links().ttl();
         this.clock = clock;
     }
@@ -79,9 +83,9 @@ public class CustomerRequestSender {
         request.confirmNonce = nonce(confirm, subject.commitmentId());
         request.denyNonce = nonce(deny, subject.commitmentId());
         request.expiresAt = confirm.expiresAt();
-        CustomerRequestComposer.CustomerMail mail = composer.compose(request(subject, request, validFor));
-        return requests.persist(request)
-                .chain(() -> enqueue(subject, MailPurpose.CUSTOMER_REQUEST, mail));
+        return language(subject).chain(language -> requests.persist(request)
+                .chain(() -> enqueue(subject, MailPurpose.CUSTOMER_REQUEST,
+                        composer.compose(request(subject, request, validFor, language)))));
     }
 
     /**
@@ -94,8 +98,9 @@ public class CustomerRequestSender {
         }
         return requests.latest(subject.commitmentId()).chain(request -> request == null
                 ? Uni.createFrom().item(Optional.<UUID> empty())
-                : enqueue(subject, MailPurpose.CUSTOMER_REMINDER, composer.composeReminder(
-                        request(subject, request, Duration.between(clock.instant(), request.expiresAt)))));
+                : language(subject).chain(language -> enqueue(subject, MailPurpose.CUSTOMER_REMINDER,
+                        composer.composeReminder(request(subject, request,
+                                Duration.between(clock.instant(), request.expiresAt), language)))));
     }
 
     /**
@@ -120,10 +125,15 @@ public class CustomerRequestSender {
         return deliveries.persist(delivery).replaceWith(Optional.of(delivery.id));
     }
 
+    /** Asked at each e-mail, so a complaint that arrived after the promise still decides the next one. */
+    private Uni<CustomerLanguage> language(Subject subject) {
+        return languages.of(subject.complaintId(), subject.customerId(), subject.customerName(), subject.what());
+    }
+
     private static CustomerRequestComposer.Request request(Subject subject, CustomerRequest request,
-            Duration linksValidFor) {
+            Duration linksValidFor, CustomerLanguage language) {
         return new CustomerRequestComposer.Request(subject.reference(), subject.customerName(), subject.what(),
-                URI.create(request.confirmUrl), URI.create(request.denyUrl), linksValidFor);
+                URI.create(request.confirmUrl), URI.create(request.denyUrl), linksValidFor, language);
     }
 
     private String nonce(IssuedLink link, UUID commitmentId) {

@@ -51,15 +51,30 @@ public final class CommitmentFixtures {
 
     /** Announces a commitment on {@code commitments.made} and waits until followup tracks it. */
     public static Promise promise(String bootstrapServers, String owner, UUID caseId, Instant dueAt) {
+        return promise(bootstrapServers, owner, caseId, dueAt, "cmp-1", "cust-" + UUID.randomUUID(), "Dana Levi",
+                "A technician replaces the heater");
+    }
+
+    /**
+     * Announces a commitment to this customer on this complaint, with the promise in the agent's words, due in two
+     * days, and waits until followup tracks it.
+     */
+    public static Promise promise(String bootstrapServers, String complaintId, String customerId, String customerName,
+            String what) {
+        return promise(bootstrapServers, "owner-" + UUID.randomUUID(), UUID.randomUUID(),
+                Instant.now().plus(Duration.ofDays(2)), complaintId, customerId, customerName, what);
+    }
+
+    private static Promise promise(String bootstrapServers, String owner, UUID caseId, Instant dueAt,
+            String complaintId, String customerId, String customerName, String what) {
         UUID id = UUID.randomUUID();
-        String customerId = "cust-" + UUID.randomUUID();
         String email = "customer-" + id + "@example.co.il";
         String json = """
-                {"commitmentId":"%s","caseId":"%s","complaintId":"cmp-1","reference":"TK-000042",
-                 "customer":{"id":"%s","name":"Dana Levi","email":"%s","phone":"+972521234567"},
+                {"commitmentId":"%s","caseId":"%s","complaintId":%s,"reference":"TK-000042",
+                 "customer":{"id":%s,"name":%s,"email":"%s","phone":"+972521234567"},
                  "what":%s,"owner":"%s","dueAt":"%s","madeBy":"manager","madeAt":"%s"}"""
-                .formatted(id, caseId, customerId, email, quote("A technician replaces the heater"), owner, dueAt,
-                        Instant.now());
+                .formatted(id, caseId, quote(complaintId), quote(customerId), quote(customerName), email, quote(what),
+                        owner, dueAt, Instant.now());
         try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
             sender.send("commitments.made", customerId, UUID.randomUUID().toString(), "tikun.commitment.made", json);
         }

@@ -126,7 +126,7 @@ class CommitmentListingTest {
 
     @ParameterizedTest
     @CsvSource({ "status,FINISHED", "status,'OPEN,'", "dueBefore,tomorrow", "dueAfter,2026-11-25", "caseId,42",
-            "page,-1", "page,first", "size,0", "size,101", "sort,what", "sort,+dueAt" })
+            "page,-1", "page,first", "page,10000000", "size,0", "size,101", "sort,what", "sort,+dueAt" })
     void refusesABadParameterNamingIt(String parameter, String value) {
         list(Map.of(parameter, value)).then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItems(parameter));

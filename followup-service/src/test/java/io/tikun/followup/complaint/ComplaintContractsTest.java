@@ -31,6 +31,24 @@ class ComplaintContractsTest {
         assertThat(received.receivedAt()).isEqualTo(Instant.parse("2026-11-23T08:15:30.123Z"));
         // The example's signals are a legal threat and safety, not churn intent.
         assertThat(received.churnIntent()).isFalse();
+        assertThat(received.languageCode()).isEqualTo("he");
+    }
+
+    @Test
+    void keepsIntakesLanguageCodeAndDropsWhatIsNoLanguageCode() throws Exception {
+        ObjectNode example = (ObjectNode) mapper.readTree(Contracts.read("intake-service",
+                "complaints.received.example.json"));
+
+        assertThat(mapper.treeToValue(example.put("language", "und"), ComplaintReceived.class).languageCode())
+                .isEqualTo(ComplaintReceived.UNDETERMINED_LANGUAGE);
+        assertThat(mapper.treeToValue(example.put("language", " EN "), ComplaintReceived.class).languageCode())
+                .isEqualTo("en");
+        assertThat(mapper.treeToValue(example.put("language", "hebrew"), ComplaintReceived.class).languageCode())
+                .isNull();
+        example.remove("language");
+        ComplaintReceived older = mapper.treeToValue(example, ComplaintReceived.class);
+        older.requireComplete();
+        assertThat(older.languageCode()).isNull();
     }
 
     @Test

@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -216,6 +218,27 @@ class ExitInterviewTest {
                 .body("{\"notes\":\"x\",\"outcome\":\"LEFT\"}")
                 .post("/api/v1/exit-interviews/" + UUID.randomUUID() + "/complete").then().statusCode(404)
                 .contentType(PROBLEM);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "state,NOPE,OPEN or COMPLETED", "state,open,OPEN or COMPLETED",
+            "page,-1,from 0", "page,first,from 0", "page,10000000,from 0", "size,0,from 1 to 200",
+            "size,201,from 1 to 200", "size,many,from 1 to 200" })
+    void refusesABadListingParameterNamingItAndWhatItAllows(String parameter, String value, String allowed) {
+        given().auth().oauth2(token("manager")).queryParam(parameter, value).get("/api/v1/exit-interviews").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItems(parameter))
+                .body("violations.message", hasItems(containsString(allowed)));
+    }
+
+    @Test
+    void listsEveryStateOnOnePageOfTheLargestSize() {
+        String customerId = "cust-" + UUID.randomUUID();
+        churned(customerId, "{}").statusCode(201);
+
+        given().auth().oauth2(token("manager")).queryParam("state", "OPEN").queryParam("page", 0)
+                .queryParam("size", 200).get("/api/v1/exit-interviews").then().statusCode(200)
+                .body("customerId", hasItems(customerId));
     }
 
     @Test

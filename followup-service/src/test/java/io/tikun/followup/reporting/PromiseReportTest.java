@@ -3,10 +3,13 @@ package io.tikun.followup.reporting;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,6 +18,8 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -231,11 +236,28 @@ class PromiseReportTest {
                 .get("/api/v1/reports/promises").then().statusCode(403).contentType("application/problem+json");
         given().queryParam("from", FROM).queryParam("to", TO).get("/api/v1/reports/promises").then().statusCode(401);
         given().auth().oauth2(token("admin")).queryParam("to", TO).get("/api/v1/reports/promises").then()
-                .statusCode(400).contentType("application/problem+json").body("detail", containsString("'from'"));
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItems("from"))
+                .body("violations.message", hasItems(containsString("required")));
         given().auth().oauth2(token("manager")).queryParam("from", TO).queryParam("to", FROM)
                 .get("/api/v1/reports/promises").then().statusCode(400).body("detail", containsString("before"));
-        given().auth().oauth2(token("manager")).queryParam("from", "March").queryParam("to", TO)
-                .get("/api/v1/reports/promises").then().statusCode(400);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "from,March", "to,2026-11-30", "from,''", "to,1 April" })
+    void refusesABadWindowNamingTheParameter(String parameter, String value) {
+        Map<String, String> window = new HashMap<>(Map.of("from", FROM, "to", TO));
+        window.put(parameter, value);
+
+        given().auth().oauth2(token("manager")).queryParams(window).get("/api/v1/reports/promises").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItems(parameter))
+                .body("violations.message", hasItems(containsString("ISO-8601")));
+    }
+
+    @Test
+    void refusesAnImpossibleDateNamingTheParameter() {
+        given().auth().oauth2(token("manager")).queryParam("from", FROM).queryParam("to", "2031-04-31T00:00:00Z")
+                .get("/api/v1/reports/promises").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'to'"));
     }
 
     private static double gauge(String scraped, String series) {

@@ -15,13 +15,15 @@ class CustomerReminderComposerTest {
 
     private final CustomerRequestComposer composer = new CustomerRequestComposer();
 
-    private static CustomerRequestComposer.Request request(String name, String what) {
-        return new CustomerRequestComposer.Request("TK-000042", name, what, CONFIRM, DENY, Duration.ofDays(11));
+    private static CustomerRequestComposer.Request request(String name, String what, CustomerLanguage language) {
+        return new CustomerRequestComposer.Request("TK-000042", name, what, CONFIRM, DENY, Duration.ofDays(11),
+                language);
     }
 
     @Test
     void saysItIsAReminderAndCarriesTheSameLinks() {
-        CustomerRequestComposer.CustomerMail reminder = composer.composeReminder(request("Dana Levi", "A new heater"));
+        CustomerRequestComposer.CustomerMail reminder = composer.composeReminder(request("Dana Levi", "A new heater",
+                CustomerLanguage.ENGLISH));
 
         assertThat(reminder.subject()).isEqualTo("Reminder: Was it done? Your request TK-000042");
         assertThat(reminder.text()).startsWith("Hello Dana Levi,\n\nWe have not heard from you yet")
@@ -29,8 +31,9 @@ class CustomerReminderComposerTest {
     }
 
     @Test
-    void remindsInHebrewFirstWhenTheCustomerWroteHebrew() {
-        CustomerRequestComposer.CustomerMail reminder = composer.composeReminder(request("דנה לוי", "מזגן חדש"));
+    void remindsAHebrewSpeakingCustomerInHebrewFirst() {
+        CustomerRequestComposer.CustomerMail reminder = composer.composeReminder(request("דנה לוי", "מזגן חדש",
+                CustomerLanguage.HEBREW_AND_ENGLISH));
 
         assertThat(reminder.subject()).startsWith("תזכורת: האם זה בוצע?").contains("Reminder: Was it done?");
         assertThat(reminder.text()).startsWith("שלום דנה לוי,\n\nעדיין לא שמענו ממך")
@@ -39,7 +42,8 @@ class CustomerReminderComposerTest {
 
     @Test
     void leavesTheFirstRequestAsItWas() {
-        CustomerRequestComposer.CustomerMail first = composer.compose(request("Dana Levi", "A new heater"));
+        CustomerRequestComposer.CustomerMail first = composer.compose(request("Dana Levi", "A new heater",
+                CustomerLanguage.ENGLISH));
 
         assertThat(first.subject()).isEqualTo("Was it done? Your request TK-000042");
         assertThat(first.text()).startsWith("Hello Dana Levi,\n\nWe promised you").doesNotContain("Reminder");

@@ -109,6 +109,8 @@ class CustomerVerificationTest {
     private Links claimAndReadMail(Promise promise) {
         claimDone(promise.id(), "replaced the air conditioner").statusCode(200);
         CapturedMail sent = mail.await(m -> m.isTo(promise.email()), WAIT);
+        // Named after its stored delivery, so a re-sent copy would carry the same Message-ID.
+        assertThat(sent.header("Message-ID")).matches("<mail\\.[0-9a-f-]{36}@tikun\\.local>");
         return new Links(linkAfter(sent.text(), "Yes, it was done:"), linkAfter(sent.text(), "No, it was not done:"),
                 sent);
     }

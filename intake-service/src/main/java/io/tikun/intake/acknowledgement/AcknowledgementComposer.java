@@ -1,9 +1,11 @@
 package io.tikun.intake.acknowledgement;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.complaint.Complaint;
@@ -11,7 +13,8 @@ import io.tikun.intake.severity.Severity;
 
 /**
  * Writes the acknowledgement in the customer's language (Hebrew when the complaint's detected
- * language is Hebrew, else English): the reference to quote, what happens next given the severity, and the promised time.
+ * language is Hebrew, else English): the reference to quote, what happens next given the severity, and the promised time,
+ * as an e-mail or as a private message on the customer's social network.
  */
 @ApplicationScoped
 public class AcknowledgementComposer {
@@ -23,10 +26,14 @@ public class AcknowledgementComposer {
     private final DateTimeFormatter englishWhen;
     private final DateTimeFormatter hebrewWhen;
 
+    @Inject
     public AcknowledgementComposer(IntakeConfig config) {
-        this.englishWhen = DateTimeFormatter.ofPattern(WHEN_PATTERN, Locale.ENGLISH)
-                .withZone(config.acknowledgement().timeZone());
-        this.hebrewWhen = DateTimeFormatter.ofPattern(WHEN_PATTERN, HEBREW).withZone(config.acknowledgement().timeZone());
+        this(config.acknowledgement().timeZone());
+    }
+
+    AcknowledgementComposer(ZoneId timeZone) {
+        this.englishWhen = DateTimeFormatter.ofPattern(WHEN_PATTERN, Locale.ENGLISH).withZone(timeZone);
+        this.hebrewWhen = DateTimeFormatter.ofPattern(WHEN_PATTERN, HEBREW).withZone(timeZone);
     }
 
     public AcknowledgementMail compose(Complaint c, String inReplyTo) {
@@ -36,12 +43,16 @@ public class AcknowledgementComposer {
         return new AcknowledgementMail(c.customer().email(), subject, hebrew ? hebrewBody(c) : englishBody(c), inReplyTo);
     }
 
+    /**
+     * The acknowledgement as a private message on the customer's own network (Messenger, Instagram, WhatsApp, an X
+     * direct message): the same reference, next step and promised time, but the way to add something is to answer in
+     * that conversation, since such messages have no subject line to keep the reference in.
+     */
+    public String directMessage(Complaint c) {
+        return HEBREW_CODE.equals(c.language()) ? hebrewDirectMessage(c) : englishDirectMessage(c);
+    }
+
     private String englishBody(Complaint c) {
-        String next = switch (c.assessment().severity()) {
-            case CRITICAL -> "Because of what you describe, our service manager is handling it personally.";
-            case HIGH -> "A senior member of our team is handling it.";
-            case MEDIUM, LOW -> "A member of our customer care team will look into it.";
-        };
         return """
                 Dear %s,
 
@@ -53,14 +64,11 @@ public class AcknowledgementComposer {
                 If you write to us again about this, please keep %s in the subject line so it reaches the same people.
 
                 Tikun customer care
-                """.formatted(c.customer().name(), c.subject(), c.reference(), next,
+                """.formatted(c.customer().name(), c.subject(), c.reference(), englishNextStep(c.assessment().severity()),
                 englishWhen.format(c.expectedResponseBy()), c.reference());
     }
 
     private String hebrewBody(Complaint c) {
-        String next = c.assessment().severity() == Severity.CRITICAL ? "בשל מה שתיארת, מנהל השירות מטפל בפנייה באופן אישי."
-                : c.assessment().severity() == Severity.HIGH ? "איש צוות בכיר מטפל בפנייה."
-                        : "נציג שירות הלקוחות שלנו יבדוק את הפנייה.";
         return """
                 %s שלום,
 
@@ -72,7 +80,57 @@ public class AcknowledgementComposer {
                 אם תכתוב/י לנו שוב בעניין זה, נא להשאיר את %s בשורת הנושא.
 
                 שירות הלקוחות של תיקון
-                """.formatted(c.customer().name(), c.subject(), c.reference(), next,
+                """.formatted(c.customer().name(), c.subject(), c.reference(), hebrewNextStep(c.assessment().severity()),
                 hebrewWhen.format(c.expectedResponseBy()), c.reference());
+    }
+
+    private String englishDirectMessage(Complaint c) {
+        return """
+                Hello %s,
+
+                Thank you for your message. We have registered your complaint under reference %s.
+
+                What happens next: %s
+                You will hear from us by %s.
+
+                To add anything, just reply in this conversation. If you contact us another way, please mention %s so it reaches the same people.
+
+                Tikun customer care
+                """
+                .formatted(c.customer().name(), c.reference(), englishNextStep(c.assessment().severity()),
+                        englishWhen.format(c.expectedResponseBy()), c.reference());
+    }
+
+    private String hebrewDirectMessage(Complaint c) {
+        return """
+                %s שלום,
+
+                תודה על פנייתך. רשמנו אותה במספר %s.
+
+                מה הלאה: %s
+                נחזור אליך עד %s.
+
+                כדי להוסיף פרטים, אפשר פשוט להשיב בשיחה הזו. אם תפנה/י אלינו בדרך אחרת, נא לציין את המספר %s כדי שהפנייה תגיע לאותו צוות.
+
+                שירות הלקוחות של תיקון
+                """
+                .formatted(c.customer().name(), c.reference(), hebrewNextStep(c.assessment().severity()),
+                        hebrewWhen.format(c.expectedResponseBy()), c.reference());
+    }
+
+    private static String englishNextStep(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "Because of what you describe, our service manager is handling it personally.";
+            case HIGH -> "A senior member of our team is handling it.";
+            case MEDIUM, LOW -> "A member of our customer care team will look into it.";
+        };
+    }
+
+    private static String hebrewNextStep(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "בשל מה שתיארת, מנהל השירות מטפל בפנייה באופן אישי.";
+            case HIGH -> "איש צוות בכיר מטפל בפנייה.";
+            case MEDIUM, LOW -> "נציג שירות הלקוחות שלנו יבדוק את הפנייה.";
+        };
     }
 }

@@ -23,4 +23,10 @@ public record Complaint(
         String conversationId,
         /** ISO 639-1 code of the language the customer wrote in, or "und" when undetermined. */
         String language) {
+
+    /** The same complaint under another reference. */
+    public Complaint withReference(String newReference) {
+        return new Complaint(id, newReference, channel, customer, subject, body, assessment, receivedAt,
+                expectedResponseBy, idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language);
+    }
 }

@@ -3,6 +3,8 @@ package io.tikun.intake.complaint;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +35,8 @@ public class ComplaintRepository {
     private static final String CLAIMED_UNTIL = "outboxClaimedUntil";
     private static final String THREAD_KEYS = "threadKeys";
     private static final String MESSAGES = "messages";
+    private static final String UNDELIVERABLE = "undeliverable";
+    private static final String ATTEMPTS = "attempts";
     private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoCollection<Document> complaints;
@@ -144,12 +148,6 @@ public class ComplaintRepository {
                 .collect().asList();
     }
 
-    /** How many complaints the customer made since {@code since}. */
-    public Uni<Long> countSince(String customerId, Instant since) {
-        return complaints.countDocuments(Filters.and(Filters.eq("customerId", customerId),
-                Filters.gte("receivedAt", Date.from(since))));
-    }
-
     /** After a merge: the duplicate's complaints belong to the survivor (their customer snapshot stays as received). */
     public Uni<Void> reassignCustomer(String fromCustomerId, String toCustomerId) {
         return complaints.updateMany(Filters.eq("customerId", fromCustomerId), Updates.set("customerId", toCustomerId))
@@ -171,8 +169,14 @@ public class ComplaintRepository {
 
     /** Forgets an event once the broker has acknowledged it. */
     public Uni<Void> markPublished(String complaintId, String eventId) {
+        return markPublished(complaintId, List.of(eventId));
+    }
+
+    /** Forgets these events once the broker (or the mail server) has accepted them, in one write. */
+    public Uni<Void> markPublished(String complaintId, List<String> eventIds) {
         return complaints.updateOne(Filters.eq("_id", complaintId),
-                Updates.pull(PENDING, new Document("id", eventId))).replaceWithVoid();
+                Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", eventIds)))))
+                .replaceWithVoid();
     }
 
     /**
@@ -188,11 +192,55 @@ public class ComplaintRepository {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                 .map(doc -> doc == null ? null
                         : new ClaimedEvents(doc.getString("_id"), doc.getList(PENDING, Document.class).stream()
-                                .map(OutboxEvent::fromDocument).toList()));
+                                .map(OutboxEvent::fromDocument).toList(),
+                                doc.getList(PENDING, Document.class).stream().collect(Collectors.toMap(
+                                        pending -> pending.getString("id"), pending -> pending.getInteger(ATTEMPTS, 0),
+                                        (first, second) -> first))));
     }
 
-    /** The unpublished events of one complaint, claimed by this relay instance. */
-    public record ClaimedEvents(String complaintId, List<OutboxEvent> events) {
+    /** The unpublished events of one complaint, claimed by this relay instance, and the attempts each failed. */
+    public record ClaimedEvents(String complaintId, List<OutboxEvent> events, Map<String, Integer> failedAttempts) {
+
+        public int failedAttempts(OutboxEvent event) {
+            return failedAttempts.getOrDefault(event.id(), 0);
+        }
+    }
+
+    /** Records that the relay tried one pending entry and failed. */
+    public Uni<Void> recordFailedAttempt(String complaintId, String eventId, String error) {
+        return complaints.updateOne(Filters.and(Filters.eq("_id", complaintId), Filters.eq(PENDING + ".id", eventId)),
+                Updates.combine(Updates.inc(PENDING + ".$." + ATTEMPTS, 1), Updates.set(PENDING + ".$.lastError", error)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Gives up on one pending entry: it leaves the outbox and is kept on the complaint as undeliverable,
+     * with how often it was tried and the last error, for an operator to see.
+     */
+    public Uni<Void> abandon(String complaintId, OutboxEvent event, int attempts, String error, Instant at) {
+        Document entry = event.toDocument().append(ATTEMPTS, attempts).append("lastError", error)
+                .append("abandonedAt", Date.from(at));
+        return complaints.updateOne(Filters.eq("_id", complaintId), Updates.combine(
+                Updates.pull(PENDING, new Document("id", event.id())), Updates.push(UNDELIVERABLE, entry)))
+                .replaceWithVoid();
+    }
+
+    /** Complaints with an outbox entry the relay gave up on, newest first (an operator's list; not indexed). */
+    public Uni<List<UndeliverableEntry>> undeliverable(int limit) {
+        var newestFirst = new FindOptions().sort(Sorts.descending("receivedAt")).limit(limit);
+        return complaints.find(Filters.exists(UNDELIVERABLE + ".0"), newestFirst)
+                .onItem().transformToIterable(doc -> doc.getList(UNDELIVERABLE, Document.class).stream()
+                        .map(entry -> new UndeliverableEntry(doc.getString("_id"), doc.getString("reference"),
+                                entry.getString("id"), entry.getString("type"), entry.getString("topic"),
+                                entry.getInteger(ATTEMPTS, 0), entry.getString("lastError"),
+                                entry.getDate("abandonedAt").toInstant()))
+                        .toList())
+                .collect().asList();
+    }
+
+    /** An outbox entry the relay gave up on. */
+    public record UndeliverableEntry(String complaintId, String reference, String eventId, String type, String topic,
+            int attempts, String lastError, Instant abandonedAt) {
     }
 
     static boolean isDuplicateKey(Throwable failure) {

@@ -14,12 +14,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.acknowledgement.AcknowledgementComposer;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.customer.CustomerIdentity;
+import io.tikun.intake.customer.CustomerProfile;
 import io.tikun.intake.customer.CustomerService;
 import io.tikun.intake.deadline.FirstResponseDeadline;
 import io.tikun.intake.events.ComplaintMessageAdded;
@@ -31,6 +31,7 @@ import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.severity.Exposure;
+import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.severity.SeverityContext;
 import io.tikun.intake.severity.SeverityJudge;
 
@@ -42,6 +43,8 @@ public class ComplaintService {
     static final String WEB = "web";
     static final String EMAIL = "email";
     private static final String REFERENCE_FORMAT = "%s-%06d";
+    /** Numbers a new complaint tries before it fails for want of a free reference. */
+    private static final int REFERENCE_ATTEMPTS = 3;
 
     private final ComplaintRepository complaints;
     private final CustomerService customers;
@@ -49,13 +52,14 @@ public class ComplaintService {
     private final FirstResponseDeadline deadlines;
     private final SeverityJudge judge;
     private final OutboundSender publisher;
+    private final InlineOutbound outbox;
     private final AcknowledgementComposer acknowledgements;
     private final ObjectMapper mapper;
     private final IntakeConfig config;
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, CustomerService customers, LanguageDetector languages,
-            FirstResponseDeadline deadlines, SeverityJudge judge, OutboundSender publisher,
+            FirstResponseDeadline deadlines, SeverityJudge judge, OutboundSender publisher, InlineOutbound outbox,
             AcknowledgementComposer acknowledgements, ObjectMapper mapper, IntakeConfig config, Clock clock) {
         this.complaints = complaints;
         this.customers = customers;
@@ -63,6 +67,7 @@ public class ComplaintService {
         this.deadlines = deadlines;
         this.judge = judge;
         this.publisher = publisher;
+        this.outbox = outbox;
         this.acknowledgements = acknowledgements;
         this.mapper = mapper;
         this.config = config;
@@ -90,7 +95,11 @@ public class ComplaintService {
                         existing.customer().id(), message.id(), message.channel(), message.body(), now),
                 now);
         return complaints.appendMessage(existing.id(), message, threadKeys, event)
-                .call(added -> added ? publishInline(existing.id(), event) : Uni.createFrom().voidItem())
+                .invoke(added -> {
+                    if (added) {
+                        outbox.sendSoon(existing.id(), List.of(event));
+                    }
+                })
                 .map(added -> new Submission(existing, false, true));
     }
 
@@ -130,22 +139,24 @@ public class ComplaintService {
     private Uni<Submission> create(IncomingComplaint incoming, List<String> threadKeys,
             Function<Complaint, SocialReplyRequested> socialReply) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return customers.resolve(incoming.customer(), now)
-                .chain(customer -> complaints
-                        .countSince(customer.id(), now.minus(config.severity().repeat().window()))
-                        .map(earlier -> judge.judge(incoming.subject(), incoming.body(), new SeverityContext(
-                                new Exposure(incoming.publicPost(), incoming.reach()), earlier, customer.tier(),
-                                incoming.recipients())))
-                        .chain(assessment -> languages.detect(incoming.subject() + "\n" + incoming.body())
-                                .chain(language -> complaints.nextSequence(REFERENCE_SEQUENCE)
-                                        .map(sequence -> new Complaint(UUID.randomUUID().toString(),
-                                                REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence),
-                                                incoming.channel(), customer.summary(), incoming.subject(),
-                                                incoming.body(), assessment, now,
-                                                deadlines.due(assessment.severity(), now), incoming.dedupKey(),
-                                                incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
-                                                incoming.conversationId(), language)))))
-                .chain(complaint -> store(complaint, incoming.fingerprint(), threadKeys, socialReply, now));
+        // Three independent lookups at once: who the customer is, the language, the next reference number.
+        return Uni.combine().all().unis(customers.resolve(incoming.customer(), now),
+                languages.detect(incoming.subject() + "\n" + incoming.body()),
+                complaints.nextSequence(REFERENCE_SEQUENCE)).asTuple()
+                .map(found -> {
+                    CustomerProfile customer = found.getItem1();
+                    long earlier = customer.complaintsSince(now.minus(config.severity().repeat().window()));
+                    SeverityAssessment assessment = judge.judge(incoming.subject(), incoming.body(), new SeverityContext(
+                            new Exposure(incoming.publicPost(), incoming.reach()), earlier, customer.tier(),
+                            incoming.recipients()));
+                    return new Complaint(UUID.randomUUID().toString(),
+                            REFERENCE_FORMAT.formatted(config.referencePrefix(), found.getItem3()),
+                            incoming.channel(), customer.summary(), incoming.subject(), incoming.body(), assessment,
+                            now, deadlines.due(assessment.severity(), now), incoming.dedupKey(),
+                            incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
+                            incoming.conversationId(), found.getItem2());
+                })
+                .chain(complaint -> store(complaint, incoming.fingerprint(), threadKeys, socialReply, now, 1));
     }
 
     private static Submission repeated(Complaint existing, String fingerprint) {
@@ -156,8 +167,9 @@ public class ComplaintService {
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> threadKeys,
-            Function<Complaint, SocialReplyRequested> socialReply, Instant now) {
+    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> keys,
+            Function<Complaint, SocialReplyRequested> socialReply, Instant now, int attempt) {
+        List<String> threadKeys = new ArrayList<>(keys);
         List<OutboxEvent> outbound = new ArrayList<>(List.of(receivedEvent(complaint, now)));
         if (config.acknowledgement().enabled() && socialReply != null) {
             // Acknowledged on the network the customer wrote on; the reply waits in the outbox like any event.
@@ -165,37 +177,42 @@ public class ComplaintService {
                     socialReply.apply(complaint), now));
         } else if (config.acknowledgement().enabled() && complaint.customer().email() != null && !complaint.publicPost()) {
             String inReplyTo = EMAIL.equals(complaint.channel()) ? complaint.conversationId() : null;
-            outbound.add(outboxEvent(OutboxEvent.ACKNOWLEDGEMENT_TYPE, OutboxEvent.MAIL_TOPIC, complaint.customer().id(),
-                    acknowledgements.compose(complaint, inReplyTo), now));
+            OutboxEvent acknowledgement = outboxEvent(OutboxEvent.ACKNOWLEDGEMENT_TYPE, OutboxEvent.MAIL_TOPIC,
+                    complaint.customer().id(), acknowledgements.compose(complaint, inReplyTo), now);
+            outbound.add(acknowledgement);
+            // A reply to the acknowledgement names it in In-Reply-To: that threads it, whatever its subject says.
+            threadKeys.add(publisher.acknowledgementMessageId(acknowledgement.id()));
         }
         return complaints.insert(complaint, outbound, threadKeys)
-                .chain(() -> sendInline(complaint.id(), outbound))
+                .call(() -> customers.rememberComplaint(complaint.customer().id(), complaint.receivedAt()))
+                // Stored with its outbox: the channel gets its answer now; broker and mail server are not waited for.
+                .invoke(() -> outbox.sendSoon(complaint.id(), outbound))
                 .replaceWith(new Submission(complaint, true))
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
                 .onFailure(ComplaintRepository::isDuplicateKey)
-                .recoverWithUni(() -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
-                        .map(existing -> repeated(existing, fingerprint)));
-    }
-
-    private Uni<Void> sendInline(String complaintId, List<OutboxEvent> outbound) {
-        return Multi.createFrom().iterable(outbound)
-                .onItem().transformToUniAndConcatenate(message -> publishInline(complaintId, message))
-                .collect().last().replaceWithVoid();
+                .recoverWithUni(duplicate -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
+                        .chain(existing -> existing != null ? Uni.createFrom().item(repeated(existing, fingerprint))
+                                : renumbered(complaint, fingerprint, keys, socialReply, now, attempt, duplicate)));
     }
 
     /**
-     * Sends right away so the complaint is routed (and the customer acknowledged) within
-     * milliseconds; if that fails, the message stays pending in the document and the outbox relay retries it.
+     * The complaint's reference turned out to be taken: the counter handed one number out twice (MongoDB's
+     * findOneAndUpdate never does; the embedded wire-protocol server did under load). The unique index caught
+     * it; the complaint is stored again under the next number rather than refused.
      */
-    private Uni<Void> publishInline(String complaintId, OutboxEvent event) {
-        return publisher.send(event)
-                .ifNoItem().after(config.outbox().inlineTimeout()).fail()
-                .chain(() -> complaints.markPublished(complaintId, event.id()))
-                .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("Outbound %s %s for complaint %s not sent yet (%s); the outbox relay will retry",
-                            event.type(), event.id(), complaintId, failure.getMessage());
-                    return null;
-                });
+    private Uni<Submission> renumbered(Complaint complaint, String fingerprint, List<String> keys,
+            Function<Complaint, SocialReplyRequested> socialReply, Instant now, int attempt, Throwable duplicate) {
+        return complaints.findByReference(complaint.reference()).chain(holder -> {
+            if (holder == null || holder.id().equals(complaint.id()) || attempt >= REFERENCE_ATTEMPTS) {
+                return Uni.createFrom().failure(new IllegalStateException("complaint " + complaint.id()
+                        + " could not be stored: " + duplicate.getMessage(), duplicate));
+            }
+            Log.warnf("Reference %s was already taken; storing complaint %s under the next one", complaint.reference(),
+                    complaint.id());
+            return complaints.nextSequence(REFERENCE_SEQUENCE).chain(sequence -> store(
+                    complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), fingerprint,
+                    keys, socialReply, now, attempt + 1));
+        });
     }
 
     public Uni<Complaint> get(String id) {

@@ -3,16 +3,26 @@ package io.tikun.intake.customer;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A customer record as agents see it: contact details, value tier, every identifier that leads to
  * it, and the merges it went through ({@code mergedInto} is set on a duplicate merged away).
  */
 public record CustomerProfile(String id, String name, String email, String phone, CustomerTier tier,
         List<String> identities, List<String> handles, String mergedInto, List<Merge> merges, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, @JsonIgnore List<Instant> recentComplaints) {
 
     /** One duplicate merged into this customer: by whom and when. */
     public record Merge(String duplicateCustomerId, String mergedBy, Instant mergedAt) {
+    }
+
+    /**
+     * How many of the customer's latest complaints (the newest ones the record remembers, see
+     * CustomerRepository#rememberComplaint) were received at or after {@code since}.
+     */
+    public long complaintsSince(Instant since) {
+        return recentComplaints.stream().filter(at -> !at.isBefore(since)).count();
     }
 
     /** The customer as a complaint carries it. */

@@ -17,6 +17,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
@@ -35,6 +36,7 @@ public class CustomerRepository {
     private static final String CUSTOMER_ID = "customerId";
     private static final String MERGED_INTO = "mergedInto";
     private static final String MERGES = "merges";
+    private static final String RECENT_COMPLAINTS = "recentComplaints";
 
     static final String IDENTITIES = "customer_identities";
 
@@ -119,6 +121,15 @@ public class CustomerRepository {
                 .map(CustomerRepository::toProfile);
     }
 
+    /**
+     * Remembers when the customer complained, keeping only the newest {@code keep}: the repeat-complaint
+     * count then reads the customer's own record instead of searching every complaint.
+     */
+    public Uni<Void> rememberComplaint(String customerId, Instant receivedAt, int keep) {
+        return customers.updateOne(Filters.eq("_id", customerId), Updates.pushEach(RECENT_COMPLAINTS,
+                List.of(Date.from(receivedAt)), new PushOptions().sort(1).slice(-keep))).replaceWithVoid();
+    }
+
     public Uni<Customer> findById(String id) {
         return findProfile(id).map(profile -> profile == null ? null : profile.summary());
     }
@@ -162,10 +173,12 @@ public class CustomerRepository {
     }
 
     /** Last step of a merge: the survivor takes the duplicate's identifiers and handles and records the merge once. */
-    public Uni<CustomerProfile> absorb(String survivorId, CustomerProfile duplicate, String by, Instant now) {
+    public Uni<CustomerProfile> absorb(String survivorId, CustomerProfile duplicate, String by, Instant now, int keep) {
         var update = Updates.combine(
                 Updates.addEachToSet("identities", duplicate.identities()),
                 Updates.addEachToSet("handles", duplicate.handles()),
+                Updates.pushEach(RECENT_COMPLAINTS, duplicate.recentComplaints().stream().map(Date::from).toList(),
+                        new PushOptions().sort(1).slice(-keep)),
                 Updates.push(MERGES, new Document("duplicateCustomerId", duplicate.id()).append("mergedBy", by)
                         .append("mergedAt", Date.from(now))),
                 Updates.set("updatedAt", Date.from(now)));
@@ -184,7 +197,8 @@ public class CustomerRepository {
                         .map(m -> new CustomerProfile.Merge(m.getString("duplicateCustomerId"), m.getString("mergedBy"),
                                 instant(m.getDate("mergedAt"))))
                         .toList(),
-                instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt")));
+                instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt")),
+                doc.getList(RECENT_COMPLAINTS, Date.class, List.of()).stream().map(Date::toInstant).toList());
     }
 
     private static Instant instant(Date date) {

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.problem.NotFoundProblem;
 
 /** Ties what a channel knows about a person to one customer record, and lets managers set its value tier. */
@@ -17,11 +18,19 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final PhoneNumberNormalizer phones;
     private final Clock clock;
+    private final int rememberedComplaints;
 
-    public CustomerService(CustomerRepository customers, PhoneNumberNormalizer phones, Clock clock) {
+    public CustomerService(CustomerRepository customers, PhoneNumberNormalizer phones, Clock clock,
+            IntakeConfig config) {
         this.customers = customers;
         this.phones = phones;
         this.clock = clock;
+        this.rememberedComplaints = config.severity().repeat().remembered();
+    }
+
+    /** Records a complaint of the customer, for the repeat-complaint count of the next one. */
+    public Uni<Void> rememberComplaint(String customerId, Instant receivedAt) {
+        return customers.rememberComplaint(customerId, receivedAt, rememberedComplaints);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.complaint.Complaint;
 import io.tikun.intake.complaint.ComplaintRepository;
@@ -77,7 +78,11 @@ public class EmailIntake {
      * unreadable fails with {@link RejectedPayload} and stays where it is, without a second quarantine entry.
      */
     public Uni<EmailDelivery> replay(byte[] raw, String contentType) {
-        return Uni.createFrom().item(() -> read(raw, contentType)).chain(mail -> process(mail, raw));
+        // The admin's replay request is served on an event loop. Parsing MIME of up to max-raw-bytes and hashing it
+        // are CPU work, which the live endpoint runs on a worker thread (@Blocking): here they move to the same pool.
+        return Uni.createFrom().item(() -> read(raw, contentType))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(mail -> process(mail, raw));
     }
 
     private Uni<EmailDelivery> process(ParsedEmail mail, byte[] raw) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.complaint.ComplaintRepository;
 import io.tikun.intake.customer.CustomerProfile;
 import io.tikun.intake.customer.CustomerRepository;
@@ -29,13 +30,16 @@ public class CustomerMergeService {
     private final ComplaintRepository complaints;
     private final TimelineRepository timeline;
     private final Clock clock;
+    /** How many complaint times the survivor keeps of the two customers' (see IntakeConfig.Repeat#remembered). */
+    private final int rememberedComplaints;
 
     public CustomerMergeService(CustomerRepository customers, ComplaintRepository complaints, TimelineRepository timeline,
-            Clock clock) {
+            Clock clock, IntakeConfig config) {
         this.customers = customers;
         this.complaints = complaints;
         this.timeline = timeline;
         this.clock = clock;
+        this.rememberedComplaints = config.severity().repeat().remembered();
     }
 
     public Uni<CustomerProfile> merge(String survivorId, String duplicateId, String mergedBy) {
@@ -55,7 +59,7 @@ public class CustomerMergeService {
                     .call(() -> customers.moveIdentities(duplicateId, survivorId))
                     .call(() -> complaints.reassignCustomer(duplicateId, survivorId))
                     .call(() -> timeline.reassign(duplicateId, survivorId))
-                    .chain(duplicate -> customers.absorb(survivorId, duplicate, mergedBy, now))
+                    .chain(duplicate -> customers.absorb(survivorId, duplicate, mergedBy, now, rememberedComplaints))
                     .invoke(merged -> Log.infof("Customer %s merged into %s by %s", duplicateId, survivorId, mergedBy));
         });
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,7 +24,12 @@ public final class SeverityLexicon {
     public record Signal(String code, Severity implies, Map<String, List<String>> terms) {
     }
 
-    private record CompiledSignal(Signal signal, List<Pattern> patterns) {
+    /**
+     * A signal's terms, each as its own pattern (their order decides the evidence), and all of them as
+     * one alternation that tells in a single pass whether any occurs, so a text without the signal,
+     * the usual case, is scanned once per signal rather than once per term.
+     */
+    private record CompiledSignal(Signal signal, List<Pattern> patterns, Pattern anyTerm) {
     }
 
     private record Document(List<Signal> signals) {
@@ -32,7 +38,7 @@ public final class SeverityLexicon {
     private final List<CompiledSignal> signals;
 
     private SeverityLexicon(List<Signal> signals) {
-        this.signals = signals.stream().map(s -> new CompiledSignal(s, compile(s))).toList();
+        this.signals = signals.stream().map(s -> new CompiledSignal(s, compile(s), anyTerm(s))).toList();
     }
 
     public static SeverityLexicon fromClasspath(String resource, ObjectMapper mapper) {
@@ -61,6 +67,9 @@ public final class SeverityLexicon {
     }
 
     private static Optional<String> firstMatch(CompiledSignal compiled, String text) {
+        if (compiled.anyTerm() == null || !compiled.anyTerm().matcher(text).find()) {
+            return Optional.empty();
+        }
         for (Pattern pattern : compiled.patterns()) {
             Matcher matcher = pattern.matcher(text);
             if (matcher.find()) {
@@ -75,9 +84,34 @@ public final class SeverityLexicon {
     }
 
     private static Pattern pattern(String term) {
-        String quoted = Pattern.quote(term.toLowerCase(Locale.ROOT));
-        boolean hebrew = term.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HEBREW);
-        String regex = hebrew ? quoted : "(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])";
+        return Pattern.compile(regex(List.of(term)), Pattern.UNICODE_CASE);
+    }
+
+    /** One pattern matching wherever any of the signal's terms would; null for a signal without terms. */
+    private static Pattern anyTerm(Signal signal) {
+        List<String> terms = signal.terms().values().stream().flatMap(List::stream).toList();
+        if (terms.isEmpty()) {
+            return null;
+        }
+        List<String> hebrew = terms.stream().filter(SeverityLexicon::isHebrew).toList();
+        List<String> others = terms.stream().filter(term -> !isHebrew(term)).toList();
+        String regex = hebrew.isEmpty() ? regex(others)
+                : others.isEmpty() ? regex(hebrew) : regex(others) + "|" + regex(hebrew);
         return Pattern.compile(regex, Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * Terms of one script as an alternation. Hebrew terms match anywhere, since prefixes such as ו, ה, ב, ל
+     * and ש attach to the word; others only as whole words (no letter or digit right before or after).
+     */
+    private static String regex(List<String> terms) {
+        String alternatives = terms.stream().map(term -> Pattern.quote(term.toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining("|", "(?:", ")"));
+        return isHebrew(terms.get(0)) ? alternatives
+                : "(?<![\\p{L}\\p{N}])" + alternatives + "(?![\\p{L}\\p{N}])";
+    }
+
+    private static boolean isHebrew(String term) {
+        return term.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HEBREW);
     }
 }

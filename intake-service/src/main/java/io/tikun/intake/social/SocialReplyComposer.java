@@ -14,9 +14,10 @@ import io.tikun.intake.events.SocialReplyRequested.Visibility;
 
 /**
  * Asks for the acknowledgement of a new social complaint on the customer's own network. A direct message gets the
- * acknowledgement's full text (greeting by name, reference, next step, promised time); a public comment or tweet gets a
- * short answer that anyone may read, so it names no one and repeats nothing of the complaint: only the reference, the
- * promised time and an invitation to continue in private.
+ * acknowledgement's full text for a conversation (greeting by name, reference, next step, promised time, and to reply in
+ * that conversation; nothing about an e-mail subject line); a public comment or tweet gets a short answer that anyone may
+ * read, so it names no one and repeats nothing of the complaint: only the reference, the promised time and an invitation
+ * to continue in private.
  */
 @ApplicationScoped
 public class SocialReplyComposer {
@@ -42,7 +43,7 @@ public class SocialReplyComposer {
     public SocialReplyRequested compose(Complaint complaint, SocialMessage message) {
         String language = writtenInHebrew(complaint) ? HEBREW : ENGLISH;
         String text = message.isPublic() ? publicText(complaint, language)
-                : acknowledgements.compose(complaint, null).body().strip();
+                : acknowledgements.directMessage(complaint).strip();
         String network = prefixOf(message.providerMessageId());
         String conversation = unprefixed(message.conversationId());
         String accountId = null;

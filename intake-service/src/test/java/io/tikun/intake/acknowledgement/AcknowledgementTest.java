@@ -2,6 +2,7 @@ package io.tikun.intake.acknowledgement;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,5 +90,22 @@ class AcknowledgementTest {
         submit(later, "Another", "Another problem");
         mail.await(m -> m.isTo(later), WAIT);
         assertThat(mail.messages()).noneMatch(m -> m.isTo(robot));
+    }
+
+    @Test
+    void aReplyToTheAcknowledgementJoinsItsComplaintWhateverItsSubjectSays() {
+        String email = "reply+" + UUID.randomUUID() + "@example.com";
+        String reference = submit(email, "Broken heater", "The heater is broken.");
+        CapturedMail ack = mail.await(m -> m.isTo(email), WAIT);
+        String ackId = ack.header("Message-ID");
+        assertThat(ackId).matches("<ack\\.[0-9a-f-]{36}@tikun\\.local>");
+
+        // The customer's mail client answers the acknowledgement; the customer rewrote the subject, losing the reference.
+        byte[] reply = ("From: Dana Levi <" + email + ">\r\nTo: tikun@tikun.local\r\nSubject: still cold at home\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mail.example.com>\r\nIn-Reply-To: " + ackId + "\r\n"
+                + "References: " + ackId + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Nobody came yet.\r\n").getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(channel()).contentType("message/rfc822").body(reply).post("/api/v1/channels/email")
+                .then().statusCode(200).body("outcome", equalTo("THREADED")).body("reference", equalTo(reference));
     }
 }

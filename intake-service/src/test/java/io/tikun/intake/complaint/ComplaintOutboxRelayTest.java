@@ -1,10 +1,13 @@
 package io.tikun.intake.complaint;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,6 +22,7 @@ import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.events.OutboxEvent;
 import io.tikun.intake.severity.Severity;
@@ -37,6 +41,9 @@ import io.tikun.stack.testing.MongoTestResource;
 class ComplaintOutboxRelayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** %test: three attempts, a claim of a second, a relay pass every second. */
+    private static final int MAIL_MAX_ATTEMPTS = 3;
+    private static final Duration GIVE_UP_WAIT = Duration.ofSeconds(40);
 
     @Inject
     ComplaintRepository complaints;
@@ -70,5 +77,51 @@ class ComplaintOutboxRelayTest {
         Document stored = store.collection(ComplaintRepository.COLLECTION).find(Filters.eq("_id", id)).collect().first()
                 .await().atMost(WAIT);
         assertThat(stored.getList("pendingEvents", Document.class)).isEmpty();
+    }
+
+    @Test
+    void givesUpACustomerMailThatKeepsFailingWithoutHoldingBackTheComplaintsEvent() {
+        Instant longAgo = Instant.now().minusSeconds(60);
+        String id = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String mailId = UUID.randomUUID().toString();
+        Complaint complaint = new Complaint(id, "TK-8" + System.nanoTime() % 1_000_000, "web",
+                new Customer("customer-" + id, "Noa", "noa@example.com", null), "Refund", "Where is my refund?",
+                new SeverityAssessment(Severity.LOW, List.of()), longAgo, longAgo.plusSeconds(3600), id, "fingerprint-" + id,
+                false, null, null, "en");
+        // An acknowledgement no attempt can ever send (its stored form is not a mail), queued before the event.
+        OutboxEvent poison = new OutboxEvent(mailId, OutboxEvent.ACKNOWLEDGEMENT_TYPE, OutboxEvent.MAIL_TOPIC,
+                "customer-" + id, "{not a mail", longAgo);
+        OutboxEvent event = new OutboxEvent(eventId, "tikun.complaint.received", "complaints.received",
+                "customer-" + id, "{\"complaintId\":\"" + id + "\"}", longAgo);
+        complaints.insert(complaint, List.of(poison, event)).await().atMost(WAIT);
+
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received")) {
+            topic.await(r -> eventId.equals(KafkaTopicReader.header(r, "ce_id")), WAIT);
+        }
+        JsonPath entry = await().atMost(GIVE_UP_WAIT).until(() -> given().auth().oauth2(admin())
+                .get("/api/v1/outbox/undeliverable").then().statusCode(200).extract().jsonPath(),
+                list -> list.getList("findAll { it.eventId == '" + mailId + "' }").size() == 1);
+        String self = "find { it.eventId == '" + mailId + "' }.";
+        assertThat(entry.getString(self + "complaintId")).isEqualTo(id);
+        assertThat(entry.getString(self + "topic")).isEqualTo(OutboxEvent.MAIL_TOPIC);
+        assertThat(entry.getInt(self + "attempts")).isEqualTo(MAIL_MAX_ATTEMPTS);
+        assertThat(entry.getString(self + "lastError")).isNotBlank();
+
+        Document stored = store.collection(ComplaintRepository.COLLECTION).find(Filters.eq("_id", id)).collect().first()
+                .await().atMost(WAIT);
+        assertThat(stored.getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(stored.getList("undeliverable", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void showsUndeliverableMailOnlyToAdmins() {
+        given().auth().oauth2(OidcWiremockTestResource.getAccessToken("alice", Set.of("agent")))
+                .get("/api/v1/outbox/undeliverable").then().statusCode(403);
+        given().get("/api/v1/outbox/undeliverable").then().statusCode(401);
+    }
+
+    private static String admin() {
+        return OidcWiremockTestResource.getAccessToken("root", Set.of("admin"));
     }
 }

@@ -8,8 +8,13 @@ import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -39,6 +44,7 @@ import io.tikun.stack.testing.MongoTestResource;
 class ComplaintSignalsTest {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
+    private static final int CONCURRENT_DELIVERIES = 6;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -99,6 +105,34 @@ class ComplaintSignalsTest {
         submit(email, "Late", "Where is it?").then().statusCode(202)
                 .body("severity", equalTo("HIGH"))
                 .body("reasons.signal", hasItem("REPEAT_COMPLAINTS"))
+                .body("reasons.evidence", hasItem("2 earlier complaints within 30 days"));
+    }
+
+    @Test
+    void countsAComplaintDeliveredSeveralTimesAtOnceAsOneEarlierComplaint() throws Exception {
+        String email = uniqueEmail();
+        String key = UUID.randomUUID().toString();
+        ExecutorService deliveries = Executors.newFixedThreadPool(CONCURRENT_DELIVERIES);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_DELIVERIES; i++) {
+                statuses.add(deliveries.submit(() -> given().auth().oauth2(channel()).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key)
+                        .body("{\"channel\":\"web\",\"customer\":{\"name\":\"Dana\",\"email\":\"" + email
+                                + "\"},\"subject\":\"Late\",\"body\":\"My parcel is late\"}")
+                        .post("/api/v1/complaints").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isIn(200, 202);
+            }
+        } finally {
+            deliveries.shutdown();
+        }
+
+        // One complaint was stored, so the next is the customer's second: no repeat signal yet.
+        submit(email, "Late", "Still late").then().statusCode(202)
+                .body("reasons.signal", not(hasItem("REPEAT_COMPLAINTS")));
+        submit(email, "Late", "Where is it?").then().statusCode(202)
                 .body("reasons.evidence", hasItem("2 earlier complaints within 30 days"));
     }
 

@@ -3,6 +3,7 @@ package io.tikun.intake.customer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.nio.charset.StandardCharsets;
@@ -171,8 +172,13 @@ class CustomerResourceTest {
                 .get("/api/v1/customers/" + survivor + "/timeline").then().statusCode(200).extract().jsonPath();
         assertThat(timeline.getList("subject", String.class)).containsExactly("Heater again", "Heater");
 
-        // The duplicate's address now leads to the survivor.
-        assertThat(webComplaint(duplicateEmail, null, "Heater, third time", "Nobody came")).isEqualTo(survivor);
+        // The duplicate's address now leads to the survivor, whose repeat count includes the duplicate's complaint.
+        String third = given().auth().oauth2(token("web-channel", "channel")).contentType(ContentType.JSON)
+                .body("{\"channel\":\"web\",\"customer\":{\"name\":\"Dana Levi\",\"email\":\"" + duplicateEmail
+                        + "\"},\"subject\":\"Heater, third time\",\"body\":\"Nobody came\"}")
+                .post("/api/v1/complaints").then().statusCode(202)
+                .body("reasons.evidence", hasItem("2 earlier complaints within 30 days")).extract().path("id");
+        assertThat(complaint(third).getString("customer.id")).isEqualTo(survivor);
     }
 
     @Test

@@ -98,7 +98,9 @@ class SocialReplyTest {
         assertThat(event.path("reference").asText()).isEqualTo(created.getString("reference"));
         assertThat(event.path("language").asText()).isEqualTo("en");
         assertThat(event.path("text").asText()).contains(created.getString("reference")).contains("What happens next")
-                .contains("You will hear from us by");
+                .contains("You will hear from us by").contains("reply in this conversation")
+                // a Messenger conversation has no subject line to keep the reference in
+                .doesNotContainIgnoringCase("subject");
         assertHonoursItsContract(event);
     }
 
@@ -117,7 +119,8 @@ class SocialReplyTest {
         assertThat(event.path("recipientHandle").asText()).isEqualTo("miri" + user);
         String text = event.path("text").asText();
         assertThat(text).contains(created.getString("reference")).contains("we will get back to you by")
-                .doesNotContain("Miri").doesNotContain("boiler").doesNotContain("flooded");
+                .doesNotContain("Miri").doesNotContain("boiler").doesNotContain("flooded")
+                .doesNotContainIgnoringCase("subject");
         assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(X_REPLY_LIMIT);
         assertHonoursItsContract(event);
     }
@@ -135,7 +138,23 @@ class SocialReplyTest {
         assertThat(event.path("conversationId").asText()).isEqualTo(post);
         assertThat(event.path("language").asText()).isEqualTo("he");
         assertThat(event.path("text").asText()).contains("מספר הפנייה").contains(created.getString("reference"))
-                .doesNotContain("דנה");
+                .doesNotContain("דנה").doesNotContain("נושא");
+    }
+
+    @Test
+    void acknowledgesAHebrewWhatsAppMessageInHebrewAskingToReplyInTheSameConversation() throws IOException {
+        String phone = "9725" + fresh().substring(0, 8);
+        JsonPath created = item(deliverMeta(SocialPayloads.whatsApp("106540352242922", phone, "wamid." + fresh(),
+                "החשבונית שקיבלתי שגויה, חויבתי פעמיים")));
+
+        JsonNode event = mapper.readTree(replyFor(created.getString("complaintId")).value());
+        assertThat(event.path("network").asText()).isEqualTo("wa");
+        assertThat(event.path("visibility").asText()).isEqualTo("PRIVATE");
+        assertThat(event.path("language").asText()).isEqualTo("he");
+        assertThat(event.path("text").asText()).contains(created.getString("reference")).contains("מה הלאה")
+                .contains("נחזור אליך עד").contains("להשיב בשיחה הזו").doesNotContain("נושא")
+                .doesNotContainIgnoringCase("subject");
+        assertHonoursItsContract(event);
     }
 
     @Test

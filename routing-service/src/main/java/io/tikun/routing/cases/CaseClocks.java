@@ -11,7 +11,7 @@ import io.tikun.routing.sla.SlaClock;
  * Stops and restarts the clocks of a case that waits on the customer. On resuming, the SLA deadlines keep
  * the business time they had left on the severity's calendar; the escalation timer follows the
  * first-response deadline while it guards it, and otherwise (a re-escalation check, counted in real time)
- * keeps the real time it had left.
+ * keeps the real time it had left; the resolution timer follows the resolution deadline.
  */
 @ApplicationScoped
 public class CaseClocks {
@@ -43,6 +43,10 @@ public class CaseClocks {
         }
         if (c.resolutionDueAt != null) {
             c.resolutionDueAt = SlaClock.afterPause(c.resolutionDueAt, pausedAt, now, calendar);
+        }
+        if (c.resolutionEscalationDueAt != null) {
+            // The resolution timer stands on the resolution deadline while armed, so it moves with it.
+            c.resolutionEscalationDueAt = c.resolutionDueAt;
         }
         if (c.escalationDueAt != null) {
             c.escalationDueAt = timerGuardsFirstResponse ? c.firstResponseDueAt

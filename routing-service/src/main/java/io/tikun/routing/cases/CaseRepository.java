@@ -19,8 +19,9 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
 
     private static final String ESCALATION_DUE = """
             select * from {h-schema}support_case
-            where (escalation_due_at <= :now or reply_due_at <= :now) and waiting_since is null
-            order by least(escalation_due_at, reply_due_at)
+            where (escalation_due_at <= :now or reply_due_at <= :now or resolution_escalation_due_at <= :now)
+              and waiting_since is null
+            order by least(escalation_due_at, reply_due_at, resolution_escalation_due_at)
             limit :limit
             for update skip locked""";
 
@@ -39,10 +40,10 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
     }
 
     /**
-     * Locks up to {@code limit} cases whose escalation or unanswered-reply timer is due (not waiting on the customer), earliest
-     * first. Rows another
-     * transaction holds are skipped, so concurrent checks (several instances) never take the same
-     * case; the caller must move or clear each timer before its transaction commits.
+     * Locks up to {@code limit} cases whose escalation, unanswered-reply or resolution timer is due (not waiting on the
+     * customer), earliest first. Rows another transaction holds are skipped, so concurrent checks (several
+     * instances) never take the same case; the caller must move or clear each timer before its transaction
+     * commits.
      */
     public Uni<List<SupportCase>> lockDueForEscalation(Instant now, int limit) {
         return getSession().chain(session -> session.createNativeQuery(ESCALATION_DUE, SupportCase.class)

@@ -197,8 +197,10 @@ public class CaseService {
         Instant slaDue = sla.firstResponseDue(c.severity, c.receivedAt);
         c.firstResponseDueAt = slaDue.isBefore(complaint.expectedResponseBy()) ? slaDue : complaint.expectedResponseBy();
         c.resolutionDueAt = sla.resolutionDue(c.severity, c.receivedAt);
-        // The escalation timer fires when the first response is missed (EscalationJob).
+        // The escalation timer fires when the first response is missed, the resolution timer when the case is
+        // still not resolved at its resolution deadline (EscalationJob).
         c.escalationDueAt = c.firstResponseDueAt;
+        c.resolutionEscalationDueAt = c.resolutionDueAt;
         return c;
     }
 

@@ -50,7 +50,8 @@ public record CaseView(
     public record Message(MessageAuthor author, String channel, String writtenBy, String body, Instant at) {
     }
 
-    public record Alert(String kind, EscalationLevel level, String channel, String recipient, String state, int attempts,
+    public record Alert(UUID id, String kind, EscalationLevel level, String channel, String recipient, String state,
+            int attempts,
             Instant sentAt) {
     }
 
@@ -62,7 +63,7 @@ public record CaseView(
                 c.firstRespondedAt, c.escalationDueAt, c.callbackDueAt, c.waitingSince, c.resolutionDueAt, c.replyDueAt,
                 c.resolvedAt, c.resolution, c.updatedAt, c.version,
                 steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reasonCode, s.reason, s.occurredAt)).toList(),
-                notifications.stream().map(n -> new Alert(n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),
+                notifications.stream().map(n -> new Alert(n.id, n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),
                         n.attempts, n.sentAt)).toList(),
                 messages.stream().map(m -> new Message(m.author, m.channel, m.writtenBy, m.body, m.receivedAt)).toList());
     }

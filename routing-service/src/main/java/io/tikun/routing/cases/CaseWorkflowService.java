@@ -132,6 +132,7 @@ public class CaseWorkflowService {
         c.resolvedAt = now;
         c.escalationDueAt = null;
         c.replyDueAt = null;
+        c.resolutionEscalationDueAt = null;
         c.waitingSince = null;
         c.updatedAt = now;
         return announce(c, CaseUpdated.RESOLVED, "resolved by " + by, thanks.compose(c), now);
@@ -191,6 +192,7 @@ public class CaseWorkflowService {
             c.resolvedAt = null;
             c.updatedAt = now;
             restartEscalationTimer(c, now);
+            restartResolutionTimer(c, now);
             return announce(c, CaseUpdated.REOPENED, "reopened by " + by + ": " + reason, null, now);
         });
     }
@@ -206,6 +208,17 @@ public class CaseWorkflowService {
             return;
         }
         c.escalationDueAt = c.firstResponseDueAt.isAfter(now) ? c.firstResponseDueAt : now.plus(reEscalateAfter);
+    }
+
+    /**
+     * A case resolved before its resolution deadline and reopened while that deadline is still ahead is guarded
+     * by it again. Once the deadline has passed it stays off: the case was resolved in time or its missed
+     * resolution was already escalated, and reopening is not a new breach.
+     */
+    private static void restartResolutionTimer(SupportCase c, Instant now) {
+        if (c.resolutionDueAt != null && c.resolutionDueAt.isAfter(now)) {
+            c.resolutionEscalationDueAt = c.resolutionDueAt;
+        }
     }
 
     private Uni<Changed> announce(SupportCase c, String change, String reason, String customerMessage, Instant now) {

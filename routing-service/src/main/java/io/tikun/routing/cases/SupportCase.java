@@ -102,6 +102,13 @@ public class SupportCase {
     @Column(name = "resolution_due_at")
     public Instant resolutionDueAt;
 
+    /**
+     * When the job escalates the case for a missed resolution: the resolution deadline while that is still
+     * guarded; null once it fired, when the case is resolved, or for cases without a resolution deadline.
+     */
+    @Column(name = "resolution_escalation_due_at")
+    public Instant resolutionEscalationDueAt;
+
     /** When the customer's unanswered further message makes the case climb; null when none waits. */
     @Column(name = "reply_due_at")
     public Instant replyDueAt;

@@ -15,9 +15,9 @@ import io.tikun.routing.notification.NotificationDispatcher;
 import io.tikun.routing.outbox.OutboxRelay;
 
 /**
- * Fires durable escalation timers: every {@code check-every} it escalates the cases whose first response
- * is overdue, then publishes the events and sends the alerts that transaction committed. Safe to run on
- * every routing instance at once (see {@link EscalationService}).
+ * Fires durable escalation timers: every {@code check-every} it escalates the cases whose first response,
+ * answer to a further message or resolution is overdue, then publishes the events and sends the alerts that
+ * transaction committed. Safe to run on every routing instance at once (see {@link EscalationService}).
  */
 @ApplicationScoped
 public class EscalationJob {
@@ -68,8 +68,8 @@ public class EscalationJob {
         return escalations.escalateDue(now, config.batchSize())
                 .invoke(done -> {
                     if (!done.caseIds().isEmpty()) {
-                        Log.infof("Escalated %d case(s) with an overdue first response or reply: %s", done.caseIds().size(),
-                                done.caseIds());
+                        Log.infof("Escalated %d case(s) with an overdue first response, reply or resolution: %s",
+                                done.caseIds().size(), done.caseIds());
                     }
                 })
                 .invoke(this::measure)

@@ -46,6 +46,15 @@ public class EscalationLadder {
         return new Breach(from, to, nextCheck, callbackDueAt);
     }
 
+    /**
+     * Where a single breach that starts no further timer (an unanswered reply, a missed resolution) takes a case:
+     * one rung up, but not above its severity's ceiling.
+     */
+    public EscalationLevel oneRungUp(Severity severity, EscalationLevel from) {
+        Objects.requireNonNull(from, "from");
+        return from.isAtLeast(ceiling(severity)) ? from : from.next();
+    }
+
     /** When the service manager must have called back, for a case reaching the top now. */
     public Instant callbackDue(Instant now) {
         return sla.managerCallbackDue(now);

@@ -10,6 +10,8 @@ public enum EscalationReason {
     FIRST_RESPONSE_MISSED,
     /** The customer wrote again and no agent answered in time. */
     UNANSWERED_CUSTOMER_REPLY,
+    /** The case was not resolved by its resolution deadline. */
+    RESOLUTION_OVERDUE,
     /** Follow-up reported a promise overdue, disputed or broken. */
     PROMISE_NOT_KEPT
 }

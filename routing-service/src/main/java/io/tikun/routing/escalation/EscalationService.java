@@ -24,9 +24,10 @@ import io.tikun.routing.outbox.OutboxMessage;
 import io.tikun.routing.outbox.OutboxRepository;
 
 /**
- * Escalates cases whose first-response timer is due. One transaction locks the due cases, moves each one
- * rung up, records why, writes the {@code cases.updated} event and the manager's alert, and moves or ends
- * its timer, so a breach is acted on exactly once however many instances look at the same moment.
+ * Escalates cases whose first-response, unanswered-reply or resolution timer is due. One transaction locks the
+ * due cases, moves each one rung up, records why, writes the {@code cases.updated} event and the manager's
+ * alert, and moves or ends the timer that fired, so a breach is acted on exactly once however many instances
+ * look at the same moment.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -79,21 +80,39 @@ public class EscalationService {
         });
     }
 
+    /**
+     * Acts on one due timer of the case: an unanswered reply first, then the earlier of the first-response and
+     * resolution timers. A timer still due after this claim fires at the next check, so one check moves a case
+     * one rung at most and each timer fires once.
+     */
     private Uni<Void> escalate(SupportCase c, Instant now, Escalations done) {
         if (c.status == CaseStatus.RESOLVED) {
             // Timers left running on a resolved case (only possible through a manual data fix) are just ended.
             c.escalationDueAt = null;
             c.replyDueAt = null;
+            c.resolutionEscalationDueAt = null;
             return Uni.createFrom().voidItem();
         }
-        if (c.replyDueAt != null && !c.replyDueAt.isAfter(now)) {
+        if (isDue(c.replyDueAt, now)) {
             return escalateUnansweredReply(c, now, done);
         }
-        if (c.firstRespondedAt != null) {
+        if (c.firstRespondedAt != null && c.escalationDueAt != null) {
             // A timer left running on an answered case (only possible through a manual data fix) is just ended.
             c.escalationDueAt = null;
-            return Uni.createFrom().voidItem();
         }
+        boolean firstResponseDue = isDue(c.escalationDueAt, now);
+        if (isDue(c.resolutionEscalationDueAt, now)
+                && !(firstResponseDue && c.escalationDueAt.isBefore(c.resolutionEscalationDueAt))) {
+            return escalateMissedResolution(c, now, done);
+        }
+        return firstResponseDue ? escalateMissedFirstResponse(c, now, done) : Uni.createFrom().voidItem();
+    }
+
+    private static boolean isDue(Instant timer, Instant now) {
+        return timer != null && !timer.isAfter(now);
+    }
+
+    private Uni<Void> escalateMissedFirstResponse(SupportCase c, Instant now, Escalations done) {
         if (c.firstResponseDueAt.equals(c.escalationDueAt)) {
             // The timer still sits on the deadline itself: this is the breach, counted once per case.
             done.breaches().add(c.severity);
@@ -113,7 +132,7 @@ public class EscalationService {
      */
     private Uni<Void> escalateUnansweredReply(SupportCase c, Instant now, Escalations done) {
         EscalationLevel from = c.level;
-        EscalationLevel to = from.isAtLeast(ladder.ceiling(c.severity)) ? from : from.next();
+        EscalationLevel to = ladder.oneRungUp(c.severity, from);
         String reason = "the customer's message was not answered by " + c.replyDueAt
                 + (from == to ? " (already as high as a " + c.severity + " case goes)" : "");
         c.replyDueAt = null;
@@ -121,6 +140,24 @@ public class EscalationService {
             c.callbackDueAt = ladder.callbackDue(now);
         }
         return record(c, from, to, EscalationReason.UNANSWERED_CUSTOMER_REPLY, reason, now, done);
+    }
+
+    /**
+     * The case is still not resolved at its resolution deadline, answered or not: one rung up (not above the
+     * severity's ceiling), and the resolution timer ends, so it fires once per case. The first-response timer
+     * keeps running on its own.
+     */
+    private Uni<Void> escalateMissedResolution(SupportCase c, Instant now, Escalations done) {
+        EscalationLevel from = c.level;
+        EscalationLevel to = ladder.oneRungUp(c.severity, from);
+        c.resolutionEscalationDueAt = null;
+        if (to.isTop() && c.callbackDueAt == null) {
+            c.callbackDueAt = ladder.callbackDue(now);
+        }
+        String reason = "resolution due " + c.resolutionDueAt + " was missed"
+                + (from == to ? " (already as high as a " + c.severity + " case goes)" : "")
+                + (to.isTop() ? "; service manager to call the customer back by " + c.callbackDueAt : "");
+        return record(c, from, to, EscalationReason.RESOLUTION_OVERDUE, reason, now, done);
     }
 
     /**
@@ -156,7 +193,7 @@ public class EscalationService {
         CaseUpdated escalated = CaseUpdated.of(c, CaseUpdated.ESCALATED, reason, null, now);
         OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, escalated.type(), json.write(escalated),
                 now);
-        List<Notification> alert = alerts.escalated(c, from, reason, now);
+        List<Notification> alert = alerts.escalated(c, from, code, reason, now);
         done.caseIds().add(c.id);
         done.outboxIds().add(event.id);
         return steps.persist(step)

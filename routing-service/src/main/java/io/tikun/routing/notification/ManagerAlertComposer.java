@@ -11,18 +11,23 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.runtime.StartupEvent;
 import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.outbox.EventJson;
 
 /**
  * Writes the notifications about a case, one per channel and recipient: e-mails from the Qute templates
  * under {@code templates/notification/} in each recipient's language, the Slack-compatible webhook body
- * and the live stream event. The caller stores them with the change that caused them.
+ * and the live stream event. The caller stores them with the change that caused them. An escalation's
+ * subject and headline say what happened in the words its template gives the reason code (fragment
+ * {@code cause_<REASON>}); every reason has its words in every language, checked at startup.
  */
 @ApplicationScoped
 public class ManagerAlertComposer {
@@ -35,6 +40,7 @@ public class ManagerAlertComposer {
     /** Slack refuses header blocks longer than this. */
     private static final int HEADER_LIMIT = 150;
     private static final String DASH = "-";
+    private static final String CAUSE_FRAGMENT = "cause_";
 
     private final RoutingConfig.Notifications config;
     private final Engine qute;
@@ -46,17 +52,35 @@ public class ManagerAlertComposer {
         this.json = json;
     }
 
+    /** Fails the start of an instance whose templates lack the words for an escalation reason. */
+    void checkEveryReasonIsWorded(@Observes StartupEvent start) {
+        List<String> missing = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            Template text = template(NotificationKind.ESCALATED, lang, "txt");
+            for (EscalationReason code : EscalationReason.values()) {
+                if (text.getFragment(CAUSE_FRAGMENT + code.name()) == null) {
+                    missing.add(text.getId() + "$" + CAUSE_FRAGMENT + code.name());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("escalation reasons without words: " + missing);
+        }
+    }
+
     /** A new case severe enough that the manager hears of it at once. */
     public List<Notification> severeCaseOpened(SupportCase c, String reasons, Instant now) {
-        return compose(c, NotificationKind.SEVERE_CASE_OPENED, null, reasons, c.callbackDueAt, now);
+        return compose(c, NotificationKind.SEVERE_CASE_OPENED, null, null, reasons, c.callbackDueAt, now);
     }
 
     /**
-     * A case climbed the ladder because nobody answered the customer in time (or a promise was not kept);
-     * at the top the notification states the callback the manager now owes.
+     * A case climbed the ladder for the reason {@code code} (first response or resolution missed, a customer's
+     * message unanswered, a promise not kept...), which the subject states; {@code reason} is the detail. At
+     * the top the notification states the callback the manager now owes.
      */
-    public List<Notification> escalated(SupportCase c, EscalationLevel from, String reason, Instant now) {
-        return compose(c, NotificationKind.ESCALATED, from, reason, c.callbackDueAt, now);
+    public List<Notification> escalated(SupportCase c, EscalationLevel from, EscalationReason code, String reason,
+            Instant now) {
+        return compose(c, NotificationKind.ESCALATED, from, code, reason, c.callbackDueAt, now);
     }
 
     /**
@@ -64,23 +88,23 @@ public class ManagerAlertComposer {
      * tries (1 for a new callback, more after "not reached").
      */
     public List<Notification> callbackAssigned(SupportCase c, Instant dueAt, int attempt, Instant now) {
-        List<Notification> rows = compose(c, NotificationKind.CALLBACK_ASSIGNED, null, "callback attempt " + attempt,
-                dueAt, now);
+        List<Notification> rows = compose(c, NotificationKind.CALLBACK_ASSIGNED, null, null,
+                "callback attempt " + attempt, dueAt, now);
         // Each attempt is news to the manager; a redelivered event for the same attempt is not.
         rows.forEach(n -> n.occurrence = attempt);
         return rows;
     }
 
-    private List<Notification> compose(SupportCase c, NotificationKind kind, EscalationLevel from, String reason,
-            Instant callbackDue, Instant now) {
+    private List<Notification> compose(SupportCase c, NotificationKind kind, EscalationLevel from,
+            EscalationReason code, String reason, Instant callbackDue, Instant now) {
         List<Notification> all = new ArrayList<>();
         String managerLanguage = language(config.serviceManagerLanguage());
-        all.add(email(c, kind, from, reason, callbackDue, config.serviceManagerEmail(), managerLanguage, now));
+        all.add(email(c, kind, from, code, reason, callbackDue, config.serviceManagerEmail(), managerLanguage, now));
         config.recipients().values().stream()
                 .filter(recipient -> recipient.kinds().contains(kind))
-                .forEach(recipient -> all
-                        .add(email(c, kind, from, reason, callbackDue, recipient.email(), recipient.language(), now)));
-        String text = subject(kind, facts(c, from, reason, callbackDue, managerLanguage));
+                .forEach(recipient -> all.add(
+                        email(c, kind, from, code, reason, callbackDue, recipient.email(), recipient.language(), now)));
+        String text = subject(kind, facts(c, kind, from, code, reason, callbackDue, managerLanguage));
         config.webhook().url().ifPresent(url -> all.add(
                 row(c, kind, NotificationChannels.WEBHOOK, url.toString(), managerLanguage,
                         text, slackBody(c, kind, text, reason), null, now)));
@@ -92,10 +116,10 @@ public class ManagerAlertComposer {
         return all;
     }
 
-    private Notification email(SupportCase c, NotificationKind kind, EscalationLevel from, String reason,
-            Instant callbackDue, String to, String requestedLanguage, Instant now) {
+    private Notification email(SupportCase c, NotificationKind kind, EscalationLevel from, EscalationReason code,
+            String reason, Instant callbackDue, String to, String requestedLanguage, Instant now) {
         String lang = language(requestedLanguage);
-        AlertFacts facts = facts(c, from, reason, callbackDue, lang);
+        AlertFacts facts = facts(c, kind, from, code, reason, callbackDue, lang);
         Template text = template(kind, lang, "txt");
         return row(c, kind, EMAIL, to, lang, subject(kind, facts),
                 text.getFragment("text").data("a", facts).render(),
@@ -115,15 +139,27 @@ public class ManagerAlertComposer {
         return template;
     }
 
-    AlertFacts facts(SupportCase c, EscalationLevel from, String reason, Instant callbackDue, String lang) {
+    private AlertFacts facts(SupportCase c, NotificationKind kind, EscalationLevel from, EscalationReason code,
+            String reason, Instant callbackDue, String lang) {
         DateTimeFormatter when = DateTimeFormatter.ofPattern(WHEN_PATTERN, Locale.forLanguageTag(lang))
                 .withZone(config.timeZone());
-        return new AlertFacts(c.reference, c.severity.name(), c.level.name(), from == null ? DASH : from.name(),
-                c.customerName, orDash(c.customerPhone), orDash(c.customerEmail), c.channel, c.subject, c.summary,
-                orDash(reason), orDash(c.assignee),
+        AlertFacts facts = new AlertFacts(c.reference, c.severity.name(), c.level.name(),
+                from == null ? DASH : from.name(), c.customerName, orDash(c.customerPhone), orDash(c.customerEmail),
+                c.channel, c.subject, c.summary, orDash(reason), orDash(c.assignee),
                 c.firstResponseDueAt == null ? DASH : when.format(c.firstResponseDueAt),
                 callbackDue == null ? null : when.format(callbackDue),
-                config.caseLinkPrefix() + c.id, lang, RIGHT_TO_LEFT.contains(lang) ? "rtl" : "ltr");
+                config.caseLinkPrefix() + c.id, lang, RIGHT_TO_LEFT.contains(lang) ? "rtl" : "ltr", DASH);
+        return code == null ? facts : facts.withCause(cause(kind, code, facts));
+    }
+
+    /** The reason code in the recipient's words, rendered as plain text (the HTML template escapes it). */
+    private String cause(NotificationKind kind, EscalationReason code, AlertFacts facts) {
+        Template text = template(kind, facts.lang(), "txt");
+        Template.Fragment words = text.getFragment(CAUSE_FRAGMENT + code.name());
+        if (words == null) {
+            throw new IllegalStateException("no words for " + code + " in " + text.getId());
+        }
+        return words.data("a", facts).render().strip();
     }
 
     /** Slack's incoming-webhook shape: {@code text} for notifications and clients without blocks, and blocks. */

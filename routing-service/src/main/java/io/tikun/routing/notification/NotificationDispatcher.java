@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -17,7 +17,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
-import io.tikun.routing.outbox.EventJson;
 
 /**
  * Delivers stored notifications: at once after the transaction that created them, then on a
@@ -31,20 +30,18 @@ public class NotificationDispatcher {
     private final NotificationRepository notifications;
     private final ReactiveMailer mailer;
     private final WebhookSender webhook;
-    private final NotificationStream stream;
-    private final EventJson json;
     private final RoutingConfig.Notifications config;
     private final Clock clock;
+    private final String from;
 
     public NotificationDispatcher(NotificationRepository notifications, ReactiveMailer mailer, WebhookSender webhook,
-            NotificationStream stream, EventJson json, RoutingConfig config, Clock clock) {
+            RoutingConfig config, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.notifications = notifications;
         this.mailer = mailer;
         this.webhook = webhook;
-        this.stream = stream;
-        this.json = json;
         this.config = config.notifications();
         this.clock = clock;
+        this.from = from;
     }
 
     public Uni<Void> deliverNow(List<UUID> ids) {
@@ -72,7 +69,7 @@ public class NotificationDispatcher {
 
     private Uni<Integer> deliver(Notification n) {
         return send(n)
-                .chain(() -> notifications.markSent(n.id, clock.instant()))
+                .chain(() -> markDelivered(n))
                 .onFailure().recoverWithUni(failure -> {
                     boolean giveUp = n.attempts >= config.maxAttempts();
                     Instant retryAt = clock.instant().plus(backoff(n.attempts));
@@ -84,19 +81,30 @@ public class NotificationDispatcher {
 
     private Uni<Void> send(Notification n) {
         return switch (n.channel) {
-            case NotificationChannels.EMAIL -> mailer.send(n.htmlBody == null ? Mail.withText(n.recipient, n.subject, n.body)
-                    : Mail.withHtml(n.recipient, n.subject, n.htmlBody).setText(n.body));
+            case NotificationChannels.EMAIL -> mailer.send(mailOf(n));
             case NotificationChannels.WEBHOOK -> webhook.send(n);
-            case NotificationChannels.STREAM -> Uni.createFrom().item(() -> {
-                try {
-                    stream.publish(json.read(n.body, StreamedNotification.class));
-                    return null;
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("unreadable stream notification", e);
-                }
-            });
+            // Nothing to send from here: marking the row sent announces it to every instance (markDelivered).
+            case NotificationChannels.STREAM -> Uni.createFrom().voidItem();
             default -> Uni.createFrom().failure(new IllegalStateException("unknown channel " + n.channel));
         };
+    }
+
+    /**
+     * A stream notification is announced on the shared PostgreSQL channel in the transaction that marks it sent;
+     * every instance, this one included, pushes it to its own SSE clients from there ({@link SharedStreamListener}),
+     * so it is never also published locally.
+     */
+    private Uni<Integer> markDelivered(Notification n) {
+        return NotificationChannels.STREAM.equals(n.channel)
+                ? notifications.markStreamed(n.id, clock.instant(), config.sharedStream().channel())
+                : notifications.markSent(n.id, clock.instant());
+    }
+
+    /** The alert as an e-mail whose Message-ID is the same on every attempt (see {@link StableMessageId}). */
+    private Mail mailOf(Notification n) {
+        Mail mail = n.htmlBody == null ? Mail.withText(n.recipient, n.subject, n.body)
+                : Mail.withHtml(n.recipient, n.subject, n.htmlBody).setText(n.body);
+        return mail.addHeader("Message-ID", StableMessageId.of(n.id, from));
     }
 
     Duration backoff(int attempts) {

@@ -29,6 +29,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             where state = 'PENDING' and available_at <= :now and id in (:ids)
             for update skip locked""";
 
+    /** NOTIFY with bound values (the NOTIFY statement itself takes no parameters). */
+    private static final String ANNOUNCE = "select pg_notify(:channel, :payload)";
+
     @WithTransaction
     public Uni<List<Notification>> claimDue(Instant now, Instant claimUntil, int limit) {
         return getSession().chain(session -> session.createNativeQuery(DUE, Notification.class)
@@ -49,6 +52,24 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     @WithTransaction
     public Uni<Integer> markSent(UUID id, Instant at) {
         return update("state = ?1, sentAt = ?2, lastError = null where id = ?3", DeliveryState.SENT, at, id);
+    }
+
+    /**
+     * Marks a pending stream notification sent and, in the same transaction, announces its id on the shared
+     * stream's PostgreSQL channel. PostgreSQL hands the NOTIFY to the listeners only if the transaction commits,
+     * and a row someone else already marked is left alone, so each stream notification is announced once.
+     *
+     * @return the number of rows marked: 1, or 0 when it was no longer pending
+     */
+    @WithTransaction
+    public Uni<Integer> markStreamed(UUID id, Instant at, String channel) {
+        return update("state = ?1, sentAt = ?2, lastError = null where id = ?3 and state = ?4", DeliveryState.SENT, at,
+                id, DeliveryState.PENDING)
+                .chain(marked -> marked == 0 ? Uni.createFrom().item(0)
+                        : getSession().chain(session -> session.createNativeQuery(ANNOUNCE)
+                                .setParameter("channel", channel).setParameter("payload", id.toString())
+                                .executeUpdate())
+                                .replaceWith(marked));
     }
 
     /** Records a failed attempt: retried at {@code retryAt}, or given up as FAILED. */

@@ -1,5 +1,7 @@
 package io.tikun.routing.notification;
 
+import java.util.concurrent.Flow;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -10,9 +12,9 @@ import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.outbox.EventJson;
 
 /**
- * The live notifications of this instance: every stream notification it delivers goes to every client
- * connected at that moment (no replay; a client that connects later reads the stored ones instead). With
- * several routing instances a client sees what the instance it is connected to delivers.
+ * The live notifications for the SSE clients connected to this instance: every stream notification any
+ * routing instance delivers reaches them once, through {@link SharedStreamListener} (no replay; a client that
+ * connects later reads the stored ones instead).
  */
 @ApplicationScoped
 public class NotificationStream {
@@ -23,6 +25,8 @@ public class NotificationStream {
     public static final String NOTIFICATION = "notification";
 
     private final BroadcastProcessor<StreamedNotification> live = BroadcastProcessor.create();
+    // Announcements are read on several event-loop threads at once; a processor takes one item at a time.
+    private final Flow.Processor<StreamedNotification, StreamedNotification> publisher = live.serialized();
     private final EventJson json;
     private final int buffer;
 
@@ -31,8 +35,9 @@ public class NotificationStream {
         this.buffer = config.notifications().streamBuffer();
     }
 
+    /** Pushes one notification to the clients connected now; called once per announced notification. */
     public void publish(StreamedNotification notification) {
-        live.onNext(notification);
+        publisher.onNext(notification);
     }
 
     /** Server-Sent Events for one client: {@code ready} once subscribed, then each {@code notification}. */

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Multi;
 
 /**
  * Live notifications as Server-Sent Events ({@link NotificationStream#events}): {@code ready}, then one
- * {@code notification} event (JSON) per notification as this instance delivers it.
+ * {@code notification} event (JSON) per notification as any routing instance delivers it.
  */
 @Path("/api/v1/notifications/stream")
 public class NotificationStreamResource {

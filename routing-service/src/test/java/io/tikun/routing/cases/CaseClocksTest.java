@@ -90,6 +90,42 @@ class CaseClocksTest {
     }
 
     @Test
+    void theResolutionTimerMovesWithTheResolutionDeadlineByTheOfficeHoursLeft() {
+        SupportCase c = unanswered(Severity.MEDIUM, at("2026-11-26T17:30"), at("2026-11-30T12:00"));
+        c.firstRespondedAt = at("2026-11-26T09:00");
+        c.status = CaseStatus.RESPONDED;
+        c.escalationDueAt = null;
+        c.resolutionEscalationDueAt = c.resolutionDueAt;
+
+        clocks.pause(c, at("2026-11-26T16:00"));
+        clocks.resume(c, at("2026-11-29T10:00"));
+
+        // 16 office hours were left (Thursday 16:00 to 18:00, Sunday, Monday to 12:00): they run again from Sunday 10:00.
+        assertThat(c.resolutionDueAt).isEqualTo(at("2026-11-30T16:00"));
+        assertThat(c.resolutionEscalationDueAt).isEqualTo(c.resolutionDueAt);
+        assertThat(c.escalationDueAt).isNull();
+        assertThat(c.status).isEqualTo(CaseStatus.RESPONDED);
+    }
+
+    @Test
+    void aResolutionMissedBeforeTheWaitStaysDueAndAFiredTimerStaysOff() {
+        SupportCase missed = unanswered(Severity.MEDIUM, at("2026-11-26T10:00"), at("2026-11-26T12:00"));
+        missed.resolutionEscalationDueAt = missed.resolutionDueAt;
+        SupportCase fired = unanswered(Severity.MEDIUM, at("2026-11-26T10:00"), at("2026-11-26T12:00"));
+        fired.resolutionEscalationDueAt = null;
+
+        for (SupportCase c : new SupportCase[] { missed, fired }) {
+            clocks.pause(c, at("2026-11-26T16:00"));
+            clocks.resume(c, at("2026-11-29T10:00"));
+        }
+
+        assertThat(missed.resolutionDueAt).isEqualTo(at("2026-11-26T12:00"));
+        assertThat(missed.resolutionEscalationDueAt).isEqualTo(at("2026-11-26T12:00"));
+        assertThat(fired.resolutionDueAt).isEqualTo(at("2026-11-26T12:00"));
+        assertThat(fired.resolutionEscalationDueAt).isNull();
+    }
+
+    @Test
     void aDeadlineMissedBeforeTheWaitStaysMissed() {
         SupportCase c = unanswered(Severity.MEDIUM, at("2026-11-26T12:00"), null);
 

@@ -143,6 +143,10 @@ class EscalationJobTest {
             CapturedMail alert = mail.await(m -> m.isTo(MANAGER) && m.subject().contains(opened.reference())
                     && m.subject().contains("Escalated to TEAM_LEAD"), WAIT);
             assertThat(alert.text()).contains("FRONTLINE -> TEAM_LEAD").contains("was missed");
+            // Every attempt carries the stored alert's id, so a copy re-sent after a crash is the same message.
+            String alertId = view(opened.id()).getString(
+                    "notifications.find { it.kind == 'ESCALATED' && it.channel == 'email' && it.level == 'TEAM_LEAD' }.id");
+            assertThat(alert.header("Message-ID")).isEqualTo("<notification." + alertId + "@tikun.local>");
 
             // Checks keep running every second; none may escalate the same breach again.
             await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))

@@ -84,6 +84,18 @@ class EscalationLadderTest {
     }
 
     @Test
+    void aSingleBreachClimbsOneRungButNeverAboveTheSeveritysCeiling() {
+        assertThat(ladder.oneRungUp(Severity.MEDIUM, EscalationLevel.FRONTLINE)).isEqualTo(EscalationLevel.TEAM_LEAD);
+        assertThat(ladder.oneRungUp(Severity.MEDIUM, EscalationLevel.SERVICE_MANAGER))
+                .isEqualTo(EscalationLevel.SERVICE_MANAGER);
+        assertThat(ladder.oneRungUp(Severity.LOW, EscalationLevel.TEAM_LEAD)).isEqualTo(EscalationLevel.TEAM_LEAD);
+        assertThat(ladder.oneRungUp(Severity.CRITICAL, EscalationLevel.SERVICE_MANAGER))
+                .isEqualTo(EscalationLevel.MANAGER_CALLBACK);
+        // A broken promise may have taken a case above its ceiling: it stays there.
+        assertThat(ladder.oneRungUp(Severity.LOW, EscalationLevel.SERVICE_MANAGER)).isEqualTo(EscalationLevel.SERVICE_MANAGER);
+    }
+
+    @Test
     void followsTheConfiguredReEscalationStep() {
         EscalationLadder quick = ladder(Map.of("tikun.routing.escalation.re-escalate-after", "PT15M"));
 

@@ -1,15 +1,20 @@
 package io.tikun.routing.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +25,7 @@ import io.tikun.routing.RoutingTestConfig;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.stack.testing.KafkaTestResource;
@@ -36,6 +42,25 @@ class ManagerAlertComposerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T09:30:00Z");
     private static final String HOOK = "https://hooks.example.com/services/T000/B000/XXXX";
+    private static final String HEBREW_LEAD = "lead@tikun.test";
+    /** What an escalation's subject says after "Escalated to LEVEL: ", per reason, for the case below. */
+    private static final Map<EscalationReason, String> ENGLISH_CAUSES = Map.of(
+            EscalationReason.OPENED, "new CRITICAL complaint from דנה לוי",
+            EscalationReason.REPEAT_COMPLAINT, "repeat CRITICAL complaint from דנה לוי",
+            EscalationReason.FIRST_RESPONSE_MISSED, "CRITICAL complaint from דנה לוי unanswered",
+            EscalationReason.UNANSWERED_CUSTOMER_REPLY,
+            "CRITICAL complaint from דנה לוי: customer wrote again, unanswered",
+            EscalationReason.RESOLUTION_OVERDUE, "CRITICAL complaint from דנה לוי not resolved in time",
+            EscalationReason.PROMISE_NOT_KEPT, "CRITICAL complaint from דנה לוי: promise overdue, broken or disputed");
+    private static final Map<EscalationReason, String> HEBREW_CAUSES = Map.of(
+            EscalationReason.OPENED, "תלונה חדשה בחומרת CRITICAL מאת דנה לוי",
+            EscalationReason.REPEAT_COMPLAINT, "תלונה חוזרת בחומרת CRITICAL מאת דנה לוי",
+            EscalationReason.FIRST_RESPONSE_MISSED, "תלונה בחומרת CRITICAL מאת דנה לוי לא נענתה",
+            EscalationReason.UNANSWERED_CUSTOMER_REPLY,
+            "תלונה בחומרת CRITICAL מאת דנה לוי: פנייה נוספת של הלקוח לא נענתה",
+            EscalationReason.RESOLUTION_OVERDUE, "תלונה בחומרת CRITICAL מאת דנה לוי לא נפתרה בזמן",
+            EscalationReason.PROMISE_NOT_KEPT,
+            "תלונה בחומרת CRITICAL מאת דנה לוי: הבטחה ללקוח לא קוימה (באיחור, הופרה או שנויה במחלוקת)");
 
     @Inject
     Engine qute;
@@ -76,8 +101,8 @@ class ManagerAlertComposerTest {
     void writesEnglishMailWithHtmlAndTextPartsAndEscapesTheCustomersWords() {
         SupportCase c = criticalCase(EscalationLevel.MANAGER_CALLBACK);
         c.callbackDueAt = NOW.plusSeconds(7200);
-        List<Notification> all = composer(Map.of()).escalated(c, EscalationLevel.SERVICE_MANAGER, "first response missed",
-                NOW);
+        List<Notification> all = composer(Map.of()).escalated(c, EscalationLevel.SERVICE_MANAGER,
+                EscalationReason.FIRST_RESPONSE_MISSED, "first response missed", NOW);
 
         Notification mail = only(all, "email", "manager@tikun.test");
         assertThat(mail.language).isEqualTo("en");
@@ -98,7 +123,8 @@ class ManagerAlertComposerTest {
                 "tikun.routing.notifications.recipients.team-lead.email", "lead@tikun.test",
                 "tikun.routing.notifications.recipients.team-lead.language", "he",
                 "tikun.routing.notifications.recipients.team-lead.kinds", "ESCALATED"))
-                .escalated(criticalCase(EscalationLevel.TEAM_LEAD), EscalationLevel.FRONTLINE, "לא נענה בזמן", NOW);
+                .escalated(criticalCase(EscalationLevel.TEAM_LEAD), EscalationLevel.FRONTLINE,
+                        EscalationReason.FIRST_RESPONSE_MISSED, "לא נענה בזמן", NOW);
 
         Notification hebrew = only(all, "email", "lead@tikun.test");
         assertThat(hebrew.language).isEqualTo("he");
@@ -107,6 +133,65 @@ class ManagerAlertComposerTest {
         assertThat(hebrew.htmlBody).contains("<html lang=\"he\" dir=\"rtl\">").contains("<body dir=\"rtl\"")
                 .contains("direction:rtl").contains("text-align:right").contains("מה כתב הלקוח");
         assertThat(only(all, "email", "manager@tikun.test").language).isEqualTo("en");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EscalationReason.class)
+    void saysWhyTheCaseWasEscalatedInEverySubjectAndHeadline(EscalationReason code) {
+        SupportCase c = criticalCase(EscalationLevel.TEAM_LEAD);
+        List<Notification> all = composer(Map.of(
+                "tikun.routing.notifications.recipients.team-lead.email", HEBREW_LEAD,
+                "tikun.routing.notifications.recipients.team-lead.language", "he",
+                "tikun.routing.notifications.recipients.team-lead.kinds", "ESCALATED"))
+                .escalated(c, EscalationLevel.FRONTLINE, code, "the detail", NOW);
+
+        String english = ENGLISH_CAUSES.get(code);
+        Notification mail = only(all, "email", "manager@tikun.test");
+        assertThat(mail.subject).isEqualTo("[TK-424242] Escalated to TEAM_LEAD: " + english);
+        assertThat(mail.body).contains("A case moved up the escalation ladder (FRONTLINE -> TEAM_LEAD): " + english + ".")
+                .contains("Why:       the detail");
+        assertThat(mail.htmlBody).contains("A case moved up the escalation ladder (FRONTLINE &rarr; TEAM_LEAD): "
+                + english + ".</h2>");
+        assertThat(JsonPath.from(only(all, "stream", "console").body).getString("text")).isEqualTo(mail.subject);
+
+        String hebrew = HEBREW_CAUSES.get(code);
+        Notification lead = only(all, "email", HEBREW_LEAD);
+        assertThat(lead.subject).isEqualTo("[TK-424242] הוסלם ל-TEAM_LEAD: " + hebrew);
+        assertThat(lead.body).contains("תיק עלה בסולם ההסלמה (FRONTLINE ← TEAM_LEAD): " + hebrew + ".");
+        assertThat(lead.htmlBody).contains("תיק עלה בסולם ההסלמה (FRONTLINE &larr; TEAM_LEAD): " + hebrew + ".</h2>");
+    }
+
+    @Test
+    void givesEveryEscalationReasonItsOwnWordsInBothLanguages() {
+        assertThat(ENGLISH_CAUSES).containsOnlyKeys(EscalationReason.values());
+        assertThat(HEBREW_CAUSES).containsOnlyKeys(EscalationReason.values());
+        assertThat(ENGLISH_CAUSES.values()).doesNotHaveDuplicates();
+        assertThat(HEBREW_CAUSES.values()).doesNotHaveDuplicates();
+        // Only a missed first response or an unanswered message is "unanswered": an answered case that
+        // missed its resolution deadline, a promise or a repeat is not.
+        assertThat(ENGLISH_CAUSES).allSatisfy((code, words) -> assertThat(words.contains("unanswered"))
+                .as(code.name()).isEqualTo(code == EscalationReason.FIRST_RESPONSE_MISSED
+                        || code == EscalationReason.UNANSWERED_CUSTOMER_REPLY));
+    }
+
+    @Test
+    void refusesToStartWhenAnEscalationReasonHasNoWords() {
+        Engine partial = Engine.builder().addDefaults().build();
+        String allWords = Arrays.stream(EscalationReason.values())
+                .map(code -> "{#fragment id=cause_" + code + " rendered=false}" + code + "{/fragment}")
+                .collect(Collectors.joining());
+        String withoutPromise = allWords.replace(
+                "{#fragment id=cause_PROMISE_NOT_KEPT rendered=false}PROMISE_NOT_KEPT{/fragment}", "");
+        partial.putTemplate("notification/escalated-en.txt",
+                partial.parse(allWords, null, "notification/escalated-en.txt"));
+        partial.putTemplate("notification/escalated-he.txt",
+                partial.parse(withoutPromise, null, "notification/escalated-he.txt"));
+        ManagerAlertComposer composer = new ManagerAlertComposer(RoutingTestConfig.with(Map.of()), partial, json);
+
+        assertThatThrownBy(() -> composer.checkEveryReasonIsWorded(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("escalation reasons without words: [notification/escalated-he.txt$cause_PROMISE_NOT_KEPT]");
+        composer(Map.of()).checkEveryReasonIsWorded(null);
     }
 
     @Test

@@ -8,13 +8,18 @@ import static io.tikun.routing.CaseFixtures.complaintJson;
 import static io.tikun.routing.CaseFixtures.randomReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
+import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.outbox.EventJson;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
@@ -41,8 +48,23 @@ class NotificationStreamTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String databasePassword;
+
     @TestHTTPResource("/api/v1/notifications/stream")
     URI stream;
+
+    @Inject
+    SharedStreamListener listener;
+
+    @Inject
+    EventJson json;
 
     private static String managerToken() {
         return OidcWiremockTestResource.getAccessToken("maya", Set.of("manager"));
@@ -104,10 +126,74 @@ class NotificationStreamTest {
     }
 
     @Test
+    void aNotificationAnotherInstanceDeliversReachesThisInstancesClientOnce() throws Exception {
+        try (SseClient manager = SseClient.open(stream, managerToken()); AnotherInstance other = anotherInstance()) {
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty() && listener.listening());
+            StreamedNotification escalated = escalatedOn(openCriticalCase());
+
+            other.deliver(escalated, json.write(escalated));
+
+            assertReceivedOnce(manager, escalated);
+        }
+    }
+
+    @Test
+    void keepsListeningAfterItsDatabaseConnectionDrops() throws Exception {
+        try (SseClient manager = SseClient.open(stream, managerToken()); AnotherInstance other = anotherInstance()) {
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty() && listener.listening());
+            UUID caseId = openCriticalCase();
+            List<Integer> dropped = other.listeners();
+            assertThat(dropped).isNotEmpty();
+
+            other.terminate(dropped);
+
+            await().atMost(WAIT).until(() -> listener.listening()
+                    && other.listeners().stream().anyMatch(pid -> !dropped.contains(pid)));
+            given().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'notification-stream-listener' }.status", equalTo("UP"));
+            StreamedNotification escalated = escalatedOn(caseId);
+            other.deliver(escalated, json.write(escalated));
+            assertReceivedOnce(manager, escalated);
+        }
+    }
+
+    @Test
     void refusesTheStreamWithoutATokenOrToAnAgent() {
         given().accept("text/event-stream").get("/api/v1/notifications/stream").then().statusCode(401);
         given().auth().oauth2(agentToken()).accept("text/event-stream").get("/api/v1/notifications/stream")
                 .then().statusCode(403);
+    }
+
+    private AnotherInstance anotherInstance() throws SQLException {
+        return AnotherInstance.connect(jdbcUrl, databaseUser, databasePassword, listener.channel());
+    }
+
+    private UUID openCriticalCase() {
+        String complaintId = UUID.randomUUID().toString();
+        publishCritical(complaintId, randomReference());
+        return UUID.fromString(awaitCase(complaintId).getString("id"));
+    }
+
+    /** The case's climb to the manager's callback as another instance would stream it. */
+    private static StreamedNotification escalatedOn(UUID caseId) {
+        String reference = randomReference();
+        return new StreamedNotification(UUID.randomUUID(), caseId, reference, "ESCALATED",
+                EscalationLevel.MANAGER_CALLBACK, "CRITICAL", "Dana Levi",
+                reference + " climbed to the manager's callback", "first response missed", null, Instant.now());
+    }
+
+    /** The client gets the notification, as stored, once, and not again while delivery passes go on. */
+    private static void assertReceivedOnce(SseClient client, StreamedNotification expected) {
+        String id = expected.id().toString();
+        SseClient.Event event = await().atMost(WAIT).until(
+                () -> client.named("notification").stream().filter(e -> id.equals(e.id())).toList(),
+                found -> !found.isEmpty()).get(0);
+        JsonPath data = JsonPath.from(event.data());
+        assertThat(data.getString("reference")).isEqualTo(expected.reference());
+        assertThat(data.getString("kind")).isEqualTo(expected.kind());
+        assertThat(data.getString("caseId")).isEqualTo(expected.caseId().toString());
+        await().during(SEVERAL_PASSES).atMost(SEVERAL_PASSES.plus(WAIT))
+                .until(() -> client.named("notification").stream().filter(e -> id.equals(e.id())).count() == 1);
     }
 
     private static List<String> ids(SseClient client, String reference) {

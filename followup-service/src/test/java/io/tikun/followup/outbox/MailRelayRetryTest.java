@@ -1,0 +1,187 @@
+package io.tikun.followup.outbox;
+
+import static io.tikun.followup.commitment.CommitmentFixtures.WAIT;
+import static io.tikun.followup.commitment.CommitmentFixtures.claimDone;
+import static io.tikun.followup.commitment.CommitmentFixtures.commitment;
+import static io.tikun.followup.commitment.CommitmentFixtures.promise;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.tikun.followup.FollowupConfig;
+import io.tikun.followup.commitment.CommitmentFixtures.Promise;
+import io.tikun.followup.time.TestClock;
+import io.tikun.stack.CapturedMail;
+import io.tikun.stack.MailSandbox;
+
+/**
+ * A customer's e-mail the mail server refuses: the claim stands, the delivery records the failure and when to try
+ * again ({@link MailBackoff}), a pass of the relay after that time sends it once, and after the last allowed attempt it
+ * is given up and kept with its error instead of being retried for ever. The mail server is really unreachable (nothing
+ * listens on the mailer's port) until the test brings it up; the relay's passes are called directly, with the
+ * service's clock moved forward instead of waiting.
+ */
+@QuarkusTest
+@TestProfile(MailServerOutageProfile.class)
+class MailRelayRetryTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.mailer.port")
+    int mailerPort;
+
+    @InjectMailServerOutage
+    MailServerOutage mailServer;
+
+    @Inject
+    MailRelay relay;
+
+    @Inject
+    MailDeliveryRepository deliveries;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    FollowupConfig config;
+
+    private MailBackoff backoff;
+
+    @BeforeEach
+    void mailServerDown() {
+        backoff = MailBackoff.from(config.mail());
+        mailServer.fail();
+        // The mailer talks to the server this test takes down, not to a sandbox that always accepts.
+        assertThat(mailerPort).isEqualTo(mailServer.smtpPort());
+    }
+
+    @AfterEach
+    void backToRealTimeAndServerDown() {
+        clock.reset();
+        mailServer.fail();
+    }
+
+    /** The request to the customer queued by the claim. */
+    private MailDelivery customerRequest(UUID commitmentId) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> deliveries
+                .forCommitment(commitmentId)))
+                .stream().filter(mail -> mail.purpose == MailPurpose.CUSTOMER_REQUEST).findFirst().orElseThrow();
+    }
+
+    /** One scheduled pass of the relay, as its tick would run it. */
+    private void relayPass() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> relay.sendDue());
+    }
+
+    private Promise newPromise() {
+        return promise(bootstrapServers, "owner-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(2)));
+    }
+
+    /** The owner's claim, whose e-mail to the customer is tried right after the claim committed. */
+    private static void claim(Promise promise) {
+        claimDone(promise.id(), "replaced the heater").statusCode(200);
+    }
+
+    private static long mailsTo(MailSandbox sandbox, Promise promise) {
+        return sandbox.messages().stream().filter(m -> m.isTo(promise.email())).count();
+    }
+
+    @Test
+    void recordsARefusedMailAndSendsItOnceOnThePassAfterItsRetryTime() throws Throwable {
+        Promise promise = newPromise();
+        Instant beforeClaim = clock.instant();
+        claim(promise);
+        Instant afterClaim = clock.instant();
+
+        // The claim stands although its e-mail was refused.
+        assertThat(commitment(promise.id()).getString("status")).isEqualTo("CLAIMED_DONE");
+        MailDelivery refused = customerRequest(promise.id());
+        assertThat(refused.attempts).isEqualTo(1);
+        assertThat(refused.sentAt).isNull();
+        assertThat(refused.abandonedAt).isNull();
+        assertThat(refused.lastError).containsIgnoringCase("refused");
+        Duration firstPause = backoff.pauseAfter(1);
+        assertThat(firstPause).isEqualTo(config.mail().firstRetryAfter());
+        assertThat(refused.availableAt).isBetween(beforeClaim.plus(firstPause), afterClaim.plus(firstPause));
+
+        MailSandbox sandbox = mailServer.recover();
+        clock.advance(firstPause.dividedBy(2));
+        relayPass();
+
+        // Not yet due: the server is back, but the e-mail waits for its retry time.
+        assertThat(customerRequest(promise.id()).attempts).isEqualTo(1);
+        assertThat(mailsTo(sandbox, promise)).isZero();
+
+        clock.advance(firstPause);
+        relayPass();
+
+        MailDelivery sent = customerRequest(promise.id());
+        assertThat(sent.sentAt).isNotNull();
+        assertThat(sent.attempts).isEqualTo(2);
+        assertThat(sent.lastError).isNull();
+        assertThat(sent.abandonedAt).isNull();
+        CapturedMail received = sandbox.await(m -> m.isTo(promise.email()), WAIT);
+        assertThat(received.text()).contains("Yes, it was done:", "No, it was not done:");
+
+        clock.advance(config.mail().maxRetryAfter());
+        relayPass();
+        assertThat(mailsTo(sandbox, promise)).isEqualTo(1);
+        assertThat(customerRequest(promise.id()).attempts).isEqualTo(2);
+    }
+
+    @Test
+    void givesARefusedMailUpAfterTheLastAttemptAndKeepsItWithItsError() throws Throwable {
+        Promise promise = newPromise();
+        claim(promise);
+        int maxAttempts = config.mail().maxAttempts();
+        assertThat(maxAttempts).isEqualTo(MailServerOutageProfile.MAX_ATTEMPTS);
+
+        for (int attempt = 2; attempt <= maxAttempts; attempt++) {
+            clock.advance(backoff.pauseAfter(attempt - 1));
+            Instant before = clock.instant();
+            relayPass();
+            Instant after = clock.instant();
+
+            MailDelivery failed = customerRequest(promise.id());
+            assertThat(failed.attempts).isEqualTo(attempt);
+            assertThat(failed.sentAt).isNull();
+            assertThat(failed.lastError).isNotBlank();
+            if (attempt < maxAttempts) {
+                // Each failure pushes the next attempt out by the doubled pause.
+                assertThat(failed.abandonedAt).isNull();
+                assertThat(failed.availableAt).isBetween(before.plus(backoff.pauseAfter(attempt)),
+                        after.plus(backoff.pauseAfter(attempt)));
+            }
+        }
+
+        MailDelivery abandoned = customerRequest(promise.id());
+        assertThat(abandoned.abandonedAt).isNotNull();
+        assertThat(abandoned.lastError).isNotBlank();
+        assertThat(abandoned.sentAt).isNull();
+
+        // Even with the server back and long past every retry time, nobody tries it again.
+        MailSandbox sandbox = mailServer.recover();
+        clock.advance(config.mail().maxRetryAfter().multipliedBy(maxAttempts));
+        relayPass();
+        MailDelivery kept = customerRequest(promise.id());
+        assertThat(kept.attempts).isEqualTo(maxAttempts);
+        assertThat(kept.abandonedAt).isEqualTo(abandoned.abandonedAt);
+        assertThat(kept.lastError).isEqualTo(abandoned.lastError);
+        assertThat(kept.sentAt).isNull();
+        assertThat(mailsTo(sandbox, promise)).isZero();
+    }
+}

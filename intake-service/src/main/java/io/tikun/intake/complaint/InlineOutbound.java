@@ -1,0 +1,67 @@
+package io.tikun.intake.complaint;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tikun.intake.IntakeConfig;
+import io.tikun.intake.events.OutboundSender;
+import io.tikun.intake.events.OutboxEvent;
+
+/**
+ * Sends a complaint's outbox entries (its events, the customer's acknowledgement) as soon as the
+ * complaint is stored, in the background: the channel's answer never waits for the broker or the
+ * mail server, and routing still hears of the complaint within milliseconds. At most
+ * {@code tikun.intake.outbox.inline-in-flight} complaints are being sent at once; beyond that, and
+ * whenever a send fails or times out, the entries simply stay pending in the complaint's document,
+ * where {@link ComplaintOutboxRelay} finds and sends them.
+ */
+@ApplicationScoped
+public class InlineOutbound {
+
+    private final OutboundSender sender;
+    private final ComplaintRepository complaints;
+    private final IntakeConfig.Outbox config;
+    private final Semaphore inFlight;
+
+    public InlineOutbound(OutboundSender sender, ComplaintRepository complaints, IntakeConfig config) {
+        this.sender = sender;
+        this.complaints = complaints;
+        this.config = config.outbox();
+        this.inFlight = new Semaphore(config.outbox().inlineInFlight());
+    }
+
+    /** Starts sending these entries of a stored complaint and returns at once. */
+    public void sendSoon(String complaintId, List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
+            Log.debugf("Inline sending is saturated; complaint %s's outbox waits for the relay", complaintId);
+            return;
+        }
+        send(complaintId, events)
+                .onTermination().invoke(inFlight::release)
+                .subscribe().with(sent -> {
+                }, failure -> Log.warnf("Outbox of complaint %s left to the relay: %s", complaintId, failure.getMessage()));
+    }
+
+    /** Sends the entries side by side and forgets, in one write, those the broker or mail server accepted. */
+    Uni<Void> send(String complaintId, List<OutboxEvent> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndMerge(event -> sender.send(event)
+                        .ifNoItem().after(config.inlineTimeout()).fail()
+                        .replaceWith(event.id())
+                        .onFailure().recoverWithUni(failure -> {
+                            Log.warnf("Outbound %s %s for complaint %s not sent yet (%s); the outbox relay will retry",
+                                    event.type(), event.id(), complaintId, failure.getMessage());
+                            return Uni.createFrom().nullItem();
+                        }))
+                .collect().asList()
+                .chain(sent -> sent.isEmpty() ? Uni.createFrom().voidItem() : complaints.markPublished(complaintId, sent));
+    }
+}
