@@ -2,7 +2,7 @@
 # Runs Tikun's benchmarks (not tests) on this machine and appends their results to
 # deploy/benchmark/RESULTS.md. Each benchmark starts the real servers it needs on free ports,
 # from Maven Central, and the packaged services. Run it on an otherwise idle machine.
-#   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--intake-jvm-options=...]
+#   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--phases=raw,health,read,web,email] [--intake-jvm-options=...]
 #   deploy/benchmark/run.sh routing  [--complaints=100] [--warm-up-complaints=20] [--pace=PT0.3S] [--first-response=PT20S]
 #   deploy/benchmark/run.sh all
 set -euo pipefail
@@ -14,7 +14,7 @@ if [ ! -f deploy/benchmark/target/benchmark.jar ] || [ ! -f intake-service/targe
 fi
 
 run() {
-  java -Xmx2g -cp "deploy/benchmark/target/benchmark.jar:deploy/benchmark/target/lib/*" "$@"
+  java -Xmx4g -cp "deploy/benchmark/target/benchmark.jar:deploy/benchmark/target/lib/*" "$@"
 }
 
 what=${1:-all}

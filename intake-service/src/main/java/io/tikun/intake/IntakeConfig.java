@@ -224,8 +224,12 @@ public interface IntakeConfig {
         @WithDefault("5s")
         String relayEvery();
 
-        /** How long the send right after a submission waits for the broker before leaving the event to the relay. */
-        @WithDefault("PT2S")
+        /**
+         * How long the send right after a submission waits for the broker or the mail server before leaving the
+         * entry to the relay. Shorter than {@link #staleAfter()}: a send given up on may still complete, and the
+         * relay must not send the entry again while that can happen.
+         */
+        @WithDefault("PT8S")
         Duration inlineTimeout();
 
         /**

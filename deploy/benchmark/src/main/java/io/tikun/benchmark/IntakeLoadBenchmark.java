@@ -3,12 +3,19 @@ package io.tikun.benchmark;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.StackOptions;
@@ -27,6 +34,12 @@ public final class IntakeLoadBenchmark {
     private static final String EMAIL_SECRET = "email-channel-secret";
     /** Distinct customers the load cycles through, so identity lookups and repeat counts see real data. */
     private static final int CUSTOMERS = 2_000;
+    private static final int OK = 200;
+    private static final int ACCEPTED = 202;
+    /** wrk's threads: one per core of this machine. */
+    private static final int WRK_THREADS = 2;
+    private static final String ALL_PHASES = "raw,health,read,web,email";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String COMPLAINT_TEXT = "The washing machine I bought last month leaks on every cycle and the "
             + "technician never came. I took a day off work twice for nothing. Please send someone this week. "
             + "מכונת הכביסה שקניתי דולפת בכל הפעלה והטכנאי לא הגיע.";
@@ -36,7 +49,7 @@ public final class IntakeLoadBenchmark {
         int concurrency = arguments.integer("concurrency", 64);
         Duration warmUp = arguments.duration("warm-up", Duration.ofSeconds(60));
         Duration measured = arguments.duration("measure", Duration.ofSeconds(30));
-        Path results = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
+        Path resultsFile = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
 
         Path data = Files.createTempDirectory("tikun-benchmark-");
         StackOptions options = StackOptions.ephemeral(data).withServices(LocalStack.INTAKE);
@@ -45,48 +58,103 @@ public final class IntakeLoadBenchmark {
         if (!jvmOptions.isBlank()) {
             options = options.withEnvironment(LocalStack.INTAKE, Map.of("JAVA_TOOL_OPTIONS", jvmOptions));
         }
+        Set<String> phases = new LinkedHashSet<>(List.of(arguments.text("phases", ALL_PHASES).split(",")));
+        boolean useWrk = switch (arguments.text("generator", WrkLoad.available() ? "wrk" : "java")) {
+            case "wrk" -> true;
+            case "java" -> false;
+            default -> throw new IllegalArgumentException("--generator is wrk or java");
+        };
         try (LocalStack stack = LocalStack.start(options)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             ChannelTokens tokens = new ChannelTokens(client, stack.keycloak().tokenUrl());
             String intake = stack.intake().url();
-
-            LoadResult raw = new RawWriteLoad(stack.mongo().connectionString(), LocalStack.MONGO_DATABASE,
-                    stack.kafka().bootstrapServers(), concurrency).run(warmUp, measured, COMPLAINT_TEXT);
-
             String webToken = tokens.serviceAccount(WEB_CLIENT, WEB_SECRET);
-            ClosedLoopLoad load = new ClosedLoopLoad(client, concurrency, status -> status == 202);
-            LoadResult web = load.run("web POST /api/v1/complaints",
-                    () -> webComplaint(intake, webToken), warmUp, measured);
-
-            String emailToken = tokens.serviceAccount(EMAIL_CLIENT, EMAIL_SECRET);
-            LoadResult email = load.run("e-mail POST /api/v1/channels/email",
-                    () -> emailComplaint(intake, emailToken), warmUp, measured);
-
-            new ResultsFile(results).append("Intake load", report(concurrency, warmUp, measured, raw, web, email));
+            WrkLoad wrk = new WrkLoad(intake, concurrency, WRK_THREADS, CUSTOMERS);
+            List<LoadResult> results = new ArrayList<>();
+            LoadResult raw = null;
+            for (String phase : phases) {
+                WrkLoad.Template template;
+                String name;
+                switch (phase.strip()) {
+                    case "raw" -> {
+                        raw = new RawWriteLoad(stack.mongo().connectionString(), LocalStack.MONGO_DATABASE,
+                                stack.kafka().bootstrapServers(), concurrency).run(warmUp, measured, COMPLAINT_TEXT);
+                        results.add(raw);
+                        continue;
+                    }
+                    case "health" -> {
+                        name = "floor: GET /q/health/live (no token, no store)";
+                        template = new WrkLoad.Template("GET", "/q/health/live", Map.of(), "", OK);
+                    }
+                    case "read" -> {
+                        name = "floor: GET /api/v1/complaints/{id} (token, one read)";
+                        template = new WrkLoad.Template("GET",
+                                "/api/v1/complaints/" + storedComplaintId(client, intake, webToken),
+                                Map.of("Authorization", "Bearer " + webToken), "", OK);
+                    }
+                    case "web" -> {
+                        name = "web POST /api/v1/complaints";
+                        template = webComplaint(webToken);
+                    }
+                    case "email" -> {
+                        name = "e-mail POST /api/v1/channels/email";
+                        template = emailComplaint(tokens.serviceAccount(EMAIL_CLIENT, EMAIL_SECRET));
+                    }
+                    default -> throw new IllegalArgumentException("unknown phase " + phase + "; known: " + ALL_PHASES);
+                }
+                results.add(useWrk ? wrk.run(name, template, warmUp, measured)
+                        : new ClosedLoopLoad(client, concurrency, status -> status == template.expectedStatus())
+                                .run(name, () -> request(intake, template), warmUp, measured));
+            }
+            new ResultsFile(resultsFile).append("Intake load", report(concurrency, warmUp, measured, raw, results,
+                    useWrk ? "wrk (" + WRK_THREADS + " threads)" : "a JVM client (java.net.http)"));
         }
     }
 
-    private static HttpRequest webComplaint(String intake, String token) {
-        int customer = ThreadLocalRandom.current().nextInt(CUSTOMERS);
-        String body = """
-                {"customer":{"name":"Customer %d","email":"customer%d@example.com","phone":"+97254%07d"},
-                 "subject":"Leaking washing machine","body":"%s","channel":"web"}"""
-                .formatted(customer, customer, customer, COMPLAINT_TEXT);
-        return HttpRequest.newBuilder(URI.create(intake + "/api/v1/complaints"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** One complaint to read back in the read floor phase. */
+    private static String storedComplaintId(HttpClient client, String intake, String token) throws Exception {
+        HttpResponse<String> response = client.send(request(intake, webComplaint(token)),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != ACCEPTED) {
+            throw new IllegalStateException("could not store a complaint to read: " + response.statusCode() + " "
+                    + response.body());
+        }
+        Matcher id = ID.matcher(response.body());
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + response.body());
+        }
+        return id.group(1);
     }
 
-    private static HttpRequest emailComplaint(String intake, String token) {
-        int customer = ThreadLocalRandom.current().nextInt(CUSTOMERS);
-        String boundary = "b-" + UUID.randomUUID();
+    /** The template filled as wrk's script fills it: a customer of the cycle, a value no other request carries. */
+    private static HttpRequest request(String intake, WrkLoad.Template template) {
+        String customer = Integer.toString(WrkLoad.FIRST_CUSTOMER + ThreadLocalRandom.current().nextInt(CUSTOMERS));
+        String unique = UUID.randomUUID().toString();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(intake + template.path()));
+        template.headers().forEach((header, value) -> builder.header(header,
+                value.replace(WrkLoad.CUSTOMER, customer).replace(WrkLoad.UNIQUE, unique)));
+        String body = template.body().replace(WrkLoad.CUSTOMER, customer).replace(WrkLoad.UNIQUE, unique);
+        return builder.method(template.method(), body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static WrkLoad.Template webComplaint(String token) {
+        String body = """
+                {"customer":{"name":"Customer ${customer}","email":"customer${customer}@example.com","phone":"+97254${customer}"},
+                 "subject":"Leaking washing machine","body":"%s","channel":"web"}"""
+                .formatted(COMPLAINT_TEXT);
+        return new WrkLoad.Template("POST", "/api/v1/complaints", Map.of("Authorization", "Bearer " + token,
+                "Content-Type", "application/json", "Idempotency-Key", WrkLoad.UNIQUE), body, ACCEPTED);
+    }
+
+    private static WrkLoad.Template emailComplaint(String token) {
+        String boundary = "b-tikun-benchmark";
         String mime = """
-                From: Customer %d <customer%d@example.com>\r
+                From: Customer ${customer} <customer${customer}@example.com>\r
                 To: support@tikun.local\r
                 Subject: Leaking washing machine\r
-                Message-ID: <%s@mail.example.com>\r
+                Message-ID: <${unique}@mail.example.com>\r
                 Date: Mon, 23 Nov 2026 09:15:00 +0200\r
                 MIME-Version: 1.0\r
                 Content-Type: multipart/alternative; boundary="%s"\r
@@ -104,29 +172,32 @@ public final class IntakeLoadBenchmark {
                 \r
                 <div dir="auto"><p>%s</p></div>\r
                 --%s--\r
-                """.formatted(customer, customer, UUID.randomUUID(), boundary, boundary, COMPLAINT_TEXT, boundary,
-                COMPLAINT_TEXT, boundary);
-        return HttpRequest.newBuilder(URI.create(intake + "/api/v1/channels/email"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "message/rfc822")
-                .POST(HttpRequest.BodyPublishers.ofString(mime)).build();
+                """.formatted(boundary, boundary, COMPLAINT_TEXT, boundary, COMPLAINT_TEXT, boundary);
+        return new WrkLoad.Template("POST", "/api/v1/channels/email",
+                Map.of("Authorization", "Bearer " + token, "Content-Type", "message/rfc822"), mime, ACCEPTED);
     }
 
-    private static String report(int concurrency, Duration warmUp, Duration measured, LoadResult raw, LoadResult web,
-            LoadResult email) {
+    private static String report(int concurrency, Duration warmUp, Duration measured, LoadResult raw,
+            List<LoadResult> results, String generator) {
+        StringBuilder rows = new StringBuilder(LoadResult.markdownHeader());
+        StringBuilder ratios = new StringBuilder();
+        for (LoadResult result : results) {
+            rows.append('\n').append(result.markdownRow());
+            if (raw != null && result != raw) {
+                ratios.append(String.format("%s / raw store+broker rate: %.2f.%n", result.name(),
+                        result.perSecond() / raw.perSecond()));
+            }
+        }
         return String.format("""
                 Closed loop, %d concurrent clients, %d s warm-up then %d s measured per phase, one intake
                 instance (heap 384 MiB) with Kafka (KRaft, 3 partitions), the MongoDB-protocol server (in memory),
                 GreenMail (every complaint is acknowledged by SMTP) and Keycloak, all on this machine together with
-                the load generator. Only 202 Accepted counts as a success.
+                the load generator, %s. A phase counts only 202 Accepted (complaints) or 200 OK (floor phases) as a
+                success. The floor phases measure what intake answers without storing a complaint: its HTTP
+                stack alone, and one authenticated read of one document.
 
                 %s
-                %s
-                %s
-                %s
 
-                Web rate / raw store+broker rate: %.2f. E-mail rate / raw rate: %.2f.
-                """, concurrency, warmUp.toSeconds(), measured.toSeconds(), LoadResult.markdownHeader(), raw.markdownRow(),
-                web.markdownRow(), email.markdownRow(), web.perSecond() / raw.perSecond(),
-                email.perSecond() / raw.perSecond());
+                %s""", concurrency, warmUp.toSeconds(), measured.toSeconds(), generator, rows, ratios);
     }
 }

@@ -25,6 +25,7 @@ import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.ServiceProcess;
 import io.tikun.stack.testing.KafkaTopicReader;
+import io.tikun.stack.testing.SseClient;
 
 /**
  * Two routing-service JVMs on one PostgreSQL database, one Kafka broker and one consumer group, with

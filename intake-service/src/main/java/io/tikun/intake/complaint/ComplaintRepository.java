@@ -225,9 +225,12 @@ public class ComplaintRepository {
                 .replaceWithVoid();
     }
 
-    /** Complaints with an outbox entry the relay gave up on, newest first (an operator's list; not indexed). */
-    public Uni<List<UndeliverableEntry>> undeliverable(int limit) {
-        var newestFirst = new FindOptions().sort(Sorts.descending("receivedAt")).limit(limit);
+    /**
+     * The entries of one page of complaints with an outbox entry the relay gave up on, newest complaint first
+     * (an operator's list; not indexed).
+     */
+    public Uni<List<UndeliverableEntry>> undeliverable(int page, int size) {
+        var newestFirst = new FindOptions().sort(Sorts.descending("receivedAt")).skip(page * size).limit(size);
         return complaints.find(Filters.exists(UNDELIVERABLE + ".0"), newestFirst)
                 .onItem().transformToIterable(doc -> doc.getList(UNDELIVERABLE, Document.class).stream()
                         .map(entry -> new UndeliverableEntry(doc.getString("_id"), doc.getString("reference"),

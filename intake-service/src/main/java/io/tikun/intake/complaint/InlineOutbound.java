@@ -31,8 +31,20 @@ public class InlineOutbound {
     public InlineOutbound(OutboundSender sender, ComplaintRepository complaints, IntakeConfig config) {
         this.sender = sender;
         this.complaints = complaints;
-        this.config = config.outbox();
+        this.config = requireInlineTimeoutBeforeStale(config.outbox());
         this.inFlight = new Semaphore(config.outbox().inlineInFlight());
+    }
+
+    /**
+     * Refuses an inline timeout that is not shorter than the relay's stale-after: a send given up on may still
+     * complete, and the relay would send the same entry again while it can.
+     */
+    static IntakeConfig.Outbox requireInlineTimeoutBeforeStale(IntakeConfig.Outbox outbox) {
+        if (outbox.inlineTimeout().compareTo(outbox.staleAfter()) >= 0) {
+            throw new IllegalStateException("tikun.intake.outbox.inline-timeout (" + outbox.inlineTimeout()
+                    + ") must be shorter than tikun.intake.outbox.stale-after (" + outbox.staleAfter() + ")");
+        }
+        return outbox;
     }
 
     /** Starts sending these entries of a stored complaint and returns at once. */

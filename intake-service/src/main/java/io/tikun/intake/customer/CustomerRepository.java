@@ -66,7 +66,19 @@ public class CustomerRepository {
         return identities.find(Filters.in("_id", keys)).collect().asList()
                 .map(links -> links.stream().collect(Collectors.toMap(d -> d.getString("_id"),
                         d -> d.getString(CUSTOMER_ID))))
-                .chain(known -> claim(keys.get(0), candidate(keys, known), now))
+                .chain(known -> {
+                    String candidate = candidate(keys, known);
+                    if (keys.stream().allMatch(key -> candidate.equals(known.get(key)))) {
+                        // A returning customer: every identifier is already theirs, there is nothing to claim.
+                        return refresh(candidate, keys, identity, now);
+                    }
+                    return claimAll(keys, candidate, identity, now);
+                });
+    }
+
+    /** Claims each identifier for the customer {@code keys[0]} belongs to (or {@code candidate}), then refreshes them. */
+    private Uni<CustomerProfile> claimAll(List<String> keys, String candidate, CustomerIdentity identity, Instant now) {
+        return claim(keys.get(0), candidate, now)
                 .chain(customerId -> Multi.createFrom().iterable(keys.subList(1, keys.size()))
                         .onItem().transformToUniAndConcatenate(key -> claim(key, customerId, now))
                         .collect().asList()

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
+import io.tikun.intake.problem.ListParameters;
 import io.tikun.intake.problem.NotFoundProblem;
 
 /** What channels delivered that could not be processed: listed, inspected and replayed by admins. */
@@ -30,7 +32,6 @@ import io.tikun.intake.problem.NotFoundProblem;
 @Tag(name = "Quarantine")
 public class QuarantineResource {
 
-    private static final int MAX_PAGE_SIZE = 200;
     private static final int CONFLICT = 409;
 
     private final QuarantineRepository quarantine;
@@ -45,10 +46,11 @@ public class QuarantineResource {
 
     @GET
     @Operation(summary = "List quarantined payloads, newest first")
-    public Uni<List<QuarantinedPayload>> list(@RestQuery @DefaultValue("HELD") QuarantineStatus status,
-            @RestQuery @DefaultValue("0") @Min(0) int page,
-            @RestQuery @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return quarantine.list(status, page, size);
+    public Uni<List<QuarantinedPayload>> list(
+            @RestQuery @DefaultValue("HELD") @Pattern(regexp = "HELD|REPLAYED", message = "must be HELD or REPLAYED") String status,
+            @RestQuery @DefaultValue("0") @Pattern(regexp = ListParameters.PAGE, message = ListParameters.PAGE_MESSAGE) String page,
+            @RestQuery @DefaultValue("50") @Pattern(regexp = ListParameters.SIZE, message = ListParameters.SIZE_MESSAGE) @Min(value = 1, message = ListParameters.SIZE_MESSAGE) @Max(value = ListParameters.MAX_SIZE, message = ListParameters.SIZE_MESSAGE) String size) {
+        return quarantine.list(QuarantineStatus.valueOf(status), Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET

@@ -3,13 +3,12 @@ package io.tikun.intake.severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,6 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Words and phrases that signal severity, per language, as an operator maintains them in
  * {@code severity/lexicon.json}. Latin-script terms match whole words; Hebrew terms match inside
  * a word too, since Hebrew glues prepositions and conjunctions to the front of words.
+ * <p>
+ * A text is read once for the whole lexicon: at each position only the terms starting with that
+ * character are compared. A signal's evidence is its first term, in the lexicon's order, that occurs.
  */
 public final class SeverityLexicon {
 
@@ -24,21 +26,37 @@ public final class SeverityLexicon {
     public record Signal(String code, Severity implies, Map<String, List<String>> terms) {
     }
 
-    /**
-     * A signal's terms, each as its own pattern (their order decides the evidence), and all of them as
-     * one alternation that tells in a single pass whether any occurs, so a text without the signal,
-     * the usual case, is scanned once per signal rather than once per term.
-     */
-    private record CompiledSignal(Signal signal, List<Pattern> patterns, Pattern anyTerm) {
+    /** One lower-cased term of the signal at {@code signal}, {@code rank}-th of its terms in the lexicon's order. */
+    private record Term(String text, boolean wholeWord, int signal, int rank) {
     }
 
     private record Document(List<Signal> signals) {
     }
 
-    private final List<CompiledSignal> signals;
+    private static final Term[] NONE = new Term[0];
+
+    private final List<Signal> signals;
+    /** Each signal's terms in the lexicon's order, lower-cased: the evidence a match reports. */
+    private final List<List<String>> termsBySignal;
+    private final Map<Character, Term[]> byFirstChar;
 
     private SeverityLexicon(List<Signal> signals) {
-        this.signals = signals.stream().map(s -> new CompiledSignal(s, compile(s), anyTerm(s))).toList();
+        this.signals = List.copyOf(signals);
+        this.termsBySignal = signals.stream().map(signal -> signal.terms().values().stream().flatMap(List::stream)
+                .map(term -> term.toLowerCase(Locale.ROOT)).toList()).toList();
+        Map<Character, List<Term>> index = new HashMap<>();
+        for (int signal = 0; signal < termsBySignal.size(); signal++) {
+            List<String> terms = termsBySignal.get(signal);
+            for (int rank = 0; rank < terms.size(); rank++) {
+                String term = terms.get(rank);
+                if (!term.isEmpty()) {
+                    index.computeIfAbsent(term.charAt(0), first -> new ArrayList<>())
+                            .add(new Term(term, !isHebrew(term), signal, rank));
+                }
+            }
+        }
+        this.byFirstChar = new HashMap<>();
+        index.forEach((first, terms) -> byFirstChar.put(first, terms.toArray(NONE)));
     }
 
     public static SeverityLexicon fromClasspath(String resource, ObjectMapper mapper) {
@@ -56,59 +74,47 @@ public final class SeverityLexicon {
         return new SeverityLexicon(signals);
     }
 
-    /** Every signal whose terms occur in {@code text}, with the first matching words as evidence. */
+    /** Every signal whose terms occur in {@code text}, with its first term that occurs as evidence. */
     public List<SeverityReason> match(String text) {
         String normalized = text.toLowerCase(Locale.ROOT);
-        return signals.stream()
-                .flatMap(compiled -> firstMatch(compiled, normalized)
-                        .map(evidence -> new SeverityReason(compiled.signal().code(), compiled.signal().implies(), evidence))
-                        .stream())
-                .toList();
-    }
-
-    private static Optional<String> firstMatch(CompiledSignal compiled, String text) {
-        if (compiled.anyTerm() == null || !compiled.anyTerm().matcher(text).find()) {
-            return Optional.empty();
-        }
-        for (Pattern pattern : compiled.patterns()) {
-            Matcher matcher = pattern.matcher(text);
-            if (matcher.find()) {
-                return Optional.of(matcher.group());
+        int[] best = new int[signals.size()];
+        Arrays.fill(best, Integer.MAX_VALUE);
+        for (int at = 0; at < normalized.length(); at++) {
+            Term[] candidates = byFirstChar.getOrDefault(normalized.charAt(at), NONE);
+            for (Term term : candidates) {
+                if (term.rank() < best[term.signal()] && occursAt(normalized, at, term)) {
+                    best[term.signal()] = term.rank();
+                }
             }
         }
-        return Optional.empty();
-    }
-
-    private static List<Pattern> compile(Signal signal) {
-        return signal.terms().values().stream().flatMap(List::stream).map(SeverityLexicon::pattern).toList();
-    }
-
-    private static Pattern pattern(String term) {
-        return Pattern.compile(regex(List.of(term)), Pattern.UNICODE_CASE);
-    }
-
-    /** One pattern matching wherever any of the signal's terms would; null for a signal without terms. */
-    private static Pattern anyTerm(Signal signal) {
-        List<String> terms = signal.terms().values().stream().flatMap(List::stream).toList();
-        if (terms.isEmpty()) {
-            return null;
+        List<SeverityReason> reasons = new ArrayList<>();
+        for (int signal = 0; signal < best.length; signal++) {
+            if (best[signal] != Integer.MAX_VALUE) {
+                Signal matched = signals.get(signal);
+                reasons.add(new SeverityReason(matched.code(), matched.implies(),
+                        termsBySignal.get(signal).get(best[signal])));
+            }
         }
-        List<String> hebrew = terms.stream().filter(SeverityLexicon::isHebrew).toList();
-        List<String> others = terms.stream().filter(term -> !isHebrew(term)).toList();
-        String regex = hebrew.isEmpty() ? regex(others)
-                : others.isEmpty() ? regex(hebrew) : regex(others) + "|" + regex(hebrew);
-        return Pattern.compile(regex, Pattern.UNICODE_CASE);
+        return List.copyOf(reasons);
     }
 
-    /**
-     * Terms of one script as an alternation. Hebrew terms match anywhere, since prefixes such as ו, ה, ב, ל
-     * and ש attach to the word; others only as whole words (no letter or digit right before or after).
-     */
-    private static String regex(List<String> terms) {
-        String alternatives = terms.stream().map(term -> Pattern.quote(term.toLowerCase(Locale.ROOT)))
-                .collect(Collectors.joining("|", "(?:", ")"));
-        return isHebrew(terms.get(0)) ? alternatives
-                : "(?<![\\p{L}\\p{N}])" + alternatives + "(?![\\p{L}\\p{N}])";
+    /** Whether the term stands at {@code at}: a whole word unless it is Hebrew (no letter or digit right before or after). */
+    private static boolean occursAt(String text, int at, Term term) {
+        if (!text.startsWith(term.text(), at)) {
+            return false;
+        }
+        if (!term.wholeWord()) {
+            return true;
+        }
+        int end = at + term.text().length();
+        return (at == 0 || !isLetterOrNumber(text.codePointBefore(at)))
+                && (end == text.length() || !isLetterOrNumber(text.codePointAt(end)));
+    }
+
+    private static boolean isLetterOrNumber(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isLetter(codePoint) || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static boolean isHebrew(String term) {

@@ -3,6 +3,7 @@ package io.tikun.intake.complaint;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +113,47 @@ class ComplaintOutboxRelayTest {
                 .await().atMost(WAIT);
         assertThat(stored.getList("pendingEvents", Document.class)).isEmpty();
         assertThat(stored.getList("undeliverable", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void pagesUndeliverableMailNewestComplaintFirst() {
+        // Received "tomorrow", so that these two are the newest complaints with undeliverable mail in the store.
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        String older = abandonedMailOfAComplaintReceivedAt(tomorrow);
+        String newer = abandonedMailOfAComplaintReceivedAt(tomorrow.plusSeconds(1));
+
+        assertThat(undeliverablePage(0, 1).getList("complaintId")).containsExactly(newer);
+        assertThat(undeliverablePage(1, 1).getList("complaintId")).containsExactly(older);
+        assertThat(undeliverablePage(0, 2).getList("complaintId")).containsExactly(newer, older);
+    }
+
+    @Test
+    void refusesAnUndeliverablePageSizeOutOfRangeWithAProblem() {
+        for (String size : List.of("0", "201", "many")) {
+            given().auth().oauth2(admin()).queryParam("size", size).get("/api/v1/outbox/undeliverable")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("size"));
+        }
+        given().auth().oauth2(admin()).queryParam("page", "-1").get("/api/v1/outbox/undeliverable")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private String abandonedMailOfAComplaintReceivedAt(Instant receivedAt) {
+        String id = UUID.randomUUID().toString();
+        Complaint complaint = new Complaint(id, "TK-7" + System.nanoTime() % 1_000_000, "web",
+                new Customer("customer-" + id, "Noa", "noa@example.com", null), "Refund", "Where is my refund?",
+                new SeverityAssessment(Severity.LOW, List.of()), receivedAt, receivedAt.plusSeconds(3600), id,
+                "fingerprint-" + id, false, null, null, "en");
+        OutboxEvent mail = new OutboxEvent(UUID.randomUUID().toString(), OutboxEvent.ACKNOWLEDGEMENT_TYPE,
+                OutboxEvent.MAIL_TOPIC, "customer-" + id, "{not a mail", receivedAt);
+        complaints.insert(complaint, List.of()).await().atMost(WAIT);
+        complaints.abandon(id, mail, MAIL_MAX_ATTEMPTS, "550 mailbox unavailable", receivedAt).await().atMost(WAIT);
+        return id;
+    }
+
+    private static JsonPath undeliverablePage(int page, int size) {
+        return given().auth().oauth2(admin()).queryParam("page", page).queryParam("size", size)
+                .get("/api/v1/outbox/undeliverable").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -123,5 +124,16 @@ class QuarantineResourceTest {
                 .contentType(ContentType.JSON);
         given().auth().oauth2(adminToken()).get("/api/v1/quarantine?size=5000").then().statusCode(400)
                 .contentType(PROBLEM);
+    }
+
+    @Test
+    void refusesBadListingParametersWithAProblemNamingThem() {
+        for (String[] bad : new String[][] { { "status", "NOPE" }, { "page", "abc" }, { "page", "-1" }, { "size", "many" },
+                { "size", "0" } }) {
+            given().auth().oauth2(adminToken()).queryParam(bad[0], bad[1]).get("/api/v1/quarantine")
+                    .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(bad[0]));
+        }
+        given().auth().oauth2(adminToken()).queryParam("status", "REPLAYED").queryParam("page", "2")
+                .get("/api/v1/quarantine").then().statusCode(200);
     }
 }

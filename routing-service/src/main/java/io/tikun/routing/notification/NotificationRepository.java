@@ -30,7 +30,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             for update skip locked""";
 
     /** NOTIFY with bound values (the NOTIFY statement itself takes no parameters). */
-    private static final String ANNOUNCE = "select pg_notify(:channel, :payload)";
+    private static final String ANNOUNCE = "select 1 from pg_notify(:channel, :payload)";
 
     @WithTransaction
     public Uni<List<Notification>> claimDue(Instant now, Instant claimUntil, int limit) {
@@ -66,9 +66,11 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return update("state = ?1, sentAt = ?2, lastError = null where id = ?3 and state = ?4", DeliveryState.SENT, at,
                 id, DeliveryState.PENDING)
                 .chain(marked -> marked == 0 ? Uni.createFrom().item(0)
+                        // pg_notify is a function read by a select, not an update: run as one (Hibernate Reactive
+                        // leaves a select run by executeUpdate with clean-up actions it warns about on close).
                         : getSession().chain(session -> session.createNativeQuery(ANNOUNCE)
                                 .setParameter("channel", channel).setParameter("payload", id.toString())
-                                .executeUpdate())
+                                .getSingleResult())
                                 .replaceWith(marked));
     }
 

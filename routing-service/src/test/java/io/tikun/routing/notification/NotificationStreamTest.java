@@ -35,6 +35,7 @@ import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
+import io.tikun.stack.testing.SseClient;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)

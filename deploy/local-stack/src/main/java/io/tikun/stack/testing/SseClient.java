@@ -1,4 +1,4 @@
-package io.tikun.routing.notification;
+package io.tikun.stack.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,50 +14,69 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A plain Server-Sent Events client over the JDK's HTTP client: it reads the raw {@code text/event-stream}
- * on its own thread and collects the events (name, id, data) as they arrive.
+ * A plain Server-Sent Events client over the JDK's HTTP client, for tests: it reads a running service's raw
+ * {@code text/event-stream} on its own thread and collects the events (name, id, data) as they arrive.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Event(String name, String id, String data) {
+    /** One event as it arrived: its name ({@code message} when the stream gave none), id and data lines. */
+    public record Event(String name, String id, String data) {
     }
+
+    private static final String DEFAULT_NAME = "message";
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final HttpResponse<InputStream> response;
     private final Thread reader;
 
-    private SseClient(HttpResponse<InputStream> response) {
+    private SseClient(HttpResponse<InputStream> response, String name) {
         this.response = response;
-        this.reader = new Thread(this::read, "sse-client");
+        this.reader = new Thread(this::read, name);
         reader.setDaemon(true);
         reader.start();
     }
 
-    static SseClient open(URI uri, String bearerToken) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + bearerToken).GET().build();
-        return new SseClient(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()));
+    /** Connects with {@code bearerToken}; returns once the response headers arrived. */
+    public static SseClient open(String url, String bearerToken) {
+        return open(URI.create(url), bearerToken);
     }
 
-    int status() {
+    /** Connects with {@code bearerToken}; returns once the response headers arrived. */
+    public static SseClient open(URI url, String bearerToken) {
+        HttpRequest request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + bearerToken).GET().build();
+        try {
+            return new SseClient(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()),
+                    "sse " + url);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted opening " + url, e);
+        }
+    }
+
+    public int status() {
         return response.statusCode();
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
-    List<Event> events() {
+    /** Every event received so far. */
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
-    List<Event> named(String name) {
+    /** The events of that name received so far. */
+    public List<Event> named(String name) {
         return events.stream().filter(e -> name.equals(e.name())).toList();
     }
 
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String name = "message";
+            String name = DEFAULT_NAME;
             String id = null;
             List<String> data = new ArrayList<>();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -65,7 +84,7 @@ final class SseClient implements AutoCloseable {
                     if (!data.isEmpty()) {
                         events.add(new Event(name, id, String.join("\n", data)));
                     }
-                    name = "message";
+                    name = DEFAULT_NAME;
                     id = null;
                     data = new ArrayList<>();
                 } else if (line.startsWith("event:")) {
