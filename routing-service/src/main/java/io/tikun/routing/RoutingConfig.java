@@ -126,6 +126,13 @@ public interface RoutingConfig {
         @WithDefault("1000")
         int streamBuffer();
 
+        /**
+         * Most notifications replayed to a client that reconnects with {@code Last-Event-ID} (those sent while it was
+         * away, oldest first); a manager away longer reads the rest in the case list.
+         */
+        @WithDefault("500")
+        int streamReplayLimit();
+
         /** How every instance's live stream hears what any instance delivers (PostgreSQL LISTEN/NOTIFY). */
         SharedStream sharedStream();
 

@@ -101,6 +101,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return all.replaceWith(stored);
     }
 
+    /**
+     * The stream notifications sent since the one with id {@code lastId}, oldest first, at most {@code limit}; none
+     * when no notification has that id. One sent in the same instant as {@code lastId} counts as later: a client
+     * may see it twice, never miss it.
+     */
+    public Uni<List<Notification>> streamedSince(UUID lastId, int limit) {
+        return find("channel = ?1 and state = ?2 and id <> ?3 and sentAt >= (select n.sentAt from Notification n "
+                + "where n.id = ?3) order by sentAt, id", NotificationChannels.STREAM, DeliveryState.SENT, lastId)
+                .page(0, limit).list();
+    }
+
     /** Notifications of the given ids, for the live stream. */
     public Uni<List<Notification>> byIds(List<UUID> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);

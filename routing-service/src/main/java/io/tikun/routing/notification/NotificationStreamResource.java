@@ -1,5 +1,7 @@
 package io.tikun.routing.notification;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,11 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.jboss.resteasy.reactive.RestHeader;
+
 import io.smallrye.mutiny.Multi;
 
 /**
  * Live notifications as Server-Sent Events ({@link NotificationStream#events}): {@code ready}, then one
- * {@code notification} event (JSON) per notification as any routing instance delivers it.
+ * {@code notification} event (JSON) per notification as any routing instance delivers it; a client that
+ * reconnects with {@code Last-Event-ID} first gets what it missed.
  */
 @Path("/api/v1/notifications/stream")
 public class NotificationStreamResource {
@@ -27,7 +32,19 @@ public class NotificationStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ "manager", "admin" })
-    public Multi<OutboundSseEvent> live(@Context Sse sse) {
-        return stream.events(sse);
+    public Multi<OutboundSseEvent> live(@Context Sse sse, @RestHeader("Last-Event-ID") String lastEventId) {
+        return stream.events(sse, notificationId(lastEventId));
+    }
+
+    /** The id a reconnecting client saw last; anything that is not one of ours replays nothing. */
+    private static UUID notificationId(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(lastEventId.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

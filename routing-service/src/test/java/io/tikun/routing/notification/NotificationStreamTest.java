@@ -112,6 +112,36 @@ class NotificationStreamTest {
     }
 
     @Test
+    void replaysWhatAManagerMissedWhenTheStreamReconnectsWithTheLastEventId() throws Exception {
+        String seenReference = randomReference();
+        String lastSeenId;
+        try (SseClient manager = SseClient.open(stream, managerToken())) {
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty());
+            publishCritical(UUID.randomUUID().toString(), seenReference);
+            lastSeenId = await().atMost(WAIT).until(() -> ids(manager, seenReference), found -> !found.isEmpty()).get(0);
+        }
+        // Away: a severe case is opened and streamed to nobody.
+        String missedComplaint = UUID.randomUUID().toString();
+        String missedReference = randomReference();
+        publishCritical(missedComplaint, missedReference);
+        await().atMost(WAIT).until(() -> !streamRows(missedComplaint).isEmpty()
+                && streamRows(missedComplaint).stream().allMatch(n -> "SENT".equals(n.get("state"))));
+
+        try (SseClient back = SseClient.open(stream, managerToken(), lastSeenId)) {
+            await().atMost(WAIT).until(() -> !ids(back, missedReference).isEmpty());
+            assertThat(back.named("ready")).hasSize(1);
+            assertThat(ids(back, seenReference)).isEmpty();
+            await().during(SEVERAL_PASSES).atMost(SEVERAL_PASSES.plus(WAIT))
+                    .until(() -> ids(back, missedReference).size() == 1);
+        }
+        // A first connection, or an id that is not a notification, replays nothing.
+        try (SseClient fresh = SseClient.open(stream, managerToken(), "not-an-id")) {
+            await().atMost(WAIT).until(() -> !fresh.named("ready").isEmpty());
+            await().during(SEVERAL_PASSES).atMost(SEVERAL_PASSES.plus(WAIT)).until(() -> ids(fresh, missedReference).isEmpty());
+        }
+    }
+
+    @Test
     void everyConnectedManagerGetsTheSameNotification() throws Exception {
         try (SseClient first = SseClient.open(stream, managerToken());
                 SseClient second = SseClient.open(stream,

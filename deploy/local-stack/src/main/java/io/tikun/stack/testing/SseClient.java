@@ -43,8 +43,20 @@ public final class SseClient implements AutoCloseable {
 
     /** Connects with {@code bearerToken}; returns once the response headers arrived. */
     public static SseClient open(URI url, String bearerToken) {
-        HttpRequest request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + bearerToken).GET().build();
+        return open(url, bearerToken, null);
+    }
+
+    /**
+     * Reconnects as a browser's EventSource does: {@code lastEventId} (unless null) is sent as
+     * {@code Last-Event-ID}, the id of the last event the client saw.
+     */
+    public static SseClient open(URI url, String bearerToken, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + bearerToken);
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.GET().build();
         try {
             return new SseClient(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()),
                     "sse " + url);
