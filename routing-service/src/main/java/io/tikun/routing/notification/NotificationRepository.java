@@ -66,8 +66,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return update("state = ?1, sentAt = ?2, lastError = null where id = ?3 and state = ?4", DeliveryState.SENT, at,
                 id, DeliveryState.PENDING)
                 .chain(marked -> marked == 0 ? Uni.createFrom().item(0)
-                        // pg_notify is a function read by a select, not an update: run as one (Hibernate Reactive
-                        // leaves a select run by executeUpdate with clean-up actions it warns about on close).
+                        // pg_notify is a function read by a select, not an update statement: run it as one (Hibernate
+                        // ORM refuses executeUpdate on a select).
                         : getSession().chain(session -> session.createNativeQuery(ANNOUNCE)
                                 .setParameter("channel", channel).setParameter("payload", id.toString())
                                 .getSingleResult())
