@@ -71,11 +71,15 @@ public final class IntakeLoadBenchmark {
             String intake = stack.intake().url();
             String webToken = tokens.serviceAccount(WEB_CLIENT, WEB_SECRET);
             WrkLoad wrk = new WrkLoad(intake, concurrency, WRK_THREADS, CUSTOMERS);
+            // Health lives on the management interface: the same HTTP stack, on a port of its own.
+            String management = stack.intake().managementUrl();
+            WrkLoad managementWrk = new WrkLoad(management, concurrency, WRK_THREADS, CUSTOMERS);
             List<LoadResult> results = new ArrayList<>();
             LoadResult raw = null;
             for (String phase : phases) {
                 WrkLoad.Template template;
                 String name;
+                String target = intake;
                 switch (phase.strip()) {
                     case "raw" -> {
                         raw = new RawWriteLoad(stack.mongo().connectionString(), LocalStack.MONGO_DATABASE,
@@ -84,8 +88,9 @@ public final class IntakeLoadBenchmark {
                         continue;
                     }
                     case "health" -> {
-                        name = "floor: GET /q/health/live (no token, no store)";
+                        name = "floor: GET /q/health/live on the management port (no token, no store)";
                         template = new WrkLoad.Template("GET", "/q/health/live", Map.of(), "", OK);
+                        target = management;
                     }
                     case "read" -> {
                         name = "floor: GET /api/v1/complaints/{id} (token, one read)";
@@ -103,9 +108,10 @@ public final class IntakeLoadBenchmark {
                     }
                     default -> throw new IllegalArgumentException("unknown phase " + phase + "; known: " + ALL_PHASES);
                 }
-                results.add(useWrk ? wrk.run(name, template, warmUp, measured)
+                String base = target;
+                results.add(useWrk ? (base.equals(management) ? managementWrk : wrk).run(name, template, warmUp, measured)
                         : new ClosedLoopLoad(client, concurrency, status -> status == template.expectedStatus())
-                                .run(name, () -> request(intake, template), warmUp, measured));
+                                .run(name, () -> request(base, template), warmUp, measured));
             }
             new ResultsFile(resultsFile).append("Intake load", report(concurrency, warmUp, measured, raw, results,
                     useWrk ? "wrk (" + WRK_THREADS + " threads)" : "a JVM client (java.net.http)"));

@@ -51,9 +51,9 @@ public final class LocalStackLauncher {
 
                 Tikun is up (started in %d s). Ctrl-C stops everything.
 
-                  intake-service    %s   (Swagger UI: %s/q/swagger-ui)
-                  routing-service   %s   (Swagger UI: %s/q/swagger-ui)
-                  followup-service  %s   (Swagger UI: %s/q/swagger-ui)
+                  intake-service    %s   (health, metrics, Swagger UI: %s/q/swagger-ui)
+                  routing-service   %s   (health, metrics, Swagger UI: %s/q/swagger-ui)
+                  followup-service  %s   (health, metrics, Swagger UI: %s/q/swagger-ui)
 
                   Keycloak          %s   (admin console: %s / %s)
                   Kafka             %s
@@ -71,8 +71,8 @@ public final class LocalStackLauncher {
                           "subject":"Broken heater","body":"I will sue you if this is not fixed today."}'
                   curl -s %s
                 """.formatted(startup.toSeconds(),
-                stack.intake().url(), stack.intake().url(), stack.routing().url(), stack.routing().url(),
-                stack.followup().url(), stack.followup().url(),
+                stack.intake().url(), stack.intake().managementUrl(), stack.routing().url(),
+                stack.routing().managementUrl(), stack.followup().url(), stack.followup().managementUrl(),
                 kc.url(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD,
                 stack.kafka().bootstrapServers(),
                 stack.postgres().reactiveUrl(LocalStack.DATABASE), PostgresServer.USER, PostgresServer.PASSWORD,

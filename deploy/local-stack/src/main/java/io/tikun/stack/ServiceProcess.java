@@ -16,22 +16,26 @@ public final class ServiceProcess implements AutoCloseable {
     /** Marks a service's JVM on its command line, so {@link #kill()} finds exactly that process. */
     private static final String INSTANCE_PROPERTY = "-Dtikun.stack.instance=";
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    /** The local run's documented management ports (health, metrics, OpenAPI) beside each service port. */
+    private static final Map<Integer, Integer> DOCUMENTED_MANAGEMENT_PORTS = Map.of(8081, 9001, 8082, 9002, 8083, 9003);
 
     private final String name;
     private final String instance;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceProcess(String name, String instance, int port, ChildProcess process) {
+    private ServiceProcess(String name, String instance, int port, int managementPort, ChildProcess process) {
         this.name = name;
         this.instance = instance;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
     /**
      * Starts {@code module}'s quarkus-run.jar on {@code port} and waits until its readiness
-     * check is UP (Kafka, databases and the OIDC provider reachable).
+     * check, on the management port, is UP (databases and the OIDC provider reachable).
      */
     public static ServiceProcess start(String module, int port, Map<String, String> env, Path logDir) {
         return start(module, module, port, env, logDir);
@@ -51,12 +55,15 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        String ready = "http://127.0.0.1:" + httpPort + "/q/health/ready";
+        int managementPort = FreePorts.orNext(DOCUMENTED_MANAGEMENT_PORTS.getOrDefault(port, 0));
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        String ready = "http://127.0.0.1:" + managementPort + "/q/health/ready";
         ChildProcess process = ChildProcess.start(instance,
                 List.of(ChildProcess.javaExecutable(), HEAP, INSTANCE_PROPERTY + instance, "-jar", jar.toString()),
                 environment, jar.getParent(), logDir.resolve(instance + ".log"), line -> false)
                 .awaitProbe(START_TIMEOUT, () -> HttpProbe.isOk(ready));
-        return new ServiceProcess(module, instance, httpPort, process);
+        return new ServiceProcess(module, instance, httpPort, managementPort, process);
     }
 
     public String name() {
@@ -69,6 +76,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health, metrics and OpenAPI: a port of their own, never the public one. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {

@@ -36,11 +36,17 @@ public record StackOptions(int kafkaPort, int postgresPort, int mongoPort, int k
     public static final int LOCAL_ROUTING_PORT = 8082;
     public static final int LOCAL_FOLLOWUP_PORT = 8083;
 
-    /** Fixed, documented ports and data kept on disk: the one-command local run. */
+    /**
+     * Fixed, documented ports and data kept on disk: the one-command local run, with Swagger UI on
+     * (the packaged services run their production profile, where it is off unless asked for).
+     */
     public static StackOptions local(Path dataDir) {
+        Map<String, String> swaggerUi = Map.of("QUARKUS_SWAGGER_UI_ENABLED", "true");
+        Map<String, Map<String, String>> environment = new HashMap<>();
+        ALL_SERVICES.forEach(service -> environment.put(service, swaggerUi));
         return new StackOptions(LOCAL_KAFKA_PORT, LOCAL_POSTGRES_PORT, LOCAL_MONGO_PORT, LOCAL_KEYCLOAK_PORT,
                 LOCAL_SMTP_PORT, LOCAL_IMAP_PORT, LOCAL_MAIL_VIEWER_PORT, LOCAL_INTAKE_PORT, LOCAL_ROUTING_PORT,
-                LOCAL_FOLLOWUP_PORT, dataDir, true, Map.of(), ALL_SERVICES);
+                LOCAL_FOLLOWUP_PORT, dataDir, true, Map.copyOf(environment), ALL_SERVICES);
     }
 
     /** Free ports and throw-away data: system tests. */

@@ -103,19 +103,24 @@ class CriticalComplaintJourneyIT {
         String agent = tokens.user("agent");
         given().auth().oauth2(agent).contentType(ContentType.JSON).body("{}")
                 .post(stack.intake().url() + "/api/v1/complaints").then().statusCode(403);
+        // A channel's token is issued for intake alone: routing refuses it as not meant for it.
         given().auth().oauth2(tokens.channel()).get(stack.routing().url() + "/api/v1/cases/" + UUID.randomUUID())
-                .then().statusCode(403);
+                .then().statusCode(401);
         given().get(stack.followup().url() + "/api/v1/commitments?caseId=" + UUID.randomUUID()).then().statusCode(401);
     }
 
     @Test
-    void everyServiceExposesHealthMetricsAndApiDocs() {
+    void everyServiceExposesHealthMetricsAndApiDocsOnItsManagementPortOnly() {
         for (ServiceProcess service : List.of(stack.intake(), stack.routing(), stack.followup())) {
-            given().get(service.url() + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
-            given().get(service.url() + "/q/metrics").then().statusCode(200);
-            given().get(service.url() + "/q/openapi?format=json").then().statusCode(200)
+            given().get(service.managementUrl() + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(service.managementUrl() + "/q/metrics").then().statusCode(200);
+            given().get(service.managementUrl() + "/q/openapi?format=json").then().statusCode(200)
                     .body("openapi", org.hamcrest.Matchers.startsWith("3."));
-            given().get(service.url() + "/q/swagger-ui/").then().statusCode(200);
+            for (String path : List.of("/q/health", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                given().get(service.url() + path).then().statusCode(404);
+            }
+            // Production profile: Swagger UI stays off unless an operator turns it on.
+            given().get(service.managementUrl() + "/q/swagger-ui/").then().statusCode(404);
         }
     }
 }

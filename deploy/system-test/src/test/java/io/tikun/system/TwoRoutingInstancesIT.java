@@ -193,7 +193,7 @@ class TwoRoutingInstancesIT {
     /** The status of the shared stream's readiness check on {@code routing} (null before it reports one). */
     private static String streamListenerStatus(ServiceProcess routing) {
         // Not-ready answers 503 with the same body, so the status code is not checked.
-        return given().get(routing.url() + "/q/health/ready").then().extract().jsonPath()
+        return given().get(routing.managementUrl() + "/q/health/ready").then().extract().jsonPath()
                 .getString("checks.find { it.name == '" + STREAM_LISTENER + "' }.status");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.vertx.VertxContextSupport;
@@ -48,6 +50,9 @@ import io.tikun.stack.testing.PostgresTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class PromiseReportTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     private static final String FROM = "2031-03-01T00:00:00Z";
     private static final String TO = "2031-04-01T00:00:00Z";
@@ -214,7 +219,7 @@ class PromiseReportTest {
         seedMarch();
 
         PromiseReport allTime = VertxContextSupport.subscribeAndAwait(() -> metrics.refresh());
-        String scraped = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped = given().get(metricsUrl).then().statusCode(200).extract().asString();
 
         assertThat(gauge(scraped, "tikun_followup_promises_broken{owner=\"rep-dana\",team=\"billing\"}")).isEqualTo(1.0);
         assertThat(gauge(scraped, "tikun_followup_promises_broken{owner=\"rep-avi\",team=\"unassigned\"}"))

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -39,6 +41,9 @@ import io.tikun.stack.testing.PostgresTestResource;
 @QuarkusTestResource(MailSandboxTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class RoutingReportTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     // The seconds between a fixture's receipt time and the recorded first response, beyond the planned delay.
     private static final double SLACK_SECONDS = 15;
@@ -133,7 +138,7 @@ class RoutingReportTest {
         assertThat(later.getList("breaches")).isEmpty();
         assertThat(later.getMap("callbackOutcomes")).isEmpty();
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(sample(metrics, "tikun_routing_first_response_seconds_count", "channel=\"web\"", "severity=\"MEDIUM\""))
                 .isEqualTo(3.0);
         assertThat(sample(metrics, "tikun_routing_first_response_seconds", "severity=\"MEDIUM\"", "quantile=\"0.9\""))

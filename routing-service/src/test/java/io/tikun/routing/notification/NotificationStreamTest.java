@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
+import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,9 @@ import io.tikun.stack.testing.SseClient;
 @QuarkusTestResource(MailSandboxTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class NotificationStreamTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
 
     private static final Duration SEVERAL_PASSES = Duration.ofSeconds(3);
 
@@ -180,7 +184,7 @@ class NotificationStreamTest {
 
             await().atMost(WAIT).until(() -> listener.listening()
                     && other.listeners().stream().anyMatch(pid -> !dropped.contains(pid)));
-            given().get("/q/health/ready").then()
+            given().get(readiness).then()
                     .body("checks.find { it.name == 'notification-stream-listener' }.status", equalTo("UP"));
             StreamedNotification escalated = escalatedOn(caseId);
             other.deliver(escalated, json.write(escalated));
