@@ -138,6 +138,19 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process and its children with SIGKILL, as a crash or the OOM killer would, and waits for the end. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running after SIGKILL");
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

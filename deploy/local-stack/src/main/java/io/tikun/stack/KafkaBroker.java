@@ -36,10 +36,14 @@ public final class KafkaBroker implements AutoCloseable {
     private static final short REPLICATION = 1;
 
     private final int port;
-    private final ChildProcess process;
+    private final List<String> command;
+    private final Path dataDir;
+    private ChildProcess process;
 
-    private KafkaBroker(int port, ChildProcess process) {
+    private KafkaBroker(int port, List<String> command, Path dataDir, ChildProcess process) {
         this.port = port;
+        this.command = command;
+        this.dataDir = dataDir;
         this.process = process;
     }
 
@@ -67,13 +71,29 @@ public final class KafkaBroker implements AutoCloseable {
             }
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), HEAP, "-cp", classpath,
                     "kafka.Kafka", config.toString()));
-            ChildProcess process = ChildProcess
-                    .start("kafka", command, Map.of(), dataDir, dataDir.resolve("kafka.log"), line -> line.contains(READY_LINE))
-                    .awaitReadyLine(START_TIMEOUT);
-            return new KafkaBroker(brokerPort, process);
+            return new KafkaBroker(brokerPort, List.copyOf(command), dataDir, launch(command, dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka in " + dataDir, e);
         }
+    }
+
+    private static ChildProcess launch(List<String> command, Path dataDir) {
+        return ChildProcess
+                .start("kafka", command, Map.of(), dataDir, dataDir.resolve("kafka.log"), line -> line.contains(READY_LINE))
+                .awaitReadyLine(START_TIMEOUT);
+    }
+
+    /** Kills the broker with SIGKILL, as a crash would: no controlled shutdown, nothing flushed. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Starts the broker again on the same ports and log after {@link #kill()}; its topics and offsets are kept. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker is still running");
+        }
+        process = launch(command, dataDir);
     }
 
     private static void writeConfig(Path file, int brokerPort, int controllerPort, int partitions, Path logDir)
