@@ -28,6 +28,8 @@ public interface FollowupConfig {
 
     Reporting reporting();
 
+    Retention retention();
+
     /** Signed links that let a customer confirm or deny a fix, or rate the service, without logging in. */
     interface Links {
         /**
@@ -160,5 +162,31 @@ public interface FollowupConfig {
         /** How often the gauges on /q/metrics are recomputed from the database. */
         @WithDefault("30s")
         String metricsEvery();
+    }
+
+    /** How long finished rows of the tables that only grow are kept ({@code RetentionJob}). */
+    interface Retention {
+        /**
+         * Ids of consumed events, kept to recognise a redelivery: keep them longer than the topics' retention, or an
+         * event replayed from Kafka after they are gone is applied again.
+         */
+        @WithDefault("P30D")
+        Duration processedEvent();
+
+        /** Outbox rows published to Kafka (unpublished rows are never deleted). */
+        @WithDefault("P30D")
+        Duration outboxMessage();
+
+        /** E-mails sent (unsent and abandoned ones are kept). */
+        @WithDefault("P30D")
+        Duration mailDelivery();
+
+        /** How often each instance purges ({@code off} disables it). */
+        @WithDefault("1h")
+        String every();
+
+        /** Rows deleted per statement: small enough that no purge holds locks for long. */
+        @WithDefault("1000")
+        int batchSize();
     }
 }

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.access.Caller;
 import io.tikun.followup.outbox.MailRelay;
 import io.tikun.followup.outbox.OutboxRelay;
 
@@ -68,11 +69,11 @@ public class CommitmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Claim a promise kept", description = "The commitment becomes CLAIMED_DONE, commitments.updated "
             + "announces it, and the customer is e-mailed two signed links to confirm or deny it. 409 if its status "
-            + "does not allow a claim.")
+            + "does not allow a claim; 403 for an agent who does not own it.")
     public Uni<CommitmentView> claimDone(@RestPath UUID id, @Valid @NotNull ClaimDoneRequest request) {
         // The customer is asked only after the claim committed: a mail for a claim that rolled back would ask about
         // nothing. A failed mail is logged; it does not undo the claim.
-        return service.claimDone(id, request.note(), identity.getPrincipal().getName())
+        return service.claimDone(id, request.note(), Caller.of(identity))
                 .call(this::announce)
                 .map(CommitmentTransitions.Applied::commitment);
     }
@@ -84,9 +85,9 @@ public class CommitmentResource {
     @Operation(summary = "Reopen a disputed promise", description = "The commitment is OPEN again with the new due date "
             + "(BROKEN instead if it was disputed as often as allowed), the note and the caller go into its history, "
             + "commitments.updated announces it, and the links sent for earlier claims stop working. 409 unless it is "
-            + "DISPUTED, or if the new due date is not in the future.")
+            + "DISPUTED, or if the new due date is not in the future; 403 for an agent who does not own it.")
     public Uni<CommitmentView> reopen(@RestPath UUID id, @Valid @NotNull ReopenRequest request) {
-        return service.reopen(id, request.dueAt(), request.note(), identity.getPrincipal().getName())
+        return service.reopen(id, request.dueAt(), request.note(), Caller.of(identity))
                 .call(this::announce)
                 .map(CommitmentTransitions.Applied::commitment);
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.access.Caller;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
 import io.tikun.followup.lifecycle.CommitmentEvent;
@@ -49,8 +50,8 @@ public class CommitmentService {
      * customer is queued in the same transaction (its id is among the result's {@code mailIds}).
      */
     @WithTransaction
-    public Uni<CommitmentTransitions.Applied> claimDone(UUID id, String note, String actor) {
-        return transitions.apply(id, CommitmentEvent.OWNER_CLAIMED_DONE, actor, note.strip())
+    public Uni<CommitmentTransitions.Applied> claimDone(UUID id, String note, Caller caller) {
+        return transitions.apply(id, CommitmentEvent.OWNER_CLAIMED_DONE, caller, note.strip())
                 .chain(applied -> customers.queue(CustomerRequestSender.Subject.of(applied.commitment()),
                         applied.event().occurredAt())
                         .map(mail -> {
@@ -66,8 +67,8 @@ public class CommitmentService {
      * that only the request of the next claim can answer it.
      */
     @WithTransaction
-    public Uni<CommitmentTransitions.Applied> reopen(UUID id, Instant newDueAt, String note, String actor) {
-        return transitions.reopen(id, newDueAt, actor, note.strip())
+    public Uni<CommitmentTransitions.Applied> reopen(UUID id, Instant newDueAt, String note, Caller caller) {
+        return transitions.reopen(id, newDueAt, caller, note.strip())
                 .call(applied -> customers.revokeLinks(id));
     }
 

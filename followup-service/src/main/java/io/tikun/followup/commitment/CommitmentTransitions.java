@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.access.Caller;
 import io.tikun.followup.lifecycle.CommitmentEvent;
 import io.tikun.followup.lifecycle.CommitmentLifecycle;
 import io.tikun.followup.lifecycle.CommitmentState;
@@ -74,10 +75,21 @@ public class CommitmentTransitions {
      * @throws NotFoundProblem (as the Uni's failure) for an unknown commitment
      */
     public Uni<Applied> apply(UUID commitmentId, CommitmentEvent event, String actor, String reason) {
+        return apply(commitmentId, event, Caller.system(actor), reason);
+    }
+
+    /**
+     * As {@link #apply(UUID, CommitmentEvent, String, String)}, for a person who must own the commitment (or be a
+     * manager or admin).
+     *
+     * @throws io.tikun.followup.problem.ForbiddenProblem (as the Uni's failure) when it is not the caller's
+     */
+    public Uni<Applied> apply(UUID commitmentId, CommitmentEvent event, Caller caller, String reason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String actor = caller.name();
         // Locked, so a confirmation and a denial arriving together are applied one after the other and the second
         // is refused by the lifecycle instead of failing on the version check.
-        return locked(commitmentId).chain(c -> changes.forCommitments(List.of(c.id)).chain(history -> {
+        return locked(commitmentId, caller).chain(c -> changes.forCommitments(List.of(c.id)).chain(history -> {
             Transition transition = lifecycle.apply(state(c, history), event, actor, reason, now);
             return write(c, history, transition, now);
         }));
@@ -87,9 +99,10 @@ public class CommitmentTransitions {
      * Reopens a disputed commitment with a new due date (or breaks it, if it was disputed as often as allowed). Must
      * run inside a transaction.
      */
-    public Uni<Applied> reopen(UUID commitmentId, Instant newDueAt, String actor, String reason) {
+    public Uni<Applied> reopen(UUID commitmentId, Instant newDueAt, Caller caller, String reason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return locked(commitmentId).chain(c -> changes.forCommitments(List.of(c.id)).chain(history -> {
+        String actor = caller.name();
+        return locked(commitmentId, caller).chain(c -> changes.forCommitments(List.of(c.id)).chain(history -> {
             Transition transition = lifecycle.reopen(state(c, history), newDueAt, actor, reason, now);
             return write(c, history, transition, now);
         }));
@@ -123,9 +136,10 @@ public class CommitmentTransitions {
         });
     }
 
-    private Uni<Commitment> locked(UUID commitmentId) {
+    private Uni<Commitment> locked(UUID commitmentId, Caller caller) {
         return commitments.findById(commitmentId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> new NotFoundProblem("No commitment with id " + commitmentId));
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("No commitment with id " + commitmentId))
+                .invoke(c -> caller.requireMayActFor(c.owner, "this promise"));
     }
 
     private static CommitmentState state(Commitment c, List<CommitmentChange> history) {

@@ -15,16 +15,15 @@ public record CaseUpdated(
         String complaintId,
         String reference,
         String customerId,
-        String change,
-        String status,
+        CaseChange change,
+        CaseStatus status,
         String reason,
-        Instant occurredAt) {
-
-    /** The change that closes a case. */
-    public static final String RESOLVED = "resolved";
+        Instant occurredAt,
+        /** The agent holding the case after the change; null while nobody does. */
+        String assignee) {
 
     public boolean resolved() {
-        return RESOLVED.equals(change);
+        return change == CaseChange.RESOLVED;
     }
 
     /** Fields follow-up cannot apply the event without; a message lacking them is dead-lettered. */

@@ -28,7 +28,7 @@ public class ComplaintFeedService {
         APPLIED,
         /** Its {@code ce_id} was processed before. */
         DUPLICATE,
-        /** A case of a complaint follow-up never heard of: nothing to update. */
+        /** A case of a complaint follow-up has not heard of yet: kept until the complaint arrives. */
         UNKNOWN_COMPLAINT,
         /** A churn-intent case closed without a kept promise opened an exit interview. */
         EXIT_INTERVIEW_OPENED
@@ -38,48 +38,69 @@ public class ComplaintFeedService {
     private final CommitmentRepository commitments;
     private final ProcessedEventRepository processed;
     private final ExitInterviewService exitInterviews;
+    private final EarlyCaseUpdateRepository early;
     private final Clock clock;
 
     public ComplaintFeedService(CustomerComplaintRepository complaints, CommitmentRepository commitments,
-            ProcessedEventRepository processed, ExitInterviewService exitInterviews, Clock clock) {
+            ProcessedEventRepository processed, ExitInterviewService exitInterviews, EarlyCaseUpdateRepository early,
+            Clock clock) {
         this.complaints = complaints;
         this.commitments = commitments;
         this.processed = processed;
         this.exitInterviews = exitInterviews;
+        this.early = early;
         this.clock = clock;
     }
 
-    /** Files a complaint, once per event id and per complaint id. */
+    /**
+     * Files a complaint, once per event id and per complaint id, and applies the change of its case that arrived
+     * before it, if any (the two topics are consumed independently).
+     */
     @WithTransaction
     public Uni<Outcome> complaintReceived(String eventId, ComplaintReceived received) {
-        return once(eventId, () -> complaints.findById(received.complaintId()).chain(known -> known != null
-                ? Uni.createFrom().item(Outcome.DUPLICATE)
-                : complaints.persist(CustomerComplaint.of(received)).replaceWith(Outcome.APPLIED)));
-    }
-
-    /** Follows the complaint's case; on {@code resolved}, checks the churn trigger. */
-    @WithTransaction
-    public Uni<Outcome> caseUpdated(String eventId, CaseUpdated update) {
-        return once(eventId, () -> complaints.findById(update.complaintId()).chain(complaint -> {
-            if (complaint == null) {
-                return Uni.createFrom().item(Outcome.UNKNOWN_COMPLAINT);
+        return once(eventId, () -> complaints.findById(received.complaintId()).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().item(Outcome.DUPLICATE);
             }
-            complaint.caseId = update.caseId();
-            complaint.caseStatus = update.status();
-            complaint.resolvedAt = update.resolved() ? update.occurredAt() : null;
-            if (!update.resolved() || !complaint.churnIntent) {
-                return Uni.createFrom().item(Outcome.APPLIED);
-            }
-            return commitments.count("caseId = ?1 and status = ?2", update.caseId(), CommitmentStatus.VERIFIED)
-                    .chain(kept -> kept > 0 ? Uni.createFrom().item(Outcome.APPLIED)
-                            : exitInterviews.openForClosedChurnCase(complaint.customerId, update.caseId(),
-                                    complaint.reference)
-                                    .map(opened -> opened ? Outcome.EXIT_INTERVIEW_OPENED : Outcome.APPLIED));
+            CustomerComplaint complaint = CustomerComplaint.of(received);
+            return complaints.persist(complaint)
+                    .chain(() -> early.findById(received.complaintId()))
+                    .chain(waiting -> waiting == null ? Uni.createFrom().item(Outcome.APPLIED)
+                            : early.delete(waiting).chain(() -> follow(complaint, waiting.asUpdate())));
         }));
     }
 
+    /**
+     * Follows the complaint's case; on {@code resolved}, checks the churn trigger. A change of a complaint not heard
+     * of yet is kept (the latest one) until the complaint arrives.
+     */
+    @WithTransaction
+    public Uni<Outcome> caseUpdated(String eventId, CaseUpdated update) {
+        return once(eventId, () -> complaints.findById(update.complaintId()).chain(complaint -> complaint == null
+                ? early.keepLatest(update, now()).replaceWith(Outcome.UNKNOWN_COMPLAINT)
+                : follow(complaint, update)));
+    }
+
+    private Uni<Outcome> follow(CustomerComplaint complaint, CaseUpdated update) {
+        complaint.caseId = update.caseId();
+        complaint.caseStatus = update.status().name();
+        complaint.resolvedAt = update.resolved() ? update.occurredAt() : null;
+        if (!update.resolved() || !complaint.churnIntent) {
+            return Uni.createFrom().item(Outcome.APPLIED);
+        }
+        return commitments.count("caseId = ?1 and status = ?2", update.caseId(), CommitmentStatus.VERIFIED)
+                .chain(kept -> kept > 0 ? Uni.createFrom().item(Outcome.APPLIED)
+                        : exitInterviews.openForClosedChurnCase(complaint.customerId, update.caseId(),
+                                complaint.reference, update.assignee())
+                                .map(opened -> opened ? Outcome.EXIT_INTERVIEW_OPENED : Outcome.APPLIED));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private Uni<Outcome> once(String eventId, Supplier<Uni<Outcome>> apply) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         return processed.alreadyProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(Outcome.DUPLICATE)
                 : apply.get().call(() -> processed.persist(ProcessedEvent.of(eventId, now))));
     }

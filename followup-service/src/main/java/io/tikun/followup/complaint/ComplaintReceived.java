@@ -16,10 +16,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ComplaintReceived(
         String complaintId,
         String reference,
-        String channel,
+        ComplaintChannel channel,
         Customer customer,
         String subject,
-        String severity,
+        Severity severity,
         List<Reason> reasons,
         Instant receivedAt,
         String language) {
@@ -38,7 +38,7 @@ public record ComplaintReceived(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reason(String signal, String implies, String evidence) {
+    public record Reason(String signal, Severity implies, String evidence) {
     }
 
     /**

@@ -55,9 +55,9 @@ public class CustomerComplaint {
         c.complaintId = received.complaintId();
         c.customerId = received.customer().id();
         c.reference = received.reference();
-        c.channel = received.channel();
+        c.channel = received.channel().wireName();
         c.subject = received.subject();
-        c.severity = received.severity();
+        c.severity = received.severity().name();
         c.churnIntent = received.churnIntent();
         c.receivedAt = received.receivedAt();
         c.language = received.languageCode();

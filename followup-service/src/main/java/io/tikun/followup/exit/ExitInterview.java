@@ -36,6 +36,10 @@ public class ExitInterview {
     @Column(name = "requested_by", nullable = false)
     public String requestedBy;
 
+    /** Who holds the interview; null while nobody does (then only a manager or admin may complete it). */
+    @Column
+    public String assignee;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ExitInterviewState state;

@@ -21,13 +21,13 @@ public class ExitInterviewRepository implements PanacheRepositoryBase<ExitInterv
     // churn, on any instances, the second inserts nothing and finds the first.
     private static final String OPEN = """
             insert into {h-schema}exit_interview
-                (id, customer_id, trigger, reason, case_id, requested_by, state, created_at, version)
-            values (:id, :customerId, :trigger, :reason, :caseId, :requestedBy, 'OPEN', :now, 0)
+                (id, customer_id, trigger, reason, case_id, requested_by, assignee, state, created_at, version)
+            values (:id, :customerId, :trigger, :reason, :caseId, :requestedBy, :assignee, 'OPEN', :now, 0)
             on conflict (customer_id) where state = 'OPEN' do nothing""";
 
     /** Joins the caller's transaction. Returns whether a new interview was opened (false: one was open already). */
     public Uni<Boolean> openIfNone(UUID id, String customerId, ExitTrigger trigger, String reason, UUID caseId,
-            String requestedBy, Instant now) {
+            String requestedBy, String assignee, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(OPEN)
                 .setParameter("id", id)
                 .setParameter("customerId", customerId)
@@ -35,6 +35,7 @@ public class ExitInterviewRepository implements PanacheRepositoryBase<ExitInterv
                 .setParameter("reason", reason)
                 .setParameter("caseId", caseId)
                 .setParameter("requestedBy", requestedBy)
+                .setParameter("assignee", assignee)
                 .setParameter("now", now)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.access.Caller;
 
 /** The retention team's exit interviews: the open ones to hold, and the result of each. */
 @Path("/api/v1/exit-interviews")
@@ -46,8 +47,9 @@ public class ExitInterviewResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the interview's notes and outcome", description = "409 if it was already completed.")
+    @Operation(summary = "Record the interview's notes and outcome", description = "409 if it was already completed; 403 for an agent "
+            + "who does not hold it (managers and admins complete any).")
     public Uni<ExitInterviewView> complete(@RestPath UUID id, @Valid @NotNull CompletedInterview result) {
-        return service.complete(id, result, identity.getPrincipal().getName());
+        return service.complete(id, result, Caller.of(identity));
     }
 }

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.access.Caller;
 import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
@@ -54,7 +55,8 @@ public class ExitInterviewService {
     @WithTransaction
     public Uni<Opened> reportChurn(String customerId, String reason, String actor) {
         String cleaned = reason == null || reason.isBlank() ? null : reason.strip();
-        return open(customerId, ExitTrigger.REPORTED, cleaned, null, actor)
+        // Whoever reports the churn holds the interview until a manager completes it.
+        return open(customerId, ExitTrigger.REPORTED, cleaned, null, actor, actor)
                 .chain(created -> interviews.openFor(customerId)
                         .chain(interview -> withHistory(List.of(interview)))
                         .map(views -> new Opened(views.get(0), created)));
@@ -64,10 +66,10 @@ public class ExitInterviewService {
      * A churn-intent complaint's case closed without a kept promise. Joins the caller's transaction (the consumer's,
      * with its processed-event row). Returns whether a new interview was opened.
      */
-    public Uni<Boolean> openForClosedChurnCase(String customerId, UUID caseId, String reference) {
+    public Uni<Boolean> openForClosedChurnCase(String customerId, UUID caseId, String reference, String assignee) {
         return open(customerId, ExitTrigger.CHURN_INTENT_CASE_CLOSED,
                 "case " + reference + " closed without a kept promise after the customer said they would leave",
-                caseId, SYSTEM_ACTOR)
+                caseId, SYSTEM_ACTOR, assignee)
                 .invoke(created -> Log.infof("Exit interview for customer %s after case %s closed: %s", customerId,
                         reference, created ? "opened" : "one was already open"));
     }
@@ -78,9 +80,11 @@ public class ExitInterviewService {
     }
 
     @WithTransaction
-    public Uni<ExitInterviewView> complete(UUID id, CompletedInterview result, String actor) {
+    public Uni<ExitInterviewView> complete(UUID id, CompletedInterview result, Caller caller) {
+        String actor = caller.name();
         return interviews.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No exit interview with id " + id))
+                .invoke(interview -> caller.requireMayActFor(interview.assignee, "this exit interview"))
                 .chain(interview -> {
                     if (interview.state != ExitInterviewState.OPEN) {
                         return Uni.createFrom().failure(new ClientErrorException(
@@ -96,8 +100,9 @@ public class ExitInterviewService {
                 });
     }
 
-    private Uni<Boolean> open(String customerId, ExitTrigger trigger, String reason, UUID caseId, String actor) {
-        return interviews.openIfNone(UUID.randomUUID(), customerId, trigger, reason, caseId, actor, now());
+    private Uni<Boolean> open(String customerId, ExitTrigger trigger, String reason, UUID caseId, String actor,
+            String assignee) {
+        return interviews.openIfNone(UUID.randomUUID(), customerId, trigger, reason, caseId, actor, assignee, now());
     }
 
     /** Two queries for the whole page, not two per interview. */

@@ -11,6 +11,7 @@ public record ExitInterviewView(
         String reason,
         UUID caseId,
         String requestedBy,
+        String assignee,
         ExitInterviewState state,
         Instant createdAt,
         Instant completedAt,
@@ -20,7 +21,7 @@ public record ExitInterviewView(
         CustomerHistory history) {
 
     static ExitInterviewView of(ExitInterview i, CustomerHistory history) {
-        return new ExitInterviewView(i.id, i.customerId, i.trigger, i.reason, i.caseId, i.requestedBy, i.state,
+        return new ExitInterviewView(i.id, i.customerId, i.trigger, i.reason, i.caseId, i.requestedBy, i.assignee, i.state,
                 i.createdAt, i.completedAt, i.completedBy, i.notes, i.outcome, history);
     }
 }

@@ -53,6 +53,14 @@ public class MailDelivery {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** The relay instance that claimed it last (for operators). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    /** Unique per claim: only the holder of the current claim may send the e-mail or record how sending went. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
     /** Set when the last allowed attempt failed: nobody will try again. */
     @Column(name = "abandoned_at")
     public Instant abandonedAt;

@@ -1,5 +1,7 @@
 package io.tikun.followup.outbox;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,13 +13,20 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The e-mails to send; claims rows with FOR UPDATE SKIP LOCKED so concurrent relays never send the same one. */
+/**
+ * The e-mails to send; claims rows with FOR UPDATE SKIP LOCKED so concurrent relays never send the same one. Each claim
+ * carries a token: a relay whose claim lapsed (a slow batch) and was taken over can neither send the e-mail again nor
+ * overwrite what the new holder recorded.
+ */
 @ApplicationScoped
 @WithSession
 public class MailDeliveryRepository implements PanacheRepositoryBase<MailDelivery, UUID> {
 
     /** The width of {@code mail_delivery.last_error}. */
     static final int MAX_ERROR = 500;
+
+    /** This process, in {@code mail_delivery.claimed_by}. */
+    private final String instance = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
 
     private static final String DUE = """
             select * from {h-schema}mail_delivery
@@ -50,19 +59,36 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
                 .invoke(claimed -> claimed.forEach(mail -> claim(mail, claimUntil)));
     }
 
+    /**
+     * Extends this instance's claim on an e-mail it is about to send; false if the claim is no longer its own (another
+     * instance claimed it after it lapsed) or the e-mail was sent or given up meanwhile: then it must not be sent.
+     */
     @WithTransaction
-    public Uni<Integer> markSent(UUID id, Instant at) {
-        return update("sentAt = ?1, lastError = null where id = ?2", at, id);
+    public Uni<Boolean> renewClaim(MailDelivery claimed, Instant claimUntil) {
+        return update("availableAt = ?1 where id = ?2 and claimToken = ?3 and sentAt is null and abandonedAt is null",
+                claimUntil, claimed.id, claimed.claimToken).map(renewed -> renewed == 1);
     }
 
-    /** Schedules the next attempt, or abandons the e-mail when {@code retryAt} is null. */
+    /** Records the e-mail sent, if the claim is still this one; returns 1 if it was. */
     @WithTransaction
-    public Uni<Integer> markFailed(UUID id, String error, Instant retryAt, Instant now) {
+    public Uni<Integer> markSent(MailDelivery claimed, Instant at) {
+        return update("sentAt = ?1, lastError = null where id = ?2 and claimToken = ?3", at, claimed.id,
+                claimed.claimToken);
+    }
+
+    /**
+     * Schedules the next attempt, or abandons the e-mail when {@code retryAt} is null, if the claim is still this one;
+     * returns 1 if it was.
+     */
+    @WithTransaction
+    public Uni<Integer> markFailed(MailDelivery claimed, String error, Instant retryAt, Instant now) {
         String shortError = error == null ? "unknown error"
                 : error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
         return retryAt == null
-                ? update("abandonedAt = ?1, lastError = ?2 where id = ?3", now, shortError, id)
-                : update("availableAt = ?1, lastError = ?2 where id = ?3", retryAt, shortError, id);
+                ? update("abandonedAt = ?1, lastError = ?2 where id = ?3 and claimToken = ?4", now, shortError,
+                        claimed.id, claimed.claimToken)
+                : update("availableAt = ?1, lastError = ?2 where id = ?3 and claimToken = ?4", retryAt, shortError,
+                        claimed.id, claimed.claimToken);
     }
 
     /** The e-mails about one commitment, oldest first. */
@@ -70,8 +96,18 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
         return list("commitmentId = ?1 order by createdAt", commitmentId);
     }
 
-    private static void claim(MailDelivery mail, Instant claimUntil) {
+    private void claim(MailDelivery mail, Instant claimUntil) {
         mail.availableAt = claimUntil;
         mail.attempts++;
+        mail.claimedBy = instance;
+        mail.claimToken = UUID.randomUUID();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 }

@@ -70,7 +70,8 @@ public class MailRelay {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> send(List<MailDelivery> claimed) {
+    /** Sends e-mails this instance claimed, one after the other (package-private: tests replay a stale claim). */
+    Uni<Void> send(List<MailDelivery> claimed) {
         return Multi.createFrom().iterable(claimed)
                 .onItem().transformToUniAndConcatenate(this::sendOne)
                 .collect().last()
@@ -78,11 +79,25 @@ public class MailRelay {
     }
 
     private Uni<Integer> sendOne(MailDelivery delivery) {
+        // A batch to a slow server can outlast the claims taken at its start: each e-mail's claim is checked and
+        // extended right before it is sent, and one another instance took over meanwhile is left to that instance.
+        return deliveries.renewClaim(delivery, clock.instant().plus(config.claimFor()))
+                .chain(stillOurs -> {
+                    if (!stillOurs) {
+                        Log.infof("E-mail %s (%s) was taken over by another relay after this one's claim lapsed; "
+                                + "not sending it", delivery.id, delivery.purpose);
+                        return Uni.createFrom().item(0);
+                    }
+                    return sendClaimed(delivery);
+                });
+    }
+
+    private Uni<Integer> sendClaimed(MailDelivery delivery) {
         // The same Message-ID on every attempt: a copy re-sent after an instance died between sending and
         // recording it is, to the customer's mail client, the same message.
         return mailer.send(Mail.withText(delivery.recipient, delivery.subject, delivery.body)
                 .addHeader("Message-ID", "<mail." + delivery.id + "@" + messageIdDomain + ">"))
-                .chain(() -> deliveries.markSent(delivery.id, clock.instant()))
+                .chain(() -> deliveries.markSent(delivery, clock.instant()))
                 .onFailure().recoverWithUni(failure -> failed(delivery, failure));
     }
 
@@ -92,10 +107,10 @@ public class MailRelay {
             Instant retryAt = now.plus(backoff.pauseAfter(delivery.attempts));
             Log.warnf("E-mail %s (%s, commitment %s) failed on attempt %d, retrying at %s: %s", delivery.id,
                     delivery.purpose, delivery.commitmentId, delivery.attempts, retryAt, failure.getMessage());
-            return deliveries.markFailed(delivery.id, failure.getMessage(), retryAt, now);
+            return deliveries.markFailed(delivery, failure.getMessage(), retryAt, now);
         }
         Log.errorf("E-mail %s (%s, commitment %s) abandoned after %d attempts: %s", delivery.id, delivery.purpose,
                 delivery.commitmentId, delivery.attempts, failure.getMessage());
-        return deliveries.markFailed(delivery.id, failure.getMessage(), null, now);
+        return deliveries.markFailed(delivery, failure.getMessage(), null, now);
     }
 }

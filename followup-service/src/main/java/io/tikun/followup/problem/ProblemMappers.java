@@ -86,6 +86,12 @@ public class ProblemMappers {
                 "Your role does not allow this operation.", path(uri)));
     }
 
+    /** Says whose it is, not who else holds what: the caller learns only that it is not theirs. */
+    @ServerExceptionMapper
+    public Response notOwner(ForbiddenProblem e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.FORBIDDEN.getStatusCode(), "Forbidden", e.getMessage(), path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {

@@ -87,8 +87,13 @@ public final class CommitmentFixtures {
         return promise(bootstrapServers, owner, UUID.randomUUID(), dueAt);
     }
 
-    public static ValidatableResponse claimDone(UUID id, String note) {
-        return given().auth().oauth2(agentToken()).contentType(ContentType.JSON)
+    /** The owner claims the promise kept (only the owner, a manager or an admin may). */
+    public static ValidatableResponse claimDone(Promise promise, String note) {
+        return claimDone(promise.id(), note, token(promise.owner(), "agent"));
+    }
+
+    public static ValidatableResponse claimDone(UUID id, String note, String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"note\":" + quote(note) + "}")
                 .post("/api/v1/commitments/" + id + "/claim-done").then();
     }

@@ -58,7 +58,7 @@ class CommitmentListingTest {
         List<Promise> promises = List.of(promise(bootstrapServers, owner, caseId, base),
                 promise(bootstrapServers, owner, caseId, base.plus(Duration.ofDays(1))),
                 promise(bootstrapServers, owner, UUID.randomUUID(), base.plus(Duration.ofDays(2))));
-        claimDone(promises.get(1).id(), "done").statusCode(200);
+        claimDone(promises.get(1), "done").statusCode(200);
         return promises;
     }
 

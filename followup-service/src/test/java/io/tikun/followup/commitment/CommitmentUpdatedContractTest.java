@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 
 import io.tikun.followup.lifecycle.PublishedChange;
 
@@ -74,5 +79,35 @@ class CommitmentUpdatedContractTest {
                 Arrays.stream(PublishedChange.values()).map(PublishedChange::wireName).toList());
         assertThat(statuses).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(CommitmentStatus.values()).map(Enum::name).toList());
+    }
+
+    private static JsonSchema validator(JsonNode schema) {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema,
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    }
+
+    @Test
+    void everyEventTheServiceCanWriteValidatesAgainstItsSchemaForEveryChangeAndStatus() throws IOException {
+        JsonSchema schema = validator(contract("commitments.updated.schema.json"));
+
+        for (PublishedChange change : PublishedChange.values()) {
+            for (CommitmentStatus status : CommitmentStatus.values()) {
+                CommitmentUpdated event = new CommitmentUpdated(UUID.randomUUID(), UUID.randomUUID(), "cmp-1",
+                        "TK-000042", "cust-1", change.wireName(), status, "followup-scheduler", "why it changed",
+                        Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-24T08:00:00.123456Z"));
+                assertThat(schema.validate(mapper.valueToTree(event))).as("%s / %s", change, status).isEmpty();
+            }
+        }
+        assertThat(schema.validate(contract("commitments.updated.example.json"))).as("the example").isEmpty();
+    }
+
+    @Test
+    void theSchemaRefusesAChangeOrStatusItDoesNotDeclare() throws IOException {
+        JsonSchema schema = validator(contract("commitments.updated.schema.json"));
+        ObjectNode example = (ObjectNode) contract("commitments.updated.example.json");
+
+        assertThat(schema.validate(example.deepCopy().put("change", "claimed_done"))).isNotEmpty();
+        assertThat(schema.validate(example.deepCopy().put("status", "DONE"))).isNotEmpty();
+        assertThat(schema.validate(example.deepCopy().put("dueAt", "tomorrow"))).isNotEmpty();
     }
 }

@@ -27,7 +27,7 @@ class ComplaintContractsTest {
         received.requireComplete();
         assertThat(received.reference()).isEqualTo("TK-000042");
         assertThat(received.customer().id()).isEqualTo("8d2e6a5b-1c3f-4e7a-9b0d-6f4c2a1e8b37");
-        assertThat(received.severity()).isEqualTo("CRITICAL");
+        assertThat(received.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(received.receivedAt()).isEqualTo(Instant.parse("2026-11-23T08:15:30.123Z"));
         // The example's signals are a legal threat and safety, not churn intent.
         assertThat(received.churnIntent()).isFalse();
@@ -69,7 +69,7 @@ class ComplaintContractsTest {
         update.requireComplete();
         assertThat(update.caseId()).isEqualTo(UUID.fromString("0b6f7c1e-2d4a-4f8b-9c3e-5a1d2e3f4b5c"));
         assertThat(update.complaintId()).isEqualTo("5f1c0f9e-3a57-4c41-9d7e-2b0a8f4e6c11");
-        assertThat(update.change()).isEqualTo("opened");
+        assertThat(update.change()).isEqualTo(CaseChange.OPENED);
         assertThat(update.resolved()).isFalse();
     }
 

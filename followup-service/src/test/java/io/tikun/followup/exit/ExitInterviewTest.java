@@ -38,6 +38,7 @@ import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.complaint.CustomerComplaint;
 import io.tikun.followup.complaint.CustomerComplaintRepository;
+import io.tikun.followup.inbox.ProcessedEventRepository;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.Contracts;
 import io.tikun.stack.testing.KafkaTestResource;
@@ -62,6 +63,9 @@ class ExitInterviewTest {
 
     @Inject
     CommitmentRepository commitments;
+
+    @Inject
+    ProcessedEventRepository processedEvents;
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -113,6 +117,17 @@ class ExitInterviewTest {
         send("complaints.received", customerId, UUID.randomUUID().toString(), "tikun.complaint.received",
                 complaintJson(customerId, complaintId, reference, churn));
         await().atMost(WAIT).until(() -> complaint(complaintId) != null);
+    }
+
+    private boolean processed(String eventId) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> processedEvents
+                    .alreadyProcessed(eventId)));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private void resolveCase(String customerId, String complaintId, UUID caseId, String eventId) throws Exception {
@@ -270,6 +285,28 @@ class ExitInterviewTest {
                 .containsEntry("caseId", caseId.toString())
                 .containsEntry("requestedBy", "followup-service");
         assertThat(complaint(complaintId).resolvedAt).isNotNull();
+    }
+
+    @Test
+    void aResolutionThatArrivesBeforeItsChurnComplaintStillOpensTheInterview() throws Throwable {
+        String customerId = "cust-" + UUID.randomUUID();
+        String complaintId = "cmp-" + UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        String resolution = UUID.randomUUID().toString();
+
+        // The topics are consumed independently: routing's "resolved" can be applied before intake's complaint.
+        resolveCase(customerId, complaintId, caseId, resolution);
+        await().atMost(WAIT).until(() -> processed(resolution));
+        fileComplaint(customerId, complaintId, "TK-000930", true);
+
+        await().atMost(WAIT).until(() -> !interviewsOf(customerId, "OPEN").isEmpty());
+        assertThat(interviewsOf(customerId, null)).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("trigger", "CHURN_INTENT_CASE_CLOSED")
+                        .containsEntry("caseId", caseId.toString()));
+        CustomerComplaint filed = complaint(complaintId);
+        assertThat(filed.caseId).isEqualTo(caseId);
+        assertThat(filed.caseStatus).isEqualTo("RESOLVED");
+        assertThat(filed.resolvedAt).isNotNull();
     }
 
     @Test

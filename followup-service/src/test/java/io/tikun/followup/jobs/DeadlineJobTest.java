@@ -185,7 +185,7 @@ class DeadlineJobTest {
     void asksASilentCustomerAgainOnceWithTheSameLinksThenMarksItUnconfirmed() throws Exception {
         Promise promise = promiseDueIn(Duration.ofDays(5));
         try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "commitments.updated")) {
-            claimDone(promise.id(), "replaced the heater").statusCode(200);
+            claimDone(promise, "replaced the heater").statusCode(200);
             CapturedMail request = mail.await(m -> m.isTo(promise.email()), WAIT);
 
             clock.advance(CUSTOMER_WAIT.minusMinutes(1));
@@ -215,7 +215,7 @@ class DeadlineJobTest {
     @Test
     void doesNotRemindACustomerWhoAnswered() throws Exception {
         Promise promise = promiseDueIn(Duration.ofDays(5));
-        claimDone(promise.id(), "replaced the heater").statusCode(200);
+        claimDone(promise, "replaced the heater").statusCode(200);
         CapturedMail request = mail.await(m -> m.isTo(promise.email()), WAIT);
         io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.URLENC)
                 .formParam("token", linkAfter(request.text(), "Yes, it was done:"))

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -93,7 +94,7 @@ class MailRelayRetryTest {
 
     /** The owner's claim, whose e-mail to the customer is tried right after the claim committed. */
     private static void claim(Promise promise) {
-        claimDone(promise.id(), "replaced the heater").statusCode(200);
+        claimDone(promise, "replaced the heater").statusCode(200);
     }
 
     private static long mailsTo(MailSandbox sandbox, Promise promise) {
@@ -183,5 +184,48 @@ class MailRelayRetryTest {
         assertThat(kept.lastError).isEqualTo(abandoned.lastError);
         assertThat(kept.sentAt).isNull();
         assertThat(mailsTo(sandbox, promise)).isZero();
+    }
+
+    /** An e-mail queued directly, as a change's transaction would queue it. */
+    private MailDelivery queued() throws Throwable {
+        MailDelivery mail = MailDelivery.of(newPromise().id(), MailPurpose.CUSTOMER_REQUEST,
+                "customer-" + UUID.randomUUID() + "@example.co.il", "Was it done?", "Please answer.", clock.instant());
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> deliveries.persist(mail)));
+        return mail;
+    }
+
+    private MailDelivery stored(UUID id) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> deliveries.findById(id)));
+    }
+
+    @Test
+    void aRelayWhoseClaimLapsedNeitherSendsTheMailAgainNorChangesWhatTheNextClaimerRecorded() throws Throwable {
+        MailSandbox sandbox = mailServer.recover();
+        MailDelivery mail = queued();
+        // Instance A claims the e-mail, then is slow (a long batch to a slow server) until its claim lapses.
+        Instant claimedAt = clock.instant();
+        List<MailDelivery> claimedByA = VertxContextSupport.subscribeAndAwait(() -> deliveries
+                .claimDue(claimedAt, claimedAt.plus(config.mail().claimFor()), 1000))
+                .stream().filter(m -> m.id.equals(mail.id)).toList();
+        assertThat(claimedByA).hasSize(1);
+        clock.advance(config.mail().claimFor().plusSeconds(1));
+
+        // Instance B takes it over and sends it.
+        relayPass();
+        sandbox.await(m -> m.isTo(mail.recipient), WAIT);
+        MailDelivery sentByB = stored(mail.id);
+        assertThat(sentByB.sentAt).isNotNull();
+
+        // A finally gets to it: it must not send it a second time, nor record anything over B's result.
+        VertxContextSupport.subscribeAndAwait(() -> relay.send(claimedByA));
+        int staleMark = VertxContextSupport.subscribeAndAwait(() -> deliveries.markFailed(claimedByA.get(0),
+                "timed out", clock.instant(), clock.instant()));
+
+        assertThat(staleMark).isZero();
+        assertThat(sandbox.messages().stream().filter(m -> m.isTo(mail.recipient)).count()).isEqualTo(1);
+        MailDelivery kept = stored(mail.id);
+        assertThat(kept.sentAt).isEqualTo(sentByB.sentAt);
+        assertThat(kept.lastError).isNull();
+        assertThat(kept.availableAt).isEqualTo(sentByB.availableAt);
     }
 }

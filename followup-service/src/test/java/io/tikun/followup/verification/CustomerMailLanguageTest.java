@@ -124,7 +124,7 @@ class CustomerMailLanguageTest {
     }
 
     private CapturedMail requestTo(Promise promise) {
-        claimDone(promise.id(), "replaced it").statusCode(200);
+        claimDone(promise, "replaced it").statusCode(200);
         return mail.await(m -> m.isTo(promise.email()), WAIT);
     }
 
