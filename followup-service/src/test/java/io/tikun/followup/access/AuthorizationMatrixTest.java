@@ -5,6 +5,7 @@ import static io.tikun.followup.commitment.CommitmentFixtures.PROBLEM;
 import static io.tikun.followup.commitment.CommitmentFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.vertx.VertxContextSupport;
@@ -106,9 +108,13 @@ class AuthorizationMatrixTest {
     @Inject
     CommitmentChangeRepository changes;
 
+    /** The OpenAPI document, on the management interface. */
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
+
     /** Every operation of /q/openapi, as "METHOD path". */
-    private static Set<String> documentedOperations() {
-        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+    private Set<String> documentedOperations() {
+        JsonPath openapi = given().queryParam("format", "json").get(openApi).then().statusCode(200).extract()
                 .jsonPath();
         Set<String> operations = new TreeSet<>();
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
