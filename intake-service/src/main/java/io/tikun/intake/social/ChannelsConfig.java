@@ -1,6 +1,7 @@
 package io.tikun.intake.social;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,6 +48,12 @@ public interface ChannelsConfig {
     interface X {
         /** The X app's consumer secret (CRC checks and x-twitter-webhooks-signature). */
         Optional<String> consumerSecret();
+
+        /**
+         * The accounts subscribed to our webhook (X user ids, as {@code for_user_id}); a delivery for any other account
+         * is refused (403) and kept in quarantine. Without the list, every delivery is refused.
+         */
+        Optional<List<String>> subscribedUserIds();
     }
 
     interface Webhook {

@@ -52,18 +52,21 @@ public class SocialChannelResource {
     private final MetaWebhookParser metaParser;
     private final XSignatureVerifier xSignatures;
     private final XWebhookParser xParser;
+    private final XSubscribedAccounts xAccounts;
     private final GenericSignatureVerifier genericSignatures;
     private final GenericWebhookParser genericParser;
 
     public SocialChannelResource(ChannelsConfig config, SocialIntake intake, MetaSignatureVerifier metaSignatures,
             MetaWebhookParser metaParser, XSignatureVerifier xSignatures, XWebhookParser xParser,
-            GenericSignatureVerifier genericSignatures, GenericWebhookParser genericParser) {
+            XSubscribedAccounts xAccounts, GenericSignatureVerifier genericSignatures,
+            GenericWebhookParser genericParser) {
         this.config = config;
         this.intake = intake;
         this.metaSignatures = metaSignatures;
         this.metaParser = metaParser;
         this.xSignatures = xSignatures;
         this.xParser = xParser;
+        this.xAccounts = xAccounts;
         this.genericSignatures = genericSignatures;
         this.genericParser = genericParser;
     }
@@ -98,8 +101,9 @@ public class SocialChannelResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X challenge-response check (CRC)")
     public Map<String, String> verifyX(@RestQuery("crc_token") String crcToken) {
-        if (crcToken == null || crcToken.isBlank()) {
-            throw new RejectedPayload(400, "Missing crc_token", "X sends crc_token to check the webhook.", List.of());
+        if (!xSignatures.isCrcToken(crcToken)) {
+            throw new RejectedPayload(400, "Invalid crc_token", "X sends a crc_token of at most "
+                    + XSignatureVerifier.MAX_CRC_TOKEN_LENGTH + " base64 characters to check the webhook.", List.of());
         }
         return Map.of("response_token", xSignatures.crcResponseToken(crcToken, secret(config.x().consumerSecret(), "X")));
     }
@@ -114,7 +118,7 @@ public class SocialChannelResource {
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(xSignatures.isAuthentic(body, signature, secret(config.x().consumerSecret(), "X")));
         return intake.accept(X, X_ENDPOINT, contentType, Map.of(XSignatureVerifier.SIGNATURE_HEADER, signature), body,
-                () -> xParser.read(body));
+                () -> xAccounts.requireSubscribed(xParser.read(body)));
     }
 
     @POST
