@@ -24,6 +24,13 @@ public interface ChannelsConfig {
     int maxBodyBytes();
 
     /**
+     * Largest webhook body received at all: a larger one is refused (413) before it is read and is not kept. Between
+     * {@link #maxBodyBytes()} and this, a signed body is kept in quarantine.
+     */
+    @WithDefault("2097152")
+    int maxReceivedBytes();
+
+    /**
      * How long after a conversation's last message a further message in it (a direct message from the same
      * customer to the same page or number, or another comment by the same author under the same post) still joins
      * that complaint; later, it opens a new one. Explicit replies to a known message always join.
