@@ -42,7 +42,7 @@ public interface RateLimitConfig {
     }
 
     interface Credential {
-        @WithDefault("600")
+        @WithDefault("3000")
         int requests();
 
         @WithDefault("PT1M")

@@ -123,7 +123,8 @@ public class ComplaintFormResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Send the complaint form", description = "303 to the result page; 400 with the form and its errors; "
-            + "403 without a valid CSRF token; 413 over tikun.intake.web.max-body-bytes.")
+            + "403 without a valid CSRF token; 413 over tikun.intake.web.max-body-bytes; 429 over the client's or the "
+            + "typed address's budget (problem+json, Retry-After).")
     public Uni<Response> send(byte[] body, @RestQuery String lang, @RestCookie(CSRF_COOKIE) String nonce,
             HttpHeaders headers, HttpServerRequest request) {
         return limiter.acquire(RateLimit.CLIENT_IP, ClientAddress.of(request))
