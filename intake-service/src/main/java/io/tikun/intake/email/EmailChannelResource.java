@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.ratelimit.RateLimit;
 import io.tikun.intake.ratelimit.RateLimiter;
 
@@ -43,6 +44,8 @@ public class EmailChannelResource {
     public Uni<Response> receive(byte[] raw, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context SecurityContext security) {
         return limiter.acquire(RateLimit.CREDENTIAL, RateLimiter.tokenKey(security))
+                // The store answers on an event loop; parsing MIME stays on a worker thread, as @Blocking intends.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(() -> intake.accept(raw, contentType))
                 .map(delivery -> delivery.outcome() == EmailDelivery.Outcome.CREATED
                         ? Response.accepted(delivery).build()

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.quarantine.RejectedPayload;
 import io.tikun.intake.ratelimit.ClientAddress;
@@ -102,7 +103,7 @@ public class SocialChannelResource {
             @RestHeader(MetaSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(metaSignatures.isAuthentic(body, signature, secret(config.meta().appSecret(), "Meta")));
-        return limiter.acquire(RateLimit.CREDENTIAL, META)
+        return spend(META)
                 .chain(() -> intake.accept(META, META_ENDPOINT, contentType,
                         Map.of(MetaSignatureVerifier.SIGNATURE_HEADER, signature),
                         body, () -> ParsedWebhook.of(metaParser.parse(body))));
@@ -132,7 +133,7 @@ public class SocialChannelResource {
     public Uni<SocialDelivery> receiveX(byte[] body, @RestHeader(XSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(xSignatures.isAuthentic(body, signature, secret(config.x().consumerSecret(), "X")));
-        return limiter.acquire(RateLimit.CREDENTIAL, X).chain(() -> intake.accept(X, X_ENDPOINT, contentType,
+        return spend(X).chain(() -> intake.accept(X, X_ENDPOINT, contentType,
                 Map.of(XSignatureVerifier.SIGNATURE_HEADER, signature), body,
                 () -> xAccounts.requireSubscribed(xParser.read(body))));
     }
@@ -153,11 +154,19 @@ public class SocialChannelResource {
         }
         requireAuthentic(genericSignatures.isAuthentic(body, timestamp, signature, secret));
         // Counted once the signature proves the network's secret: unsigned floods cannot spend its budget.
-        return limiter.acquire(RateLimit.CREDENTIAL, WEBHOOK + ":" + network).chain(() -> intake.accept(WEBHOOK,
+        return spend(WEBHOOK + ":" + network).chain(() -> intake.accept(WEBHOOK,
                 WEBHOOK_ENDPOINT + network, contentType,
                 Map.of(GenericSignatureVerifier.TIMESTAMP_HEADER, timestamp, GenericSignatureVerifier.SIGNATURE_HEADER,
                         signature),
                 body, () -> ParsedWebhook.of(genericParser.parse(network, body))));
+    }
+
+    /**
+     * Spends one delivery of the credential's budget. The store answers on an event loop: parsing the delivery then
+     * moves back to a worker thread, where these @Blocking methods mean it to run.
+     */
+    private Uni<Void> spend(String credential) {
+        return limiter.acquire(RateLimit.CREDENTIAL, credential).emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static String secret(Optional<String> configured, String channel) {
