@@ -61,6 +61,18 @@ public interface IntakeConfig {
 
         @WithDefault("100")
         int maxReferenceLength();
+
+        /** Address of this service as customers reach it, for the links in mails (e.g. https://care.example.com). */
+        @WithDefault("http://localhost:8081")
+        String publicUrl();
+
+        /** How long the "this complaint is mine" link mailed to a form's address can be used. */
+        @WithDefault("P7D")
+        Duration confirmationValidity();
+
+        /** How long the result page's signed link opens after the form was sent. */
+        @WithDefault("P30D")
+        Duration receiptValidity();
     }
 
     Acknowledgement acknowledgement();

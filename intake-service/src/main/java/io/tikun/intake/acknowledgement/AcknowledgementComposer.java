@@ -44,6 +44,58 @@ public class AcknowledgementComposer {
     }
 
     /**
+     * The acknowledgement to an address typed into the anonymous form, which may not be the sender's: fixed wording,
+     * the reference, the next step and the promised time, and the link by which the address owner confirms the
+     * complaint as theirs; nothing the submitter typed (no name, subject or text), so the form cannot be used to send
+     * someone else a message of the submitter's choosing.
+     */
+    public AcknowledgementMail composeUnverified(Complaint c, String confirmationLink) {
+        boolean hebrew = HEBREW_CODE.equals(c.language());
+        String subject = "[" + c.reference() + "] "
+                + (hebrew ? "קיבלנו פנייה מכתובת זו" : "A complaint sent from this address");
+        return new AcknowledgementMail(c.customer().email(), subject,
+                hebrew ? hebrewUnverifiedBody(c, confirmationLink) : englishUnverifiedBody(c, confirmationLink), null);
+    }
+
+    private String englishUnverifiedBody(Complaint c, String link) {
+        return """
+                Hello,
+
+                A complaint was sent through our web form with this e-mail address. We have registered it under reference %s.
+
+                What happens next: %s
+                You will hear from us by %s.
+
+                If you sent it, please confirm it so we can see it together with your earlier contacts with us:
+                %s
+
+                If you did not send it, you need not do anything; you may tell us by replying to this message.
+
+                Tikun customer care
+                """.formatted(c.reference(), englishNextStep(c.assessment().severity()),
+                englishWhen.format(c.expectedResponseBy()), link);
+    }
+
+    private String hebrewUnverifiedBody(Complaint c, String link) {
+        return """
+                שלום,
+
+                פנייה נשלחה בטופס שבאתר שלנו עם כתובת הדוא"ל הזו. רשמנו אותה במספר %s.
+
+                מה הלאה: %s
+                נחזור אליך עד %s.
+
+                אם את/ה שלחת אותה, נא לאשר זאת כדי שנראה אותה יחד עם פניותיך הקודמות אלינו:
+                %s
+
+                אם לא שלחת אותה, אין צורך לעשות דבר; אפשר לספר לנו בתשובה להודעה זו.
+
+                שירות הלקוחות של תיקון
+                """.formatted(c.reference(), hebrewNextStep(c.assessment().severity()),
+                hebrewWhen.format(c.expectedResponseBy()), link);
+    }
+
+    /**
      * The acknowledgement as a private message on the customer's own network (Messenger, Instagram, WhatsApp, an X
      * direct message): the same reference, next step and promised time, but the way to add something is to answer in
      * that conversation, since such messages have no subject line to keep the reference in.

@@ -11,9 +11,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +30,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.quarantine.QuarantineRepository;
 import io.tikun.intake.quarantine.RejectedPayload;
+import io.tikun.intake.ratelimit.RateLimit;
+import io.tikun.intake.ratelimit.RateLimiter;
 
 /** The web channel's complaint API. */
 @Path(ComplaintResource.PATH)
@@ -41,10 +45,12 @@ public class ComplaintResource {
     private final ComplaintService service;
     private final WebComplaintReader reader;
     private final QuarantineRepository quarantine;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     public ComplaintResource(ComplaintService service, WebComplaintReader reader, QuarantineRepository quarantine,
-            Clock clock) {
+            RateLimiter limiter, Clock clock) {
+        this.limiter = limiter;
         this.service = service;
         this.reader = reader;
         this.quarantine = quarantine;
@@ -60,7 +66,13 @@ public class ComplaintResource {
     @APIResponse(responseCode = "202", description = "Accepted as a new complaint")
     @APIResponse(responseCode = "200", description = "The same Idempotency-Key was delivered before: the existing complaint")
     public Uni<Response> submit(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "Makes re-deliveries safe: the same key never creates a second complaint") @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey) {
+            @Parameter(description = "Makes re-deliveries safe: the same key never creates a second complaint") @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context SecurityContext security) {
+        return limiter.acquire(RateLimit.CREDENTIAL, RateLimiter.tokenKey(security))
+                .chain(() -> accept(body, contentType, idempotencyKey));
+    }
+
+    private Uni<Response> accept(byte[] body, String contentType, String idempotencyKey) {
         NewComplaintRequest request;
         try {
             request = reader.read(body, contentType);

@@ -17,6 +17,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.acknowledgement.AcknowledgementComposer;
+import io.tikun.intake.acknowledgement.AcknowledgementMail;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.customer.CustomerIdentity;
 import io.tikun.intake.customer.CustomerProfile;
@@ -108,12 +109,43 @@ public class ComplaintService {
      * complaint it created the first time, never a second one.
      */
     public Uni<Submission> submit(NewComplaintRequest request, String idempotencyKey) {
+        return receive(webComplaint(request, idempotencyKey));
+    }
+
+    /**
+     * Accepts a complaint typed into the anonymous form, where anyone may type anyone's address: it gets a
+     * provisional customer of its own (not the history, tier or repeat count of whoever owns the address), and the
+     * acknowledgement to that address quotes nothing the submitter wrote; it carries {@code confirmationLink}, by which
+     * the address owner adds the complaint to their own history.
+     */
+    public Uni<Submission> submitAnonymously(NewComplaintRequest request, String idempotencyKey,
+            Function<Complaint, String> confirmationLink) {
+        IncomingComplaint incoming = webComplaint(request, idempotencyKey);
+        return complaints.findByIdempotencyKey(incoming.dedupKey())
+                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
+                .onItem().ifNull().switchTo(() -> create(incoming, new Handling(List.of(), null, confirmationLink)));
+    }
+
+    private static IncomingComplaint webComplaint(NewComplaintRequest request, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : "web:" + idempotencyKey.strip();
         NewComplaintRequest.CustomerDetails who = request.customer();
-        return receive(new IncomingComplaint(WEB, key, request.fingerprint(),
+        return new IncomingComplaint(WEB, key, request.fingerprint(),
                 CustomerIdentity.byEmail(who.name(), who.email(), who.phone()), request.subject().strip(),
-                request.body().strip(), false, null, null, null));
+                request.body().strip(), false, null, null, null);
+    }
+
+    /**
+     * How a new complaint is taken: the thread keys it is found by later, and how it is acknowledged (on the social
+     * network by {@code socialReply}; by an e-mail without the submitter's words and with {@code confirmationLink}
+     * when its customer is unproven, i.e. provisional; else by the usual e-mail).
+     */
+    private record Handling(List<String> threadKeys, Function<Complaint, SocialReplyRequested> socialReply,
+            Function<Complaint, String> confirmationLink) {
+
+        boolean provisional() {
+            return confirmationLink != null;
+        }
     }
 
     /**
@@ -133,14 +165,15 @@ public class ComplaintService {
             Function<Complaint, SocialReplyRequested> socialReply) {
         return complaints.findByIdempotencyKey(incoming.dedupKey())
                 .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
-                .onItem().ifNull().switchTo(() -> create(incoming, threadKeys, socialReply));
+                .onItem().ifNull().switchTo(() -> create(incoming, new Handling(threadKeys, socialReply, null)));
     }
 
-    private Uni<Submission> create(IncomingComplaint incoming, List<String> threadKeys,
-            Function<Complaint, SocialReplyRequested> socialReply) {
+    private Uni<Submission> create(IncomingComplaint incoming, Handling handling) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Uni<CustomerProfile> who = handling.provisional() ? customers.provisional(incoming.customer(), now)
+                : customers.resolve(incoming.customer(), now);
         // Three independent lookups at once: who the customer is, the language, the next reference number.
-        return Uni.combine().all().unis(customers.resolve(incoming.customer(), now),
+        return Uni.combine().all().unis(who,
                 languages.detect(incoming.subject() + "\n" + incoming.body()),
                 complaints.nextSequence(REFERENCE_SEQUENCE)).asTuple()
                 .map(found -> {
@@ -156,7 +189,7 @@ public class ComplaintService {
                             incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
                             incoming.conversationId(), found.getItem2());
                 })
-                .chain(complaint -> store(complaint, incoming.fingerprint(), threadKeys, socialReply, now, 1));
+                .chain(complaint -> store(complaint, incoming.fingerprint(), handling, now, 1));
     }
 
     private static Submission repeated(Complaint existing, String fingerprint) {
@@ -167,18 +200,20 @@ public class ComplaintService {
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> keys,
-            Function<Complaint, SocialReplyRequested> socialReply, Instant now, int attempt) {
-        List<String> threadKeys = new ArrayList<>(keys);
+    private Uni<Submission> store(Complaint complaint, String fingerprint, Handling handling, Instant now, int attempt) {
+        List<String> threadKeys = new ArrayList<>(handling.threadKeys());
         List<OutboxEvent> outbound = new ArrayList<>(List.of(receivedEvent(complaint, now)));
-        if (config.acknowledgement().enabled() && socialReply != null) {
+        if (config.acknowledgement().enabled() && handling.socialReply() != null) {
             // Acknowledged on the network the customer wrote on; the reply waits in the outbox like any event.
             outbound.add(outboxEvent(SocialReplyRequested.TYPE, SocialReplyRequested.TOPIC, complaint.customer().id(),
-                    socialReply.apply(complaint), now));
+                    handling.socialReply().apply(complaint), now));
         } else if (config.acknowledgement().enabled() && complaint.customer().email() != null && !complaint.publicPost()) {
             String inReplyTo = EMAIL.equals(complaint.channel()) ? complaint.conversationId() : null;
+            AcknowledgementMail mail = handling.provisional()
+                    ? acknowledgements.composeUnverified(complaint, handling.confirmationLink().apply(complaint))
+                    : acknowledgements.compose(complaint, inReplyTo);
             OutboxEvent acknowledgement = outboxEvent(OutboxEvent.ACKNOWLEDGEMENT_TYPE, OutboxEvent.MAIL_TOPIC,
-                    complaint.customer().id(), acknowledgements.compose(complaint, inReplyTo), now);
+                    complaint.customer().id(), mail, now);
             outbound.add(acknowledgement);
             // A reply to the acknowledgement names it in In-Reply-To: that threads it, whatever its subject says.
             threadKeys.add(publisher.acknowledgementMessageId(acknowledgement.id()));
@@ -192,7 +227,7 @@ public class ComplaintService {
                 .onFailure(ComplaintRepository::isDuplicateKey)
                 .recoverWithUni(duplicate -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
                         .chain(existing -> existing != null ? Uni.createFrom().item(repeated(existing, fingerprint))
-                                : renumbered(complaint, fingerprint, keys, socialReply, now, attempt, duplicate)));
+                                : renumbered(complaint, fingerprint, handling, now, attempt, duplicate)));
     }
 
     /**
@@ -200,8 +235,8 @@ public class ComplaintService {
      * findOneAndUpdate never does; the embedded wire-protocol server did under load). The unique index caught
      * it; the complaint is stored again under the next number rather than refused.
      */
-    private Uni<Submission> renumbered(Complaint complaint, String fingerprint, List<String> keys,
-            Function<Complaint, SocialReplyRequested> socialReply, Instant now, int attempt, Throwable duplicate) {
+    private Uni<Submission> renumbered(Complaint complaint, String fingerprint, Handling handling, Instant now,
+            int attempt, Throwable duplicate) {
         return complaints.findByReference(complaint.reference()).chain(holder -> {
             if (holder == null || holder.id().equals(complaint.id()) || attempt >= REFERENCE_ATTEMPTS) {
                 return Uni.createFrom().failure(new IllegalStateException("complaint " + complaint.id()
@@ -211,7 +246,7 @@ public class ComplaintService {
                     complaint.id());
             return complaints.nextSequence(REFERENCE_SEQUENCE).chain(sequence -> store(
                     complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), fingerprint,
-                    keys, socialReply, now, attempt + 1));
+                    handling, now, attempt + 1));
         });
     }
 

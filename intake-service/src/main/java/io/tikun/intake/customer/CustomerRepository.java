@@ -37,6 +37,7 @@ public class CustomerRepository {
     private static final String MERGED_INTO = "mergedInto";
     private static final String MERGES = "merges";
     private static final String RECENT_COMPLAINTS = "recentComplaints";
+    private static final String PROVISIONAL = "provisional";
 
     static final String IDENTITIES = "customer_identities";
 
@@ -134,6 +135,23 @@ public class CustomerRepository {
     }
 
     /**
+     * A customer of its own for a complaint whose contact details nobody has proven to own (the anonymous form): it
+     * claims no identifier, so an address typed by a stranger leads to nobody's history, and nobody's tier or earlier
+     * complaints judge it. Confirming it merges it into the address owner.
+     */
+    public Uni<CustomerProfile> createProvisional(CustomerIdentity identity, Instant now) {
+        Document doc = new Document("_id", UUID.randomUUID().toString())
+                .append("name", identity.name() == null ? "" : identity.name().strip())
+                .append("email", identity.email())
+                .append("phone", identity.phone())
+                .append("identities", List.of())
+                .append(PROVISIONAL, true)
+                .append("createdAt", Date.from(now))
+                .append("updatedAt", Date.from(now));
+        return customers.insertOne(doc).map(inserted -> toProfile(doc));
+    }
+
+    /**
      * Remembers when the customer complained, keeping only the newest {@code keep}: the repeat-complaint
      * count then reads the customer's own record instead of searching every complaint.
      */
@@ -210,7 +228,8 @@ public class CustomerRepository {
                                 instant(m.getDate("mergedAt"))))
                         .toList(),
                 instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt")),
-                doc.getList(RECENT_COMPLAINTS, Date.class, List.of()).stream().map(Date::toInstant).toList());
+                doc.getList(RECENT_COMPLAINTS, Date.class, List.of()).stream().map(Date::toInstant).toList(),
+                Boolean.TRUE.equals(doc.getBoolean(PROVISIONAL)));
     }
 
     private static Instant instant(Date date) {

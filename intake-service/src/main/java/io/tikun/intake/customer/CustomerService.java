@@ -53,6 +53,11 @@ public class CustomerService {
         return customers.resolve(keys, normalized, now);
     }
 
+    /** A provisional customer for contact details typed into the anonymous form (see CustomerRepository). */
+    public Uni<CustomerProfile> provisional(CustomerIdentity identity, Instant now) {
+        return customers.createProvisional(phones.e164(identity.phone()).map(identity::withPhone).orElse(identity), now);
+    }
+
     public Uni<CustomerProfile> profile(String id) {
         return customers.findProfile(id)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No customer with id " + id));

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -19,11 +20,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.tikun.intake.quarantine.RejectedPayload;
+import io.tikun.intake.ratelimit.RateLimitedProblem;
 
 /** Turns every failure into an RFC 7807 response that never leaks internals. */
 public class ProblemMappers {
 
     private static final int UNPROCESSABLE = 422;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
@@ -34,6 +37,12 @@ public class ProblemMappers {
     public Response rejected(RejectedPayload e, UriInfo uri) {
         return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.violations(),
                 e.quarantineId()));
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedProblem e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), path(uri))))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

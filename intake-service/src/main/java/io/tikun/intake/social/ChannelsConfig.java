@@ -1,6 +1,7 @@
 package io.tikun.intake.social;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,13 @@ public interface ChannelsConfig {
      */
     @WithDefault("1048576")
     int maxBodyBytes();
+
+    /**
+     * Largest webhook body received at all: a larger one is refused (413) before it is read and is not kept. Between
+     * {@link #maxBodyBytes()} and this, a signed body is kept in quarantine.
+     */
+    @WithDefault("2097152")
+    int maxReceivedBytes();
 
     /**
      * How long after a conversation's last message a further message in it (a direct message from the same
@@ -47,6 +55,12 @@ public interface ChannelsConfig {
     interface X {
         /** The X app's consumer secret (CRC checks and x-twitter-webhooks-signature). */
         Optional<String> consumerSecret();
+
+        /**
+         * The accounts subscribed to our webhook (X user ids, as {@code for_user_id}); a delivery for any other account
+         * is refused (403) and kept in quarantine. Without the list, every delivery is refused.
+         */
+        Optional<List<String>> subscribedUserIds();
     }
 
     interface Webhook {

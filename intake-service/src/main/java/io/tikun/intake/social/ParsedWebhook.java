@@ -2,8 +2,11 @@ package io.tikun.intake.social;
 
 import java.util.List;
 
-/** What a verified webhook body carries: the customers' messages, and our own public answers to them. */
-public record ParsedWebhook(List<SocialMessage> messages, List<OwnReply> ownReplies) {
+/**
+ * What a verified webhook body carries: the customers' messages, our own public answers to them, and the account the
+ * delivery is for ({@code account}; null when the network's format does not name one).
+ */
+public record ParsedWebhook(List<SocialMessage> messages, List<OwnReply> ownReplies, String account) {
 
     public ParsedWebhook {
         messages = List.copyOf(messages);
@@ -11,6 +14,6 @@ public record ParsedWebhook(List<SocialMessage> messages, List<OwnReply> ownRepl
     }
 
     static ParsedWebhook of(List<SocialMessage> messages) {
-        return new ParsedWebhook(messages, List.of());
+        return new ParsedWebhook(messages, List.of(), null);
     }
 }

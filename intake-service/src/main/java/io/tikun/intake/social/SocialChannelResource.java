@@ -21,8 +21,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.quarantine.RejectedPayload;
+import io.tikun.intake.ratelimit.ClientAddress;
+import io.tikun.intake.ratelimit.RateLimit;
+import io.tikun.intake.ratelimit.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Webhooks of the social networks. They authenticate by the provider's signature over the raw
@@ -52,18 +57,24 @@ public class SocialChannelResource {
     private final MetaWebhookParser metaParser;
     private final XSignatureVerifier xSignatures;
     private final XWebhookParser xParser;
+    private final XSubscribedAccounts xAccounts;
     private final GenericSignatureVerifier genericSignatures;
     private final GenericWebhookParser genericParser;
+    private final RateLimiter limiter;
 
-    public SocialChannelResource(ChannelsConfig config, SocialIntake intake, MetaSignatureVerifier metaSignatures,
+    public SocialChannelResource(ChannelsConfig config, SocialIntake intake, RateLimiter limiter,
+            MetaSignatureVerifier metaSignatures,
             MetaWebhookParser metaParser, XSignatureVerifier xSignatures, XWebhookParser xParser,
-            GenericSignatureVerifier genericSignatures, GenericWebhookParser genericParser) {
+            XSubscribedAccounts xAccounts, GenericSignatureVerifier genericSignatures,
+            GenericWebhookParser genericParser) {
         this.config = config;
+        this.limiter = limiter;
         this.intake = intake;
         this.metaSignatures = metaSignatures;
         this.metaParser = metaParser;
         this.xSignatures = xSignatures;
         this.xParser = xParser;
+        this.xAccounts = xAccounts;
         this.genericSignatures = genericSignatures;
         this.genericParser = genericParser;
     }
@@ -72,11 +83,14 @@ public class SocialChannelResource {
     @Path("/meta")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Meta subscription check: answers hub.challenge when hub.verify_token matches")
-    public String verifyMeta(@RestQuery("hub.mode") String mode, @RestQuery("hub.verify_token") String verifyToken,
-            @RestQuery("hub.challenge") String challenge) {
-        String expected = secret(config.meta().verifyToken(), "Meta");
-        return metaSignatures.subscriptionChallenge(mode, verifyToken, challenge, expected)
-                .orElseThrow(() -> new RejectedPayload(FORBIDDEN, "Forbidden", "The verify token does not match.", List.of()));
+    public Uni<String> verifyMeta(@RestQuery("hub.mode") String mode, @RestQuery("hub.verify_token") String verifyToken,
+            @RestQuery("hub.challenge") String challenge, HttpServerRequest request) {
+        return limiter.acquire(RateLimit.CLIENT_IP, ClientAddress.of(request)).map(ignored -> {
+            String expected = secret(config.meta().verifyToken(), "Meta");
+            return metaSignatures.subscriptionChallenge(mode, verifyToken, challenge, expected)
+                    .orElseThrow(() -> new RejectedPayload(FORBIDDEN, "Forbidden", "The verify token does not match.",
+                            List.of()));
+        });
     }
 
     @POST
@@ -89,19 +103,25 @@ public class SocialChannelResource {
             @RestHeader(MetaSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(metaSignatures.isAuthentic(body, signature, secret(config.meta().appSecret(), "Meta")));
-        return intake.accept(META, META_ENDPOINT, contentType, Map.of(MetaSignatureVerifier.SIGNATURE_HEADER, signature),
-                body, () -> ParsedWebhook.of(metaParser.parse(body)));
+        return spend(META)
+                .chain(() -> intake.accept(META, META_ENDPOINT, contentType,
+                        Map.of(MetaSignatureVerifier.SIGNATURE_HEADER, signature),
+                        body, () -> ParsedWebhook.of(metaParser.parse(body))));
     }
 
     @GET
     @Path("/x")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X challenge-response check (CRC)")
-    public Map<String, String> verifyX(@RestQuery("crc_token") String crcToken) {
-        if (crcToken == null || crcToken.isBlank()) {
-            throw new RejectedPayload(400, "Missing crc_token", "X sends crc_token to check the webhook.", List.of());
-        }
-        return Map.of("response_token", xSignatures.crcResponseToken(crcToken, secret(config.x().consumerSecret(), "X")));
+    public Uni<Map<String, String>> verifyX(@RestQuery("crc_token") String crcToken, HttpServerRequest request) {
+        return limiter.acquire(RateLimit.CLIENT_IP, ClientAddress.of(request)).map(ignored -> {
+            if (!xSignatures.isCrcToken(crcToken)) {
+                throw new RejectedPayload(400, "Invalid crc_token", "X sends a crc_token of at most "
+                        + XSignatureVerifier.MAX_CRC_TOKEN_LENGTH + " base64 characters to check the webhook.", List.of());
+            }
+            return Map.of("response_token",
+                    xSignatures.crcResponseToken(crcToken, secret(config.x().consumerSecret(), "X")));
+        });
     }
 
     @POST
@@ -113,8 +133,9 @@ public class SocialChannelResource {
     public Uni<SocialDelivery> receiveX(byte[] body, @RestHeader(XSignatureVerifier.SIGNATURE_HEADER) String signature,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireAuthentic(xSignatures.isAuthentic(body, signature, secret(config.x().consumerSecret(), "X")));
-        return intake.accept(X, X_ENDPOINT, contentType, Map.of(XSignatureVerifier.SIGNATURE_HEADER, signature), body,
-                () -> xParser.read(body));
+        return spend(X).chain(() -> intake.accept(X, X_ENDPOINT, contentType,
+                Map.of(XSignatureVerifier.SIGNATURE_HEADER, signature), body,
+                () -> xAccounts.requireSubscribed(xParser.read(body))));
     }
 
     @POST
@@ -132,10 +153,20 @@ public class SocialChannelResource {
             throw new NotFoundProblem("No webhook is configured for network '" + network + "'.");
         }
         requireAuthentic(genericSignatures.isAuthentic(body, timestamp, signature, secret));
-        return intake.accept(WEBHOOK, WEBHOOK_ENDPOINT + network, contentType,
+        // Counted once the signature proves the network's secret: unsigned floods cannot spend its budget.
+        return spend(WEBHOOK + ":" + network).chain(() -> intake.accept(WEBHOOK,
+                WEBHOOK_ENDPOINT + network, contentType,
                 Map.of(GenericSignatureVerifier.TIMESTAMP_HEADER, timestamp, GenericSignatureVerifier.SIGNATURE_HEADER,
                         signature),
-                body, () -> ParsedWebhook.of(genericParser.parse(network, body)));
+                body, () -> ParsedWebhook.of(genericParser.parse(network, body))));
+    }
+
+    /**
+     * Spends one delivery of the credential's budget. The store answers on an event loop: parsing the delivery then
+     * moves back to a worker thread, where these @Blocking methods mean it to run.
+     */
+    private Uni<Void> spend(String credential) {
+        return limiter.acquire(RateLimit.CREDENTIAL, credential).emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static String secret(Optional<String> configured, String channel) {

@@ -35,17 +35,19 @@ public class SocialPayloadReplayer {
     private final MetaWebhookParser metaParser;
     private final XSignatureVerifier xSignatures;
     private final XWebhookParser xParser;
+    private final XSubscribedAccounts xAccounts;
     private final GenericWebhookParser genericParser;
 
     public SocialPayloadReplayer(ChannelsConfig config, SocialIntake intake, MetaSignatureVerifier metaSignatures,
             MetaWebhookParser metaParser, XSignatureVerifier xSignatures, XWebhookParser xParser,
-            GenericWebhookParser genericParser) {
+            XSubscribedAccounts xAccounts, GenericWebhookParser genericParser) {
         this.config = config;
         this.intake = intake;
         this.metaSignatures = metaSignatures;
         this.metaParser = metaParser;
         this.xSignatures = xSignatures;
         this.xParser = xParser;
+        this.xAccounts = xAccounts;
         this.genericParser = genericParser;
     }
 
@@ -92,7 +94,7 @@ public class SocialPayloadReplayer {
             case SocialChannelResource.X -> {
                 requireVerified(xSignatures.isAuthentic(raw, headers.get(XSignatureVerifier.SIGNATURE_HEADER),
                         secret(config.x().consumerSecret().orElse(null), "X")));
-                yield () -> xParser.read(raw);
+                yield () -> xAccounts.requireSubscribed(xParser.read(raw));
             }
             default -> {
                 String network = payload.endpoint().substring(SocialChannelResource.WEBHOOK_ENDPOINT.length());

@@ -65,7 +65,7 @@ public class XWebhookParser {
         List<OwnReply> ownReplies = new ArrayList<>();
         readTweets(root, forUserId, messages, ownReplies);
         readDirectMessages(root, forUserId, messages);
-        return new ParsedWebhook(messages, ownReplies);
+        return new ParsedWebhook(messages, ownReplies, forUserId);
     }
 
     private void readTweets(JsonNode root, String forUserId, List<SocialMessage> messages, List<OwnReply> ownReplies) {

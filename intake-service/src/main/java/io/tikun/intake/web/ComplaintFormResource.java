@@ -7,6 +7,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +39,10 @@ import io.tikun.intake.complaint.ComplaintService;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.quarantine.QuarantineRepository;
+import io.tikun.intake.ratelimit.ClientAddress;
+import io.tikun.intake.ratelimit.RateLimit;
+import io.tikun.intake.ratelimit.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The HTML complaint form for customers, in Hebrew (right to left) and English. A valid form becomes a
@@ -79,19 +84,23 @@ public class ComplaintFormResource {
     private final ComplaintFormValidator validator;
     private final CsrfTokens csrf;
     private final ReceiptLinks receipts;
+    private final ConfirmationLinks confirmations;
+    private final RateLimiter limiter;
     private final FormTexts texts;
     private final IntakeConfig config;
     private final FormLanguage defaultLanguage;
     private final Clock clock;
 
     public ComplaintFormResource(ComplaintService complaints, QuarantineRepository quarantine,
-            ComplaintFormValidator validator, CsrfTokens csrf, ReceiptLinks receipts, FormTexts texts, IntakeConfig config,
-            Clock clock) {
+            ComplaintFormValidator validator, CsrfTokens csrf, ReceiptLinks receipts, ConfirmationLinks confirmations,
+            RateLimiter limiter, FormTexts texts, IntakeConfig config, Clock clock) {
         this.complaints = complaints;
         this.quarantine = quarantine;
         this.validator = validator;
         this.csrf = csrf;
         this.receipts = receipts;
+        this.confirmations = confirmations;
+        this.limiter = limiter;
         this.texts = texts;
         this.config = config;
         this.defaultLanguage = FormLanguage.of(config.form().defaultLanguage()).orElse(FormLanguage.HE);
@@ -102,20 +111,27 @@ public class ComplaintFormResource {
     @NonBlocking
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The complaint form (HTML)", description = "Hebrew by default; ?lang=en or Accept-Language for English.")
-    public Response form(@RestQuery String lang, @RestCookie(CSRF_COOKIE) String nonce, HttpHeaders headers) {
+    public Uni<Response> form(@RestQuery String lang, @RestCookie(CSRF_COOKIE) String nonce, HttpHeaders headers,
+            HttpServerRequest request) {
         FormLanguage language = language(lang, headers);
-        return formPage(Response.Status.OK.getStatusCode(), language, nonce, UUID.randomUUID().toString(),
-                ComplaintForm.empty(), Map.of(), null);
+        return limiter.acquire(RateLimit.CLIENT_IP, ClientAddress.of(request))
+                .map(ignored -> formPage(Response.Status.OK.getStatusCode(), language, nonce,
+                        UUID.randomUUID().toString(), ComplaintForm.empty(), Map.of(), null));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Send the complaint form", description = "303 to the result page; 400 with the form and its errors; "
-            + "403 without a valid CSRF token; 413 over tikun.intake.web.max-body-bytes.")
+            + "403 without a valid CSRF token; 413 over tikun.intake.web.max-body-bytes; 429 over the client's or the "
+            + "typed address's budget (problem+json, Retry-After).")
     public Uni<Response> send(byte[] body, @RestQuery String lang, @RestCookie(CSRF_COOKIE) String nonce,
-            HttpHeaders headers) {
-        FormLanguage language = language(lang, headers);
+            HttpHeaders headers, HttpServerRequest request) {
+        return limiter.acquire(RateLimit.CLIENT_IP, ClientAddress.of(request))
+                .chain(() -> sendWithinBudget(body, language(lang, headers), nonce, headers));
+    }
+
+    private Uni<Response> sendWithinBudget(byte[] body, FormLanguage language, String nonce, HttpHeaders headers) {
         FormMessages messages = texts.in(language);
         int maxBody = config.web().maxBodyBytes();
         if (body.length > maxBody) {
@@ -141,7 +157,12 @@ public class ComplaintFormResource {
             return Uni.createFrom().item(formPage(Response.Status.BAD_REQUEST.getStatusCode(), language, nonce, formId,
                     form, errors, null));
         }
-        return complaints.submit(form.toRequest(messages.referenceInBody()), IDEMPOTENCY_PREFIX + formId)
+        // Whoever sends it, one address (and one phone) gets only so many acknowledgements.
+        return limiter.acquire(RateLimit.TARGET, "email:" + form.email().strip().toLowerCase(Locale.ROOT))
+                .chain(() -> form.phone().isBlank() ? Uni.createFrom().voidItem()
+                        : limiter.acquire(RateLimit.TARGET, "phone:" + form.phone().replaceAll("[^0-9]", "")))
+                .chain(() -> complaints.submitAnonymously(form.toRequest(messages.referenceInBody()),
+                        IDEMPOTENCY_PREFIX + formId, confirmations::url))
                 .map(submission -> seeReceipt(submission.complaint().id(), language))
                 // The same form sent again with other content (back button, edit, send): offer it as a new form.
                 .onFailure(IdempotencyKeyReusedProblem.class)
@@ -152,11 +173,22 @@ public class ComplaintFormResource {
     @GET
     @Path("/received/{id}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The result page after sending the form", description = "Needs the signed token t of the redirect.")
+    @Operation(summary = "The result page after sending the form", description = "Needs the signed token t of the redirect; "
+            + "410 once it is older than tikun.intake.form.receipt-validity.")
     public Uni<Response> received(@RestPath String id, @RestQuery String lang, @RestQuery("t") String token,
-            HttpHeaders headers) {
-        FormLanguage language = language(lang, headers);
-        if (!receipts.verify(id, token)) {
+            HttpHeaders headers, HttpServerRequest request) {
+        return limiter.acquire(RateLimit.CLIENT_IP, ClientAddress.of(request))
+                .chain(() -> receipt(id, language(lang, headers), token));
+    }
+
+    private Uni<Response> receipt(String id, FormLanguage language, String token) {
+        SignedLinks.Verdict verdict = receipts.verify(id, token);
+        if (verdict == SignedLinks.Verdict.EXPIRED) {
+            FormMessages messages = texts.in(language);
+            return Uni.createFrom().item(notice(Response.Status.GONE.getStatusCode(),
+                    new NoticePage(language, messages.linkExpiredTitle(), messages.linkExpiredText())));
+        }
+        if (verdict != SignedLinks.Verdict.VALID) {
             return Uni.createFrom().item(notFound(language));
         }
         return complaints.get(id)
@@ -255,7 +287,7 @@ public class ComplaintFormResource {
     }
 
     /** An HTML page that is never cached (it holds tokens), never framed and loads nothing from elsewhere. */
-    private static Response page(int status, TemplateInstance template, FormLanguage language) {
+    static Response page(int status, TemplateInstance template, FormLanguage language) {
         template.setLocale(language.locale());
         return Response.status(status).type(HTML).entity(template)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())

@@ -159,4 +159,34 @@ public interface FormMessages {
 
     @Message("Open a fresh form")
     String freshForm();
+
+    @Message("Is this complaint yours?")
+    String confirmTitle();
+
+    @Message("A complaint was sent through our web form with your e-mail address. If you sent it, confirm it and we will see it together with your earlier contacts with us.")
+    String confirmText();
+
+    @Message("Yes, I sent this complaint")
+    String confirmButton();
+
+    @Message("If you did not send it, close this page: nothing changes.")
+    String confirmNotMine();
+
+    @Message("Thank you, the complaint is confirmed")
+    String confirmedTitle();
+
+    @Message("We now see it together with your earlier contacts with us.")
+    String confirmedText();
+
+    @Message("This link was already used")
+    String alreadyConfirmedTitle();
+
+    @Message("The complaint was already confirmed; there is nothing more to do.")
+    String alreadyConfirmedText();
+
+    @Message("This link has expired")
+    String linkExpiredTitle();
+
+    @Message("For your security, links we send are valid for a limited time. Your reference is in the confirmation e-mail; quote it when you contact us.")
+    String linkExpiredText();
 }

@@ -26,11 +26,14 @@ public class WebFormReplayer implements PayloadReplayer {
     private final ComplaintService complaints;
     private final ComplaintFormValidator validator;
     private final FormTexts texts;
+    private final ConfirmationLinks confirmations;
 
-    public WebFormReplayer(ComplaintService complaints, ComplaintFormValidator validator, FormTexts texts) {
+    public WebFormReplayer(ComplaintService complaints, ComplaintFormValidator validator, FormTexts texts,
+            ConfirmationLinks confirmations) {
         this.complaints = complaints;
         this.validator = validator;
         this.texts = texts;
+        this.confirmations = confirmations;
     }
 
     @Override
@@ -57,8 +60,9 @@ public class WebFormReplayer implements PayloadReplayer {
                         errors.entrySet().stream().map(e -> new Problem.Violation(e.getKey(), e.getValue())).toList());
             }
             String formId = fields.get(ComplaintFormResource.FORM_ID_FIELD);
-            return complaints.submit(form.toRequest(messages.referenceInBody()),
-                    formId.isBlank() ? null : ComplaintFormResource.IDEMPOTENCY_PREFIX + formId);
+            // Genuine, but still typed by someone unproven: the address owner confirms it like any form complaint.
+            return complaints.submitAnonymously(form.toRequest(messages.referenceInBody()),
+                    formId.isBlank() ? null : ComplaintFormResource.IDEMPOTENCY_PREFIX + formId, confirmations::url);
         }).map(submission -> submission.complaint().reference());
     }
 }

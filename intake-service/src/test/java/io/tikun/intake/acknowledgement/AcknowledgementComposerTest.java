@@ -29,6 +29,19 @@ class AcknowledgementComposerTest {
     }
 
     @Test
+    void anAcknowledgementToAnUnprovenAddressCarriesNothingTheSubmitterTyped() {
+        for (String language : List.of("en", "he")) {
+            AcknowledgementMail mail = composer.composeUnverified(complaint(language, "Visit evil.example now",
+                    Severity.LOW), "https://care.example.com/complain/confirm/c-42?t=1.x");
+
+            assertThat(mail.to()).isEqualTo("dana@example.com");
+            assertThat(mail.subject()).startsWith("[TK-000042]").doesNotContain("evil");
+            assertThat(mail.body()).contains(REFERENCE).contains("https://care.example.com/complain/confirm/c-42?t=1.x")
+                    .doesNotContain("Dana").doesNotContain("evil.example");
+        }
+    }
+
+    @Test
     void writesTheEnglishEmailAcknowledgementWordForWordAsBefore() {
         AcknowledgementMail mail = composer.compose(complaint("en", "My order never arrived", Severity.HIGH),
                 "<m-42@example.com>");

@@ -35,6 +35,17 @@ class XSignatureVerifierTest {
     }
 
     @Test
+    void refusesToSignACrcTokenThatCouldBeAWebhookBody() {
+        String tweetAsToken = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(verifier.isCrcToken(tweetAsToken)).isFalse();
+        assertThatThrownBy(() -> verifier.crcResponseToken(tweetAsToken, CONSUMER_SECRET))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(verifier.isCrcToken("a".repeat(XSignatureVerifier.MAX_CRC_TOKEN_LENGTH))).isTrue();
+        assertThat(verifier.isCrcToken("a".repeat(XSignatureVerifier.MAX_CRC_TOKEN_LENGTH + 1))).isFalse();
+    }
+
+    @Test
     void acceptsXWebhookSignedWithConsumerSecret() {
         assertThat(verifier.isAuthentic(body, validHeader, CONSUMER_SECRET)).isTrue();
     }
