@@ -52,7 +52,10 @@ public final class IntakeLoadBenchmark {
         Path resultsFile = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
 
         Path data = Files.createTempDirectory("tikun-benchmark-");
-        StackOptions options = StackOptions.ephemeral(data).withServices(LocalStack.INTAKE);
+        // The load comes through one channel credential: its budget is raised, not switched off, so every
+        // request still pays for its rate-limit check as in production.
+        StackOptions options = StackOptions.ephemeral(data).withServices(LocalStack.INTAKE).withEnvironment(
+                LocalStack.INTAKE, Map.of("TIKUN_INTAKE_RATE_LIMIT_CREDENTIAL_REQUESTS", "1000000000"));
         // e.g. --intake-jvm-options=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service.
         String jvmOptions = arguments.text("intake-jvm-options", "");
         if (!jvmOptions.isBlank()) {

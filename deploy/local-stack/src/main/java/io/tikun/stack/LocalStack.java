@@ -26,6 +26,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String LOCAL_META_APP_SECRET = "local-meta-app-secret";
     public static final String LOCAL_META_VERIFY_TOKEN = "local-meta-verify-token";
     public static final String LOCAL_X_CONSUMER_SECRET = "local-x-consumer-secret";
+    /** The X account the local run is subscribed to: deliveries for other accounts are refused. */
+    public static final String LOCAL_X_SUBSCRIBED_USER_ID = "1460000000000000001";
     /** Signs customer links in the local run only (at least 32 bytes, as follow-up requires). */
     static final String LOCAL_LINK_SECRET = "local-run-only-link-signing-secret-0001";
     /** Signs the complaint form's CSRF tokens and receipt links in the local run only. */
@@ -85,8 +87,10 @@ public final class LocalStack implements AutoCloseable {
         mail.addMailbox(SUPPORT_MAILBOX, SUPPORT_MAILBOX);
         keycloak = keep(join(keycloakStart));
 
+        // The confirmation links in intake's mails point at intake itself, so its port is fixed before it starts.
+        int intakePort = FreePorts.orNext(options.intakePort());
         CompletableFuture<ServiceProcess> intakeStart = startIfWanted(INTAKE,
-                () -> ServiceProcess.start(INTAKE, options.intakePort(), environmentOf(INTAKE, 0), logs));
+                () -> ServiceProcess.start(INTAKE, intakePort, environmentOf(INTAKE, intakePort), logs));
         CompletableFuture<ServiceProcess> routingStart = startIfWanted(ROUTING,
                 () -> ServiceProcess.start(ROUTING, options.routingPort(), environmentOf(ROUTING, 0), logs));
         // The customer links in follow-up's mails point at follow-up itself, so its port is fixed before it starts.
@@ -123,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
     /** The environment of {@code module}'s instance on {@code port}, with the options' extra variables last. */
     private Map<String, String> environmentOf(String module, int port) {
         Map<String, String> env = switch (module) {
-            case INTAKE -> intakeEnvironment();
+            case INTAKE -> intakeEnvironment(port);
             case ROUTING -> routingEnvironment();
             case FOLLOWUP -> followupEnvironment(port);
             default -> throw new IllegalArgumentException("no such service: " + module);
@@ -147,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    Map<String, String> intakeEnvironment() {
+    Map<String, String> intakeEnvironment(int port) {
         Map<String, String> env = commonEnvironment();
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         env.put("QUARKUS_MONGODB_DATABASE", MONGO_DATABASE);
@@ -164,6 +168,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("TIKUN_CHANNELS_META_APP_SECRET", LOCAL_META_APP_SECRET);
         env.put("TIKUN_CHANNELS_META_VERIFY_TOKEN", LOCAL_META_VERIFY_TOKEN);
         env.put("TIKUN_CHANNELS_X_CONSUMER_SECRET", LOCAL_X_CONSUMER_SECRET);
+        env.put("TIKUN_CHANNELS_X_SUBSCRIBED_USER_IDS", LOCAL_X_SUBSCRIBED_USER_ID);
+        env.put("TIKUN_INTAKE_FORM_PUBLIC_URL", "http://127.0.0.1:" + port);
         // The complaint form over plain http on loopback: a Secure cookie would not come back on every browser.
         env.put("TIKUN_INTAKE_FORM_SECRET", LOCAL_FORM_SECRET);
         env.put("TIKUN_INTAKE_FORM_SECURE_COOKIE", "false");
