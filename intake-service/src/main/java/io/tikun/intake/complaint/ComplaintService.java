@@ -108,12 +108,17 @@ public class ComplaintService {
      * complaint it created the first time, never a second one.
      */
     public Uni<Submission> submit(NewComplaintRequest request, String idempotencyKey) {
+        return submit(request, idempotencyKey, null);
+    }
+
+    /** Like {@link #submit(NewComplaintRequest, String)}, filed by the authenticated channel client {@code filedBy}. */
+    public Uni<Submission> submit(NewComplaintRequest request, String idempotencyKey, String filedBy) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : "web:" + idempotencyKey.strip();
         NewComplaintRequest.CustomerDetails who = request.customer();
         return receive(new IncomingComplaint(WEB, key, request.fingerprint(),
                 CustomerIdentity.byEmail(who.name(), who.email(), who.phone()), request.subject().strip(),
-                request.body().strip(), false, null, null, null));
+                request.body().strip(), false, null, null, null).filedBy(filedBy));
     }
 
     /**
@@ -131,9 +136,25 @@ public class ComplaintService {
      */
     public Uni<Submission> receive(IncomingComplaint incoming, List<String> threadKeys,
             Function<Complaint, SocialReplyRequested> socialReply) {
-        return complaints.findByIdempotencyKey(incoming.dedupKey())
-                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
-                .onItem().ifNull().switchTo(() -> create(incoming, threadKeys, socialReply));
+        return complaints.findByIdempotencyKey(incoming.dedupKey()).chain(existing -> existing == null
+                ? create(incoming, threadKeys, socialReply)
+                : again(existing, incoming, threadKeys, socialReply));
+    }
+
+    /**
+     * A delivery under a key already taken. The same content is a re-delivery: the first complaint. Other content
+     * under a key the client chose itself (web Idempotency-Key, form id) is the client's mistake and refused (422, as
+     * the IETF Idempotency-Key draft says); under a provider's message id it is another message from the customer
+     * (mailers and list software reuse Message-IDs) and becomes its own complaint, keyed by its content.
+     */
+    private Uni<Submission> again(Complaint existing, IncomingComplaint incoming, List<String> threadKeys,
+            Function<Complaint, SocialReplyRequested> socialReply) {
+        if (incoming.fingerprint().equals(existing.requestFingerprint()) || WEB.equals(incoming.channel())) {
+            return Uni.createFrom().item(() -> repeated(existing, incoming.fingerprint()));
+        }
+        Log.infof("%s delivery %s reuses the id of complaint %s with other content: a complaint of its own",
+                incoming.channel(), incoming.dedupKey(), existing.reference());
+        return receive(incoming.underContentKey(), threadKeys, socialReply);
     }
 
     private Uni<Submission> create(IncomingComplaint incoming, List<String> threadKeys,
@@ -154,9 +175,9 @@ public class ComplaintService {
                             incoming.channel(), customer.summary(), incoming.subject(), incoming.body(), assessment,
                             now, deadlines.due(assessment.severity(), now), incoming.dedupKey(),
                             incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
-                            incoming.conversationId(), found.getItem2());
+                            incoming.conversationId(), found.getItem2(), incoming.damage(), incoming.filedBy());
                 })
-                .chain(complaint -> store(complaint, incoming.fingerprint(), threadKeys, socialReply, now, 1));
+                .chain(complaint -> store(complaint, incoming, threadKeys, socialReply, now, 1));
     }
 
     private static Submission repeated(Complaint existing, String fingerprint) {
@@ -167,7 +188,7 @@ public class ComplaintService {
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, String fingerprint, List<String> keys,
+    private Uni<Submission> store(Complaint complaint, IncomingComplaint incoming, List<String> keys,
             Function<Complaint, SocialReplyRequested> socialReply, Instant now, int attempt) {
         List<String> threadKeys = new ArrayList<>(keys);
         List<OutboxEvent> outbound = new ArrayList<>(List.of(receivedEvent(complaint, now)));
@@ -191,8 +212,8 @@ public class ComplaintService {
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
                 .onFailure(ComplaintRepository::isDuplicateKey)
                 .recoverWithUni(duplicate -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
-                        .chain(existing -> existing != null ? Uni.createFrom().item(repeated(existing, fingerprint))
-                                : renumbered(complaint, fingerprint, keys, socialReply, now, attempt, duplicate)));
+                        .chain(existing -> existing != null ? again(existing, incoming, keys, socialReply)
+                                : renumbered(complaint, incoming, keys, socialReply, now, attempt, duplicate)));
     }
 
     /**
@@ -200,7 +221,7 @@ public class ComplaintService {
      * findOneAndUpdate never does; the embedded wire-protocol server did under load). The unique index caught
      * it; the complaint is stored again under the next number rather than refused.
      */
-    private Uni<Submission> renumbered(Complaint complaint, String fingerprint, List<String> keys,
+    private Uni<Submission> renumbered(Complaint complaint, IncomingComplaint incoming, List<String> keys,
             Function<Complaint, SocialReplyRequested> socialReply, Instant now, int attempt, Throwable duplicate) {
         return complaints.findByReference(complaint.reference()).chain(holder -> {
             if (holder == null || holder.id().equals(complaint.id()) || attempt >= REFERENCE_ATTEMPTS) {
@@ -210,7 +231,7 @@ public class ComplaintService {
             Log.warnf("Reference %s was already taken; storing complaint %s under the next one", complaint.reference(),
                     complaint.id());
             return complaints.nextSequence(REFERENCE_SEQUENCE).chain(sequence -> store(
-                    complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), fingerprint,
+                    complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), incoming,
                     keys, socialReply, now, attempt + 1));
         });
     }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
@@ -22,9 +23,11 @@ import io.smallrye.mutiny.Uni;
 public class EmailChannelResource {
 
     private final EmailIntake intake;
+    private final SecurityIdentity identity;
 
-    public EmailChannelResource(EmailIntake intake) {
+    public EmailChannelResource(EmailIntake intake, SecurityIdentity identity) {
         this.intake = intake;
+        this.identity = identity;
     }
 
     @POST
@@ -35,8 +38,9 @@ public class EmailChannelResource {
     @Blocking
     @Operation(summary = "Deliver one raw RFC 5322 message (Content-Type: message/rfc822)", description = "202 for a new complaint; 200 for a re-delivery, a reply added to its complaint, or an automated mail recorded as ignored.")
     public Uni<Response> receive(byte[] raw, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return intake.accept(raw, contentType).map(delivery -> delivery.outcome() == EmailDelivery.Outcome.CREATED
-                ? Response.accepted(delivery).build()
-                : Response.ok(delivery).build());
+        return intake.accept(raw, contentType, identity.getPrincipal().getName())
+                .map(delivery -> delivery.outcome() == EmailDelivery.Outcome.CREATED
+                        ? Response.accepted(delivery).build()
+                        : Response.ok(delivery).build());
     }
 }
