@@ -40,8 +40,8 @@ import io.tikun.intake.severity.SeverityJudge;
 public class ComplaintService {
 
     static final String REFERENCE_SEQUENCE = "complaint-reference";
-    static final String WEB = "web";
-    static final String EMAIL = "email";
+    static final String WEB = ComplaintChannel.WEB.wire();
+    static final String EMAIL = ComplaintChannel.EMAIL.wire();
     private static final String REFERENCE_FORMAT = "%s-%06d";
     /** Numbers a new complaint tries before it fails for want of a free reference. */
     private static final int REFERENCE_ATTEMPTS = 3;

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.complaint.Complaint;
+import io.tikun.intake.complaint.ComplaintChannel;
 import io.tikun.intake.complaint.ComplaintRepository;
 import io.tikun.intake.complaint.ComplaintService;
 import io.tikun.intake.complaint.IncomingComplaint;
@@ -34,7 +35,7 @@ import io.tikun.intake.quarantine.RejectedPayload;
 @ApplicationScoped
 public class EmailIntake {
 
-    static final String CHANNEL = "email";
+    static final String CHANNEL = ComplaintChannel.EMAIL.wire();
     static final String ENDPOINT = "/api/v1/channels/email";
     private static final Pattern REFERENCE_TOKEN = Pattern.compile("\\[([A-Z]+-\\d{6,})]");
     private static final int BAD_REQUEST = 400;
