@@ -22,11 +22,28 @@ public record Complaint(
         Long reach,
         String conversationId,
         /** ISO 639-1 code of the language the customer wrote in, or "und" when undetermined. */
-        String language) {
+        String language,
+        /** How the delivery was damaged in transit (the text is what could be read), or null when intact. */
+        String damage,
+        /** The channel client that filed it (it may read it back), or null. */
+        String filedBy) {
+
+    /** An intact complaint no channel client filed. */
+    public Complaint(String id, String reference, String channel, Customer customer, String subject, String body,
+            SeverityAssessment assessment, Instant receivedAt, Instant expectedResponseBy, String idempotencyKey,
+            String requestFingerprint, boolean publicPost, Long reach, String conversationId, String language) {
+        this(id, reference, channel, customer, subject, body, assessment, receivedAt, expectedResponseBy,
+                idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language, null, null);
+    }
 
     /** The same complaint under another reference. */
     public Complaint withReference(String newReference) {
         return new Complaint(id, newReference, channel, customer, subject, body, assessment, receivedAt,
-                expectedResponseBy, idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language);
+                expectedResponseBy, idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language,
+                damage, filedBy);
+    }
+
+    public boolean damaged() {
+        return damage != null;
     }
 }

@@ -40,7 +40,9 @@ final class ComplaintDocumentMapper {
                 .append("publicPost", c.publicPost())
                 .append("reach", c.reach())
                 .append("conversationId", c.conversationId())
-                .append("language", c.language());
+                .append("language", c.language())
+                .append("damage", c.damage())
+                .append("filedBy", c.filedBy());
     }
 
     static Complaint fromDocument(Document doc) {
@@ -66,6 +68,8 @@ final class ComplaintDocumentMapper {
                 doc.get("reach") == null ? null : ((Number) doc.get("reach")).longValue(),
                 doc.getString("conversationId"),
                 // complaints stored before language detection have none
-                doc.get("language") == null ? LanguageDetector.UNDETERMINED : doc.getString("language"));
+                doc.get("language") == null ? LanguageDetector.UNDETERMINED : doc.getString("language"),
+                doc.getString("damage"),
+                doc.getString("filedBy"));
     }
 }

@@ -2,7 +2,9 @@ package io.tikun.intake.complaint;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,8 @@ public class ComplaintOutboxRelay {
     private final IntakeConfig config;
     private final Clock clock;
     private final Counter abandoned;
+    /** This relay's name in key claims: another instance (or relay object) never releases what this one holds. */
+    private final String owner = UUID.randomUUID().toString();
 
     public ComplaintOutboxRelay(ComplaintRepository complaints, OutboundSender publisher, IntakeConfig config,
             Clock clock, MeterRegistry registry) {
@@ -69,23 +73,63 @@ public class ComplaintOutboxRelay {
     }
 
     /**
-     * Sends each claimed entry on its own, so one that keeps failing does not hold back the others. A
-     * customer e-mail that failed {@code mail-max-attempts} times (a refused address, a message the
-     * mail server will never take) is given up and kept on the complaint as undeliverable; events for
-     * the broker are retried for as long as it takes, since routing must hear of every complaint.
+     * Sends what one claimed complaint holds. Customer e-mails go one by one, so one that keeps failing does not hold
+     * back the others; one that failed {@code mail-max-attempts} times (a refused address, a message the mail server
+     * will never take) is given up and kept on the complaint as undeliverable. Broker events go per key (customer),
+     * see {@link #publishKey}: routing must hear of every complaint, in order, so they are retried for as long as it
+     * takes.
      */
     private Uni<Void> publishAll(ComplaintRepository.ClaimedEvents claimed) {
-        return Multi.createFrom().iterable(claimed.events())
-                .onItem().transformToUniAndConcatenate(event -> publisher.send(event)
-                        .chain(() -> complaints.markPublished(claimed.complaintId(), event.id()))
-                        .onFailure().recoverWithUni(failure -> failed(claimed, event, failure)))
+        List<OutboxEvent> mails = claimed.events().stream().filter(e -> OutboxEvent.MAIL_TOPIC.equals(e.topic())).toList();
+        List<String> keys = claimed.events().stream().filter(e -> !OutboxEvent.MAIL_TOPIC.equals(e.topic()))
+                .map(OutboxEvent::key).distinct().toList();
+        return Multi.createFrom().iterable(mails)
+                .onItem().transformToUniAndConcatenate(mail -> publisher.send(mail)
+                        .chain(() -> complaints.markPublished(claimed.complaintId(), mail.id()))
+                        .onFailure().recoverWithUni(failure -> failed(claimed, mail, failure)))
                 .collect().last()
+                .chain(() -> Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(this::publishKey)
+                        .collect().last())
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Outbox relay could not publish for complaint %s: %s", claimed.complaintId(),
                             failure.getMessage());
                     return null;
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Publishes every pending event of one key (across all of that customer's complaints) oldest first, holding the
+     * key against other instances meanwhile. The first that fails stops the key: a later event must not reach
+     * consumers before an earlier one (a "resolved" before its "received"). Other keys go on.
+     */
+    private Uni<Void> publishKey(String key) {
+        Instant now = clock.instant();
+        return complaints.claimKey(key, owner, now, now.plus(config.outbox().claimFor())).chain(held -> !held
+                ? Uni.createFrom().voidItem()
+                : complaints.pendingBrokerEvents(key).chain(events -> inOrder(events, 0))
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("Outbox relay stopped at key %s until the next pass: %s", key, failure.getMessage());
+                            return null;
+                        })
+                        .eventually(() -> complaints.releaseKey(key, owner)));
+    }
+
+    private Uni<Void> inOrder(List<ComplaintRepository.KeyedEvent> events, int next) {
+        if (next == events.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        ComplaintRepository.KeyedEvent pending = events.get(next);
+        return publisher.send(pending.event())
+                .onFailure().call(failure -> {
+                    Log.warnf("Outbox relay attempt %d at %s %s for complaint %s failed: %s",
+                            pending.failedAttempts() + 1, pending.event().type(), pending.event().id(),
+                            pending.complaintId(), failure.getMessage());
+                    return complaints.recordFailedAttempt(pending.complaintId(), pending.event().id(),
+                            String.valueOf(failure.getMessage()));
+                })
+                .chain(() -> complaints.markPublished(pending.complaintId(), pending.event().id()))
+                .chain(() -> inOrder(events, next + 1));
     }
 
     private Uni<Void> failed(ComplaintRepository.ClaimedEvents claimed, OutboxEvent event, Throwable failure) {

@@ -1,6 +1,7 @@
 package io.tikun.intake.complaint;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public class ComplaintRepository {
 
     static final String COLLECTION = "complaints";
     static final String COUNTERS = "counters";
+    static final String KEY_CLAIMS = "outbox_key_claims";
     private static final String PENDING = "pendingEvents";
     private static final String CLAIMED_UNTIL = "outboxClaimedUntil";
     private static final String THREAD_KEYS = "threadKeys";
@@ -41,10 +43,12 @@ public class ComplaintRepository {
 
     private final ReactiveMongoCollection<Document> complaints;
     private final ReactiveMongoCollection<Document> counters;
+    private final ReactiveMongoCollection<Document> keyClaims;
 
     public ComplaintRepository(IntakeStore store) {
         this.complaints = store.collection(COLLECTION);
         this.counters = store.collection(COUNTERS);
+        this.keyClaims = store.collection(KEY_CLAIMS);
     }
 
     public Uni<Void> createIndexes() {
@@ -54,6 +58,7 @@ public class ComplaintRepository {
                 .chain(() -> complaints.createIndex(Indexes.ascending(THREAD_KEYS)))
                 .chain(() -> complaints.createIndex(Indexes.ascending(MESSAGES + ".dedupKey")))
                 .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".createdAt")))
+                .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".key")))
                 .replaceWithVoid();
     }
 
@@ -206,6 +211,46 @@ public class ComplaintRepository {
         }
     }
 
+    /**
+     * Claims the outbox of one event key (a customer) for {@code owner} until {@code until}, across instances: only the
+     * holder publishes that key's events, so they leave in creation order. False when another owner holds it.
+     */
+    public Uni<Boolean> claimKey(String key, String owner, Instant now, Instant until) {
+        var free = Filters.and(Filters.eq("_id", key), Filters.lt(CLAIMED_UNTIL, Date.from(now)));
+        return keyClaims.findOneAndUpdate(free,
+                Updates.combine(Updates.set(CLAIMED_UNTIL, Date.from(until)), Updates.set("owner", owner)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc != null && owner.equals(doc.getString("owner")))
+                // Held by someone else: the upsert tried to insert a second document with this _id.
+                .onFailure(ComplaintRepository::isDuplicateKey).recoverWithItem(false);
+    }
+
+    /** Lets the key go at once, if {@code owner} still holds it. */
+    public Uni<Void> releaseKey(String key, String owner) {
+        return keyClaims.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("owner", owner)),
+                Updates.set(CLAIMED_UNTIL, new Date(0))).replaceWithVoid();
+    }
+
+    /**
+     * Every pending broker event (not customer e-mail) of one key, in any complaint, oldest first; entries created
+     * at the same instant keep their order within their complaint.
+     */
+    public Uni<List<KeyedEvent>> pendingBrokerEvents(String key) {
+        return complaints.find(Filters.eq(PENDING + ".key", key))
+                .onItem().transformToIterable(doc -> doc.getList(PENDING, Document.class).stream()
+                        .filter(entry -> key.equals(entry.getString("key"))
+                                && !OutboxEvent.MAIL_TOPIC.equals(entry.getString("topic")))
+                        .map(entry -> new KeyedEvent(doc.getString("_id"), OutboxEvent.fromDocument(entry),
+                                entry.getInteger(ATTEMPTS, 0)))
+                        .toList())
+                .collect().asList()
+                .map(events -> events.stream().sorted(Comparator.comparing((KeyedEvent e) -> e.event().createdAt())).toList());
+    }
+
+    /** One pending broker event, the complaint holding it and how often sending it failed. */
+    public record KeyedEvent(String complaintId, OutboxEvent event, int failedAttempts) {
+    }
+
     /** Records that the relay tried one pending entry and failed. */
     public Uni<Void> recordFailedAttempt(String complaintId, String eventId, String error) {
         return complaints.updateOne(Filters.and(Filters.eq("_id", complaintId), Filters.eq(PENDING + ".id", eventId)),
@@ -239,6 +284,11 @@ public class ComplaintRepository {
                                 entry.getDate("abandonedAt").toInstant()))
                         .toList())
                 .collect().asList();
+    }
+
+    /** How many complaints have entries waiting in the outbox (events or acknowledgements not yet sent). */
+    public Uni<Long> outboxBacklog() {
+        return complaints.countDocuments(Filters.exists(PENDING + ".0"));
     }
 
     /** An outbox entry the relay gave up on. */

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.quarantine.QuarantineRepository;
 import io.tikun.intake.quarantine.RejectedPayload;
@@ -47,14 +49,16 @@ public class ComplaintResource {
     private final QuarantineRepository quarantine;
     private final RateLimiter limiter;
     private final Clock clock;
+    private final SecurityIdentity caller;
 
     public ComplaintResource(ComplaintService service, WebComplaintReader reader, QuarantineRepository quarantine,
-            RateLimiter limiter, Clock clock) {
+            RateLimiter limiter, Clock clock, SecurityIdentity caller) {
         this.limiter = limiter;
         this.service = service;
         this.reader = reader;
         this.quarantine = quarantine;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @POST
@@ -84,7 +88,7 @@ public class ComplaintResource {
             return quarantine.keep(WebComplaintReplayer.CHANNEL, PATH, contentType, headers, body, rejected.reason(),
                     clock.instant()).chain(id -> Uni.createFrom().<Response> failure(rejected.quarantinedAs(id)));
         }
-        return service.submit(request, idempotencyKey).map(submission -> {
+        return service.submit(request, idempotencyKey, caller.getPrincipal().getName()).map(submission -> {
             ComplaintReceipt receipt = ComplaintReceipt.of(submission.complaint());
             return submission.created()
                     ? Response.accepted(receipt).location(URI.create(PATH + "/" + receipt.id())).build()
@@ -95,8 +99,21 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "channel", "agent", "manager", "admin" })
-    @Operation(summary = "Read one complaint")
+    @Operation(summary = "Read one complaint", description = "Agents, managers and admins read any complaint; a channel client only those it filed itself.")
     public Uni<ComplaintView> get(@RestPath String id) {
-        return service.get(id).map(ComplaintView::of);
+        return service.get(id).map(complaint -> {
+            if (!mayRead(complaint)) {
+                throw new ForbiddenException();
+            }
+            return ComplaintView.of(complaint);
+        });
+    }
+
+    /** A channel integration reads back what it filed (its own receipts), never other customers' complaints. */
+    private boolean mayRead(Complaint complaint) {
+        if (caller.hasRole("agent") || caller.hasRole("manager") || caller.hasRole("admin")) {
+            return true;
+        }
+        return complaint.filedBy() != null && complaint.filedBy().equals(caller.getPrincipal().getName());
     }
 }

@@ -41,8 +41,8 @@ import io.tikun.intake.severity.SeverityJudge;
 public class ComplaintService {
 
     static final String REFERENCE_SEQUENCE = "complaint-reference";
-    static final String WEB = "web";
-    static final String EMAIL = "email";
+    static final String WEB = ComplaintChannel.WEB.wire();
+    static final String EMAIL = ComplaintChannel.EMAIL.wire();
     private static final String REFERENCE_FORMAT = "%s-%06d";
     /** Numbers a new complaint tries before it fails for want of a free reference. */
     private static final int REFERENCE_ATTEMPTS = 3;
@@ -109,7 +109,12 @@ public class ComplaintService {
      * complaint it created the first time, never a second one.
      */
     public Uni<Submission> submit(NewComplaintRequest request, String idempotencyKey) {
-        return receive(webComplaint(request, idempotencyKey));
+        return submit(request, idempotencyKey, null);
+    }
+
+    /** Like {@link #submit(NewComplaintRequest, String)}, filed by the authenticated channel client {@code filedBy}. */
+    public Uni<Submission> submit(NewComplaintRequest request, String idempotencyKey, String filedBy) {
+        return receive(webComplaint(request, idempotencyKey, filedBy));
     }
 
     /**
@@ -120,19 +125,16 @@ public class ComplaintService {
      */
     public Uni<Submission> submitAnonymously(NewComplaintRequest request, String idempotencyKey,
             Function<Complaint, String> confirmationLink) {
-        IncomingComplaint incoming = webComplaint(request, idempotencyKey);
-        return complaints.findByIdempotencyKey(incoming.dedupKey())
-                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
-                .onItem().ifNull().switchTo(() -> create(incoming, new Handling(List.of(), null, confirmationLink)));
+        return receive(webComplaint(request, idempotencyKey, null), new Handling(List.of(), null, confirmationLink));
     }
 
-    private static IncomingComplaint webComplaint(NewComplaintRequest request, String idempotencyKey) {
+    private static IncomingComplaint webComplaint(NewComplaintRequest request, String idempotencyKey, String filedBy) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : "web:" + idempotencyKey.strip();
         NewComplaintRequest.CustomerDetails who = request.customer();
         return new IncomingComplaint(WEB, key, request.fingerprint(),
                 CustomerIdentity.byEmail(who.name(), who.email(), who.phone()), request.subject().strip(),
-                request.body().strip(), false, null, null, null);
+                request.body().strip(), false, null, null, null).filedBy(filedBy);
     }
 
     /**
@@ -163,9 +165,28 @@ public class ComplaintService {
      */
     public Uni<Submission> receive(IncomingComplaint incoming, List<String> threadKeys,
             Function<Complaint, SocialReplyRequested> socialReply) {
-        return complaints.findByIdempotencyKey(incoming.dedupKey())
-                .onItem().ifNotNull().transform(existing -> repeated(existing, incoming.fingerprint()))
-                .onItem().ifNull().switchTo(() -> create(incoming, new Handling(threadKeys, socialReply, null)));
+        return receive(incoming, new Handling(threadKeys, socialReply, null));
+    }
+
+    private Uni<Submission> receive(IncomingComplaint incoming, Handling handling) {
+        return complaints.findByIdempotencyKey(incoming.dedupKey()).chain(existing -> existing == null
+                ? create(incoming, handling)
+                : again(existing, incoming, handling));
+    }
+
+    /**
+     * A delivery under a key already taken. The same content is a re-delivery: the first complaint. Other content
+     * under a key the client chose itself (web Idempotency-Key, form id) is the client's mistake and refused (422, as
+     * the IETF Idempotency-Key draft says); under a provider's message id it is another message from the customer
+     * (mailers and list software reuse Message-IDs) and becomes its own complaint, keyed by its content.
+     */
+    private Uni<Submission> again(Complaint existing, IncomingComplaint incoming, Handling handling) {
+        if (incoming.fingerprint().equals(existing.requestFingerprint()) || WEB.equals(incoming.channel())) {
+            return Uni.createFrom().item(() -> repeated(existing, incoming.fingerprint()));
+        }
+        Log.infof("%s delivery %s reuses the id of complaint %s with other content: a complaint of its own",
+                incoming.channel(), incoming.dedupKey(), existing.reference());
+        return receive(incoming.underContentKey(), handling);
     }
 
     private Uni<Submission> create(IncomingComplaint incoming, Handling handling) {
@@ -187,9 +208,9 @@ public class ComplaintService {
                             incoming.channel(), customer.summary(), incoming.subject(), incoming.body(), assessment,
                             now, deadlines.due(assessment.severity(), now), incoming.dedupKey(),
                             incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
-                            incoming.conversationId(), found.getItem2());
+                            incoming.conversationId(), found.getItem2(), incoming.damage(), incoming.filedBy());
                 })
-                .chain(complaint -> store(complaint, incoming.fingerprint(), handling, now, 1));
+                .chain(complaint -> store(complaint, incoming, handling, now, 1));
     }
 
     private static Submission repeated(Complaint existing, String fingerprint) {
@@ -200,7 +221,8 @@ public class ComplaintService {
         return new Submission(existing, false);
     }
 
-    private Uni<Submission> store(Complaint complaint, String fingerprint, Handling handling, Instant now, int attempt) {
+    private Uni<Submission> store(Complaint complaint, IncomingComplaint incoming, Handling handling, Instant now,
+            int attempt) {
         List<String> threadKeys = new ArrayList<>(handling.threadKeys());
         List<OutboxEvent> outbound = new ArrayList<>(List.of(receivedEvent(complaint, now)));
         if (config.acknowledgement().enabled() && handling.socialReply() != null) {
@@ -226,8 +248,8 @@ public class ComplaintService {
                 // A concurrent delivery with the same idempotency key won the insert: answer with its complaint.
                 .onFailure(ComplaintRepository::isDuplicateKey)
                 .recoverWithUni(duplicate -> complaints.findByIdempotencyKey(complaint.idempotencyKey())
-                        .chain(existing -> existing != null ? Uni.createFrom().item(repeated(existing, fingerprint))
-                                : renumbered(complaint, fingerprint, handling, now, attempt, duplicate)));
+                        .chain(existing -> existing != null ? again(existing, incoming, handling)
+                                : renumbered(complaint, incoming, handling, now, attempt, duplicate)));
     }
 
     /**
@@ -235,8 +257,8 @@ public class ComplaintService {
      * findOneAndUpdate never does; the embedded wire-protocol server did under load). The unique index caught
      * it; the complaint is stored again under the next number rather than refused.
      */
-    private Uni<Submission> renumbered(Complaint complaint, String fingerprint, Handling handling, Instant now,
-            int attempt, Throwable duplicate) {
+    private Uni<Submission> renumbered(Complaint complaint, IncomingComplaint incoming, Handling handling,
+            Instant now, int attempt, Throwable duplicate) {
         return complaints.findByReference(complaint.reference()).chain(holder -> {
             if (holder == null || holder.id().equals(complaint.id()) || attempt >= REFERENCE_ATTEMPTS) {
                 return Uni.createFrom().failure(new IllegalStateException("complaint " + complaint.id()
@@ -245,7 +267,7 @@ public class ComplaintService {
             Log.warnf("Reference %s was already taken; storing complaint %s under the next one", complaint.reference(),
                     complaint.id());
             return complaints.nextSequence(REFERENCE_SEQUENCE).chain(sequence -> store(
-                    complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), fingerprint,
+                    complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), incoming,
                     handling, now, attempt + 1));
         });
     }

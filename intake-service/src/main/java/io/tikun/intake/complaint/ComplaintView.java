@@ -7,14 +7,17 @@ import io.tikun.intake.customer.Customer;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityReason;
 
-/** A stored complaint as the API shows it. */
+/**
+ * A stored complaint as the API shows it; {@code damaged} (with {@code damage} saying how) marks a delivery damaged
+ * in transit whose text is only what could be read.
+ */
 public record ComplaintView(String id, String reference, String channel, Customer customer, String subject, String body,
         Severity severity, List<SeverityReason> reasons, Instant receivedAt, Instant expectedResponseBy, boolean publicPost,
-        Long reach, String language) {
+        Long reach, String language, boolean damaged, String damage) {
 
     static ComplaintView of(Complaint c) {
         return new ComplaintView(c.id(), c.reference(), c.channel(), c.customer(), c.subject(), c.body(),
                 c.assessment().severity(), c.assessment().reasons(), c.receivedAt(), c.expectedResponseBy(), c.publicPost(),
-                c.reach(), c.language());
+                c.reach(), c.language(), c.damaged(), c.damage());
     }
 }

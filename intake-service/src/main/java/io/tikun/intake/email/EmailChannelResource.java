@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -46,7 +47,7 @@ public class EmailChannelResource {
         return limiter.acquire(RateLimit.CREDENTIAL, RateLimiter.tokenKey(security))
                 // The store answers on an event loop; parsing MIME stays on a worker thread, as @Blocking intends.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .chain(() -> intake.accept(raw, contentType))
+                .chain(() -> intake.accept(raw, contentType, security.getUserPrincipal().getName()))
                 .map(delivery -> delivery.outcome() == EmailDelivery.Outcome.CREATED
                         ? Response.accepted(delivery).build()
                         : Response.ok(delivery).build());

@@ -1,5 +1,6 @@
 package io.tikun.intake.email;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.complaint.Complaint;
+import io.tikun.intake.complaint.ComplaintChannel;
 import io.tikun.intake.complaint.ComplaintRepository;
 import io.tikun.intake.complaint.ComplaintService;
 import io.tikun.intake.complaint.IncomingComplaint;
@@ -33,7 +35,7 @@ import io.tikun.intake.quarantine.RejectedPayload;
 @ApplicationScoped
 public class EmailIntake {
 
-    static final String CHANNEL = "email";
+    static final String CHANNEL = ComplaintChannel.EMAIL.wire();
     static final String ENDPOINT = "/api/v1/channels/email";
     private static final Pattern REFERENCE_TOKEN = Pattern.compile("\\[([A-Z]+-\\d{6,})]");
     private static final int BAD_REQUEST = 400;
@@ -63,6 +65,11 @@ public class EmailIntake {
     }
 
     public Uni<EmailDelivery> accept(byte[] raw, String contentType) {
+        return accept(raw, contentType, null);
+    }
+
+    /** Like {@link #accept(byte[], String)}, delivered by the authenticated channel client {@code filedBy}. */
+    public Uni<EmailDelivery> accept(byte[] raw, String contentType, String filedBy) {
         ParsedEmail mail;
         try {
             mail = read(raw, contentType);
@@ -70,7 +77,7 @@ public class EmailIntake {
             return quarantine.keep(CHANNEL, ENDPOINT, contentType, Map.of(), raw, rejected.reason(), clock.instant())
                     .chain(id -> Uni.createFrom().failure(rejected.quarantinedAs(id)));
         }
-        return process(mail, raw);
+        return process(mail, filedBy);
     }
 
     /**
@@ -82,24 +89,30 @@ public class EmailIntake {
         // are CPU work, which the live endpoint runs on a worker thread (@Blocking): here they move to the same pool.
         return Uni.createFrom().item(() -> read(raw, contentType))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(mail -> process(mail, raw));
+                .chain(mail -> process(mail, null));
     }
 
-    private Uni<EmailDelivery> process(ParsedEmail mail, byte[] raw) {
+    private Uni<EmailDelivery> process(ParsedEmail mail, String filedBy) {
         if (mail.automated().automated()) {
             return ignored.record(mail, clock.instant())
                     .map(id -> new EmailDelivery(EmailDelivery.Outcome.IGNORED, null, null, id));
         }
-        IncomingComplaint incoming = toComplaint(mail, raw);
-        return complaintStore.findByIdempotencyKey(incoming.dedupKey())
-                .chain(original -> original != null ? complaints.receive(incoming)
-                        : findThread(mail).chain(thread -> thread != null
-                                ? complaints.continueThread(thread, incoming, incoming.threadKeys())
-                                : complaints.receive(incoming)))
-                .map(submission -> new EmailDelivery(
-                        submission.created() ? EmailDelivery.Outcome.CREATED
-                                : submission.followUp() ? EmailDelivery.Outcome.THREADED : EmailDelivery.Outcome.REPEATED,
-                        submission.complaint().id(), submission.complaint().reference(), null));
+        IncomingComplaint incoming = toComplaint(mail).filedBy(filedBy);
+        return complaintStore.findByIdempotencyKey(incoming.dedupKey()).chain(original -> {
+            if (original != null && incoming.fingerprint().equals(original.requestFingerprint())) {
+                return complaints.receive(incoming);
+            }
+            // Another message under a Message-ID seen before (broken mailers and list software reuse them) is a
+            // message of its own: a complaint, or a reply on the thread it names, under a key of its own content.
+            IncomingComplaint message = original == null ? incoming : incoming.underContentKey();
+            return findThread(mail).chain(thread -> thread != null
+                    // A further message is kept by Message-ID and content alike, so a reused id cannot hide it.
+                    ? complaints.continueThread(thread, incoming.underContentKey(), incoming.threadKeys())
+                    : complaints.receive(message));
+        }).map(submission -> new EmailDelivery(
+                submission.created() ? EmailDelivery.Outcome.CREATED
+                        : submission.followUp() ? EmailDelivery.Outcome.THREADED : EmailDelivery.Outcome.REPEATED,
+                submission.complaint().id(), submission.complaint().reference(), null));
     }
 
     private ParsedEmail read(byte[] raw, String contentType) {
@@ -119,6 +132,11 @@ public class EmailIntake {
         }
         if (mail.from() == null || mail.from().address() == null || mail.from().address().isBlank()) {
             throw new RejectedPayload(BAD_REQUEST, "Malformed e-mail", "The message has no sender address.", List.of());
+        }
+        if (mail.damaged() && mail.cleanText().isBlank()) {
+            // Damaged with no text to read: attachments cut off mid-way tell an agent nothing; kept for an operator.
+            throw new RejectedPayload(BAD_REQUEST, "Malformed e-mail", mail.damage() + " and no text could be read.",
+                    List.of());
         }
         if (mail.cleanText().isBlank() && mail.attachments().isEmpty()) {
             throw new RejectedPayload(BAD_REQUEST, "Empty e-mail", "The message has neither text nor attachments.", List.of());
@@ -147,8 +165,8 @@ public class EmailIntake {
         });
     }
 
-    private static IncomingComplaint toComplaint(ParsedEmail mail, byte[] raw) {
-        String fingerprint = sha256(raw);
+    private static IncomingComplaint toComplaint(ParsedEmail mail) {
+        String fingerprint = contentDigest(mail);
         String messageId = mail.messageId() != null ? mail.messageId() : "sha256:" + fingerprint;
         String name = shorten(mail.from().name() == null || mail.from().name().isBlank() ? mail.from().address()
                 : mail.from().name(), MAX_NAME);
@@ -159,7 +177,26 @@ public class EmailIntake {
                 .map(EmailAddress::address).filter(address -> address != null).toList();
         return new IncomingComplaint(CHANNEL, "email:" + messageId, fingerprint,
                 CustomerIdentity.byEmail(name, mail.from().address(), null), subject, body, false, null, messageId,
-                mail.sentAt(), recipients);
+                mail.sentAt(), recipients, mail.damage(), null);
+    }
+
+    /**
+     * What the customer sent, not the bytes that carried it: relays add Received, DKIM and spam headers and may
+     * re-encode a part, so a re-delivery differs in bytes but not in sender, subject, text or attachments.
+     */
+    static String contentDigest(ParsedEmail mail) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Stream.concat(Stream.of(mail.from().address().toLowerCase(Locale.ROOT), String.valueOf(mail.subject()),
+                    mail.originalText()), mail.attachments().stream().map(a -> a.fileName() + "/" + a.sha256Hex()))
+                    .forEach(piece -> {
+                        digest.update(piece.getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                    });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Mail headers have no length limit; a complaint's subject and the customer's name do (as on the web form). */
@@ -168,11 +205,4 @@ public class EmailIntake {
                 : text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, max) - 1)) + "…";
     }
 
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

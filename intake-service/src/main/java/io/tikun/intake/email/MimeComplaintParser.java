@@ -168,7 +168,9 @@ public class MimeComplaintParser {
             throw new MalformedEmailException(
                     "the message has " + parts + " MIME parts, more than the limit of " + limits.maxParts());
         }
-        requireClosedMultiparts(message, raw);
+        requireBoundaries(message);
+        // A message cut off in transit still carries what the customer wrote before the cut: read it, say so.
+        String damage = unclosedMultipart(message, raw);
 
         EmailAddress from = firstOrNull(addresses(header, "From"));
         String subject = decodedText(header.getField("Subject"));
@@ -212,7 +214,7 @@ public class MimeComplaintParser {
                 firstOrNull(inReplyTo), references, from, addresses(header, "To"), addresses(header, "Cc"), subject,
                 sentAt(header),
                 truncate(cleanText), truncate(originalText), body.fromHtml, !forwardedTexts.isEmpty(),
-                body.attachments, automated, body.charset, truncated);
+                body.attachments, automated, body.charset, truncated, damage);
     }
 
     private String truncate(String text) {
@@ -404,27 +406,47 @@ public class MimeComplaintParser {
         return count;
     }
 
-    /** mime4j quietly accepts a multipart cut off before its closing boundary; such a message lost content. */
-    private static void requireClosedMultiparts(Entity entity, byte[] raw) throws MalformedEmailException {
+    /** Without a boundary mime4j reads a multipart as text/plain, which would show MIME syntax as the complaint. */
+    private static void requireBoundaries(Entity entity) throws MalformedEmailException {
         ContentTypeField contentType = contentType(entity);
         String boundary = contentType == null ? null : contentType.getBoundary();
-        // without a boundary mime4j reads a multipart as text/plain, which would show MIME syntax as the complaint
         if (contentType != null && contentType.isMultipart() && (boundary == null || boundary.isEmpty())) {
             throw new MalformedEmailException("a multipart part has no boundary parameter");
         }
         Body body = entity.getBody();
         if (body instanceof Multipart) {
-            byte[] closing = ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1);
-            if (indexOf(raw, closing) < 0) {
-                throw new MalformedEmailException("the message is truncated: multipart boundary \"" + boundary
-                        + "\" is never closed");
-            }
             for (Entity part : ((Multipart) body).getBodyParts()) {
-                requireClosedMultiparts(part, raw);
+                requireBoundaries(part);
             }
         } else if (body instanceof Message) {
-            requireClosedMultiparts((Message) body, raw);
+            requireBoundaries((Message) body);
         }
+    }
+
+    /**
+     * mime4j quietly accepts a multipart cut off before its closing boundary (a dropped connection, a relay's size
+     * cut, often in the middle of a base64 attachment): such a message lost content. Returns what was damaged, or
+     * null when every multipart is closed.
+     */
+    private static String unclosedMultipart(Entity entity, byte[] raw) {
+        Body body = entity.getBody();
+        if (body instanceof Multipart) {
+            ContentTypeField contentType = contentType(entity);
+            String boundary = contentType == null ? "" : contentType.getBoundary();
+            byte[] closing = ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1);
+            if (indexOf(raw, closing) < 0) {
+                return "the message is truncated: multipart boundary \"" + boundary + "\" is never closed";
+            }
+            for (Entity part : ((Multipart) body).getBodyParts()) {
+                String damage = unclosedMultipart(part, raw);
+                if (damage != null) {
+                    return damage;
+                }
+            }
+        } else if (body instanceof Message) {
+            return unclosedMultipart((Message) body, raw);
+        }
+        return null;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

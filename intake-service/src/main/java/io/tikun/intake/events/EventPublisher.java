@@ -1,6 +1,8 @@
 package io.tikun.intake.events;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +26,14 @@ public class EventPublisher {
     private static final String JSON = "application/json";
 
     private final MutinyEmitter<String> emitter;
+    /** When the broker last acknowledged an event; null before the first. */
+    private volatile Instant lastAcknowledged;
 
-    public EventPublisher(@Channel("events") MutinyEmitter<String> emitter) {
+    private final Clock clock;
+
+    public EventPublisher(@Channel("events") MutinyEmitter<String> emitter, Clock clock) {
         this.emitter = emitter;
+        this.clock = clock;
     }
 
     public Uni<Void> publish(OutboxEvent event) {
@@ -41,6 +48,15 @@ public class EventPublisher {
                 .withTopic(event.topic())
                 .withKey(event.key())
                 .build();
-        return emitter.sendMessage(Message.of(event.payload()).addMetadata(cloudEvent).addMetadata(kafka));
+        return emitter.sendMessage(Message.of(event.payload()).addMetadata(cloudEvent).addMetadata(kafka))
+                .invoke(() -> lastAcknowledged = clock.instant());
+    }
+
+    /**
+     * When the broker last acknowledged an event, or null: with a backlog, an old value means the broker is away
+     * (a send to an absent broker does not fail at once, it waits, so "last failure" would say nothing).
+     */
+    public Instant lastAcknowledged() {
+        return lastAcknowledged;
     }
 }

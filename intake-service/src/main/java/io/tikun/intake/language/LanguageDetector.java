@@ -1,6 +1,7 @@
 package io.tikun.intake.language;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,6 +33,8 @@ import io.tikun.intake.IntakeConfig;
 public class LanguageDetector {
 
     public static final String UNDETERMINED = "und";
+    /** Every code {@link #detect} can answer: the four detected languages, and {@link #UNDETERMINED}. */
+    public static final List<String> CODES = List.of("he", "en", "ar", "ru", UNDETERMINED);
 
     private final CompletableFuture<com.github.pemistahl.lingua.api.LanguageDetector> detector = new CompletableFuture<>();
     private final int sampleChars;

@@ -17,11 +17,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.customer.CustomerProfile;
 
-/** Lets an agent fold a duplicate customer record into the right one. */
+/** Lets a manager fold a duplicate customer record into the right one (irreversible, so not an agent's call). */
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "agent", "manager", "admin" })
+@RolesAllowed({ "manager", "admin" })
 @Tag(name = "Customers")
 public class CustomerMergeResource {
 

@@ -17,12 +17,12 @@ import io.tikun.intake.customer.CustomerTier;
 public class SeverityJudge {
 
     static final String LEXICON = "severity/lexicon.json";
-    static final String PUBLIC_EXPOSURE = "PUBLIC_EXPOSURE";
-    static final String WIDE_REACH = "WIDE_REACH";
-    static final String REPEAT_COMPLAINTS = "REPEAT_COMPLAINTS";
-    static final String CUSTOMER_VALUE = "CUSTOMER_VALUE";
+    static final String PUBLIC_EXPOSURE = SignalCode.PUBLIC_EXPOSURE.name();
+    static final String WIDE_REACH = SignalCode.WIDE_REACH.name();
+    static final String REPEAT_COMPLAINTS = SignalCode.REPEAT_COMPLAINTS.name();
+    static final String CUSTOMER_VALUE = SignalCode.CUSTOMER_VALUE.name();
     /** Also a lexicon signal, for a chief executive named in the text. */
-    static final String CEO_ADDRESSED = "CEO_ADDRESSED";
+    static final String CEO_ADDRESSED = SignalCode.CEO_ADDRESSED.name();
 
     private final SeverityLexicon lexicon;
     private final SeverityRules rules;

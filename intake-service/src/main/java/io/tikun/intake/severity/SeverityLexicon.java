@@ -64,7 +64,16 @@ public final class SeverityLexicon {
             if (in == null) {
                 throw new IllegalStateException("severity lexicon " + resource + " is not on the classpath");
             }
-            return new SeverityLexicon(mapper.readValue(in, Document.class).signals());
+            List<Signal> signals = mapper.readValue(in, Document.class).signals();
+            // Consumers know the signals from the contract's enum: a code of the operator's own would reach them
+            // unannounced, so the service refuses to start with it.
+            for (Signal signal : signals) {
+                if (Arrays.stream(SignalCode.values()).noneMatch(code -> code.name().equals(signal.code()))) {
+                    throw new IllegalStateException("severity lexicon " + resource + " uses the signal " + signal.code()
+                            + ", which is not one of " + Arrays.toString(SignalCode.values()));
+                }
+            }
+            return new SeverityLexicon(signals);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable severity lexicon " + resource, e);
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -218,5 +219,29 @@ class ComplaintResourceTest {
                 .contentType(ContentType.JSON)
                 .body("subject", equalTo("<script>alert(1)</script>"))
                 .body("body", equalTo("שלום 👋 \u200Fעוזב"));
+    }
+
+    @Test
+    void aChannelClientReadsTheComplaintsItFiledAndNoOneElses() {
+        String id = submit(complaint("own+" + UUID.randomUUID() + "@example.com", "Late", "Where is it?"))
+                .then().statusCode(202).extract().path("id");
+
+        given().auth().oauth2(channelToken()).get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("id", equalTo(id));
+        given().auth().oauth2(OidcWiremockTestResource.getAccessToken("mail-gateway", Set.of("channel")))
+                .get("/api/v1/complaints/" + id).then().statusCode(403).contentType(PROBLEM)
+                .body("title", equalTo("Forbidden")).body("status", equalTo(403));
+        for (String role : List.of("agent", "manager", "admin")) {
+            given().auth().oauth2(OidcWiremockTestResource.getAccessToken("staff-" + role, Set.of(role)))
+                    .get("/api/v1/complaints/" + id).then().statusCode(200).body("id", equalTo(id));
+        }
+    }
+
+    @Test
+    void readingAComplaintWithoutATokenIsAnUnauthorizedProblem() {
+        String id = submit(complaint("anon+" + UUID.randomUUID() + "@example.com", "Late", "Where is it?"))
+                .then().statusCode(202).extract().path("id");
+
+        given().get("/api/v1/complaints/" + id).then().statusCode(401).contentType(PROBLEM).body("status", equalTo(401));
     }
 }

@@ -157,14 +157,12 @@ class CustomerResourceTest {
         String duplicate = webComplaint(duplicateEmail, null, "Heater again", "Still broken");
         assertThat(duplicate).isNotEqualTo(survivor);
 
-        JsonPath merged = given().auth().oauth2(token("alice", "agent")).contentType(ContentType.JSON)
-                .body("{\"duplicateCustomerId\":\"" + duplicate + "\"}")
-                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200).extract().jsonPath();
+        JsonPath merged = merge(survivor, duplicate).then().statusCode(200).extract().jsonPath();
 
         assertThat(merged.getList("identities", String.class))
                 .contains("email:" + survivorEmail, "email:" + duplicateEmail);
         assertThat(merged.getString("merges[0].duplicateCustomerId")).isEqualTo(duplicate);
-        assertThat(merged.getString("merges[0].mergedBy")).isEqualTo("alice");
+        assertThat(merged.getString("merges[0].mergedBy")).isEqualTo("mira");
         assertThat(merged.getString("merges[0].mergedAt")).isNotBlank();
         assertThat(customer(duplicate).getString("mergedInto")).isEqualTo(survivor);
 
@@ -190,7 +188,7 @@ class CustomerResourceTest {
         merge(a, a).then().statusCode(400).contentType(PROBLEM);
         merge(a, UUID.randomUUID().toString()).then().statusCode(404).contentType(PROBLEM);
         merge(UUID.randomUUID().toString(), a).then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(token("alice", "agent")).contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(token("mira", "manager")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/customers/" + a + "/merge").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(token("web-channel", "channel")).contentType(ContentType.JSON)
                 .body("{\"duplicateCustomerId\":\"" + b + "\"}").post("/api/v1/customers/" + a + "/merge").then()
@@ -200,6 +198,25 @@ class CustomerResourceTest {
         merge(a, b).then().statusCode(200).body("merges.size()", equalTo(1));
         merge(c, b).then().statusCode(409).contentType(PROBLEM);
         merge(b, c).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void onlyManagersAndAdminsMergeCustomersBecauseAMergeCannotBeUndone() {
+        String a = webComplaint(uniqueEmail(), null, "A", "Complaint A");
+        String b = webComplaint(uniqueEmail(), null, "B", "Complaint B");
+        String c = webComplaint(uniqueEmail(), null, "C", "Complaint C");
+
+        given().auth().oauth2(token("alice", "agent")).contentType(ContentType.JSON)
+                .body("{\"duplicateCustomerId\":\"" + b + "\"}").post("/api/v1/customers/" + a + "/merge").then()
+                .statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
+        given().contentType(ContentType.JSON).body("{\"duplicateCustomerId\":\"" + b + "\"}")
+                .post("/api/v1/customers/" + a + "/merge").then().statusCode(401).contentType(PROBLEM);
+        assertThat(customer(b).getString("mergedInto")).isNull();
+
+        given().auth().oauth2(token("ada", "admin")).contentType(ContentType.JSON)
+                .body("{\"duplicateCustomerId\":\"" + c + "\"}").post("/api/v1/customers/" + a + "/merge").then()
+                .statusCode(200);
+        assertThat(customer(c).getString("mergedInto")).isEqualTo(a);
     }
 
     private static io.restassured.response.Response merge(String survivor, String duplicate) {

@@ -68,7 +68,7 @@ class MalformedEmailTest {
     }
 
     @Test
-    void rejectsTruncatedMultipart() {
+    void readsWhatItCanOfATruncatedMultipartAndSaysItIsDamaged() throws Exception {
         byte[] truncated = crlf("""
                 From: a@example.com
                 Subject: cut
@@ -86,8 +86,31 @@ class MalformedEmailTest {
                 JVBERi0xLjQK
                 """);
 
-        assertThatThrownBy(() -> parser.parse(truncated)).isInstanceOf(MalformedEmailException.class)
-                .hasMessageContaining("truncated").hasMessageContaining("b1");
+        ParsedEmail email = parser.parse(truncated);
+
+        assertThat(email.damaged()).isTrue();
+        assertThat(email.damage()).contains("truncated").contains("b1");
+        assertThat(email.cleanText()).isEqualTo("The beginning of my complaint");
+        assertThat(email.from().address()).isEqualTo("a@example.com");
+    }
+
+    @Test
+    void aClosedMultipartIsNotDamaged() throws Exception {
+        ParsedEmail email = parser.parse(crlf("""
+                From: a@example.com
+                Subject: whole
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain
+
+                My whole complaint
+                --b1--
+                """));
+
+        assertThat(email.damaged()).isFalse();
+        assertThat(email.cleanText()).isEqualTo("My whole complaint");
     }
 
     @Test

@@ -122,8 +122,8 @@ class TimelineEnrichmentTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(timeline(duplicate[1]).getList("kind", String.class))
                     .containsExactly("CASE", "COMPLAINT"));
 
-            given().auth().oauth2(agent()).contentType(ContentType.JSON)
-                    .body("{\"duplicateCustomerId\":\"" + duplicate[1] + "\"}")
+            given().auth().oauth2(OidcWiremockTestResource.getAccessToken("mira", Set.of("manager")))
+                    .contentType(ContentType.JSON).body("{\"duplicateCustomerId\":\"" + duplicate[1] + "\"}")
                     .post("/api/v1/customers/" + survivor[1] + "/merge").then().statusCode(200);
             assertThat(timeline(survivor[1]).getList("kind", String.class))
                     .containsExactly("CASE", "COMPLAINT", "COMPLAINT");

@@ -1,6 +1,7 @@
 package io.tikun.intake.severity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -130,5 +131,11 @@ class SeverityJudgeTest {
     @Test
     void judgesPlainComplaintLow() {
         assertThat(judge.judge("Late delivery", "My parcel is two days late.").severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void refusesALexiconWhoseSignalTheContractDoesNotKnow() {
+        assertThatThrownBy(() -> SeverityLexicon.fromClasspath("severity/lexicon-unknown-signal.json", new ObjectMapper()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PRICE_GOUGING");
     }
 }
