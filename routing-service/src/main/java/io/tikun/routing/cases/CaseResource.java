@@ -113,7 +113,8 @@ public class CaseResource {
     @Operation(summary = "Record that the customer got a first answer")
     public Uni<Response> firstResponse(@RestPath UUID id, @Valid @NotNull CaseRequests.FirstResponse request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.recordFirstResponse(id, version, Actor.of(identity), request.summary().strip()), ifMatch);
+        return act(id, version -> workflow.recordFirstResponse(id, version, Actor.of(identity), request.summary().strip()),
+                ifMatch);
     }
 
     @POST

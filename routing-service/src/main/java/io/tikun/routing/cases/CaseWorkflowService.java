@@ -231,20 +231,27 @@ public class CaseWorkflowService {
         return outbox.persist(message).replaceWith(new Changed(c.id, List.of(message.id)));
     }
 
-    /** The case, if the caller saw its current version and may act on it. */
+    /**
+     * The case, if the caller may act on it and saw its current version. Ownership is checked first: an agent who
+     * may not touch the case learns nothing about its version or state.
+     */
     private Uni<SupportCase> load(UUID id, Long expectedVersion, Actor actor) {
-        return load(id, expectedVersion).invoke(actor::requireMayAct);
+        return find(id).invoke(actor::requireMayAct).invoke(c -> requireVersion(c, expectedVersion));
     }
 
     private Uni<SupportCase> load(UUID id, Long expectedVersion) {
-        return cases.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))
-                .invoke(c -> {
-                    if (expectedVersion != null && expectedVersion != c.version) {
-                        throw new StaleVersionProblem("You saw version " + expectedVersion + " of this case; it is at version "
-                                + c.version + " now. Reload it and decide again.");
-                    }
-                });
+        return find(id).invoke(c -> requireVersion(c, expectedVersion));
+    }
+
+    private Uni<SupportCase> find(UUID id) {
+        return cases.findById(id).onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id));
+    }
+
+    private static void requireVersion(SupportCase c, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new StaleVersionProblem("You saw version " + expectedVersion + " of this case; it is at version "
+                    + c.version + " now. Reload it and decide again.");
+        }
     }
 
     private static void requireNot(SupportCase c, CaseStatus status, String message) {
