@@ -48,7 +48,7 @@ public final class CaseFixtures {
 
     /**
      * A complaint of {@code customerId} on {@code channel}, received at {@code receivedAt} and promised an answer
-     * an hour later; {@code signal} is intake's reason (e.g. {@code REPEAT_COMPLAINT}), or null for none.
+     * an hour later; {@code signal} is intake's reason (e.g. {@code REPEAT_COMPLAINTS}), or null for none.
      */
     public static String complaintJson(String complaintId, String customerId, String severity, String channel,
             Instant receivedAt, String signal) {

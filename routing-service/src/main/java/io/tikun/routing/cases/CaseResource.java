@@ -113,7 +113,8 @@ public class CaseResource {
     @Operation(summary = "Record that the customer got a first answer")
     public Uni<Response> firstResponse(@RestPath UUID id, @Valid @NotNull CaseRequests.FirstResponse request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.recordFirstResponse(id, version, user(), request.summary().strip()), ifMatch);
+        return act(id, version -> workflow.recordFirstResponse(id, version, Actor.of(identity), request.summary().strip()),
+                ifMatch);
     }
 
     @POST
@@ -122,7 +123,7 @@ public class CaseResource {
     @Operation(summary = "Resolve the case; the customer is thanked with the resolution")
     public Uni<Response> resolve(@RestPath UUID id, @Valid @NotNull CaseRequests.Resolve request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.resolve(id, version, user(), request.resolution().strip()), ifMatch);
+        return act(id, version -> workflow.resolve(id, version, Actor.of(identity), request.resolution().strip()), ifMatch);
     }
 
     @POST
@@ -131,21 +132,21 @@ public class CaseResource {
     @Operation(summary = "Reopen a resolved case")
     public Uni<Response> reopen(@RestPath UUID id, @Valid @NotNull CaseRequests.Reopen request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.reopen(id, version, user(), request.reason().strip()), ifMatch);
+        return act(id, version -> workflow.reopen(id, version, Actor.of(identity), request.reason().strip()), ifMatch);
     }
 
     @POST
     @Path("/{id}/wait-on-customer")
     @Operation(summary = "Wait for the customer's answer", description = "The SLA deadlines and the escalation timer stand still until the customer writes or the case is resumed.")
     public Uni<Response> waitOnCustomer(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.waitOnCustomer(id, version, user()), ifMatch);
+        return act(id, version -> workflow.waitOnCustomer(id, version, Actor.of(identity)), ifMatch);
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Stop waiting on the customer", description = "The deadlines move by the time the case waited, on the severity's calendar.")
     public Uni<Response> resume(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.resume(id, version), ifMatch);
+        return act(id, version -> workflow.resume(id, version, Actor.of(identity)), ifMatch);
     }
 
     @POST
@@ -154,7 +155,7 @@ public class CaseResource {
     @Operation(summary = "Record an answer to the customer's further message", description = "Ends the unanswered-reply timer.")
     public Uni<Response> reply(@RestPath UUID id, @Valid @NotNull CaseRequests.Reply request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.reply(id, version, user(), request.text().strip()), ifMatch);
+        return act(id, version -> workflow.reply(id, version, Actor.of(identity), request.text().strip()), ifMatch);
     }
 
     private Uni<Response> act(UUID id, Function<Long, Uni<CaseWorkflowService.Changed>> action, String ifMatch) {

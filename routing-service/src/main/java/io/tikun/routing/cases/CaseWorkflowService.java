@@ -87,8 +87,9 @@ public class CaseWorkflowService {
 
     /** Records that the customer got a first answer; its time is measured from when the complaint was received. */
     @WithTransaction
-    public Uni<Changed> recordFirstResponse(UUID id, Long expectedVersion, String by, String summary) {
-        return load(id, expectedVersion).chain(c -> {
+    public Uni<Changed> recordFirstResponse(UUID id, Long expectedVersion, Actor actor, String summary) {
+        String by = actor.user();
+        return load(id, expectedVersion, actor).chain(c -> {
             if (c.firstRespondedAt != null) {
                 throw new ConflictProblem("The first response was already recorded at " + c.firstRespondedAt + ".");
             }
@@ -119,8 +120,8 @@ public class CaseWorkflowService {
     }
 
     @WithTransaction
-    public Uni<Changed> resolve(UUID id, Long expectedVersion, String by, String resolution) {
-        return load(id, expectedVersion).chain(c -> resolveCase(c, by, resolution));
+    public Uni<Changed> resolve(UUID id, Long expectedVersion, Actor actor, String resolution) {
+        return load(id, expectedVersion, actor).chain(c -> resolveCase(c, actor.user(), resolution));
     }
 
     /** Resolves a case loaded in the caller's transaction (an agent's action, or a manager's successful callback). */
@@ -143,8 +144,9 @@ public class CaseWorkflowService {
      * until the customer writes or the agent resumes. Asking is also an answer to any message waiting.
      */
     @WithTransaction
-    public Uni<Changed> waitOnCustomer(UUID id, Long expectedVersion, String by) {
-        return load(id, expectedVersion).map(c -> {
+    public Uni<Changed> waitOnCustomer(UUID id, Long expectedVersion, Actor actor) {
+        String by = actor.user();
+        return load(id, expectedVersion, actor).map(c -> {
             requireNot(c, CaseStatus.RESOLVED, "A resolved case does not wait on the customer.");
             requireNot(c, CaseStatus.WAITING_ON_CUSTOMER,
                     "The case already waits on the customer since " + c.waitingSince + ".");
@@ -159,8 +161,8 @@ public class CaseWorkflowService {
 
     /** The wait on the customer ends without an answer from them: the clocks run again from now. */
     @WithTransaction
-    public Uni<Changed> resume(UUID id, Long expectedVersion) {
-        return load(id, expectedVersion).map(c -> {
+    public Uni<Changed> resume(UUID id, Long expectedVersion, Actor actor) {
+        return load(id, expectedVersion, actor).map(c -> {
             if (c.status != CaseStatus.WAITING_ON_CUSTOMER) {
                 throw new ConflictProblem("Only a case waiting on the customer can be resumed; this one is " + c.status + ".");
             }
@@ -171,8 +173,9 @@ public class CaseWorkflowService {
 
     /** An agent answered the customer's further message: the unanswered-reply timer ends. */
     @WithTransaction
-    public Uni<Changed> reply(UUID id, Long expectedVersion, String by, String text) {
-        return load(id, expectedVersion).chain(c -> {
+    public Uni<Changed> reply(UUID id, Long expectedVersion, Actor actor, String text) {
+        String by = actor.user();
+        return load(id, expectedVersion, actor).chain(c -> {
             requireNot(c, CaseStatus.RESOLVED, "The case is resolved; reopen it first.");
             Instant now = now();
             c.replyDueAt = null;
@@ -182,8 +185,9 @@ public class CaseWorkflowService {
     }
 
     @WithTransaction
-    public Uni<Changed> reopen(UUID id, Long expectedVersion, String by, String reason) {
-        return load(id, expectedVersion).chain(c -> {
+    public Uni<Changed> reopen(UUID id, Long expectedVersion, Actor actor, String reason) {
+        String by = actor.user();
+        return load(id, expectedVersion, actor).chain(c -> {
             if (c.status != CaseStatus.RESOLVED) {
                 throw new ConflictProblem("Only a resolved case can be reopened; this one is " + c.status + ".");
             }
@@ -227,15 +231,27 @@ public class CaseWorkflowService {
         return outbox.persist(message).replaceWith(new Changed(c.id, List.of(message.id)));
     }
 
+    /**
+     * The case, if the caller may act on it and saw its current version. Ownership is checked first: an agent who
+     * may not touch the case learns nothing about its version or state.
+     */
+    private Uni<SupportCase> load(UUID id, Long expectedVersion, Actor actor) {
+        return find(id).invoke(actor::requireMayAct).invoke(c -> requireVersion(c, expectedVersion));
+    }
+
     private Uni<SupportCase> load(UUID id, Long expectedVersion) {
-        return cases.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))
-                .invoke(c -> {
-                    if (expectedVersion != null && expectedVersion != c.version) {
-                        throw new StaleVersionProblem("You saw version " + expectedVersion + " of this case; it is at version "
-                                + c.version + " now. Reload it and decide again.");
-                    }
-                });
+        return find(id).invoke(c -> requireVersion(c, expectedVersion));
+    }
+
+    private Uni<SupportCase> find(UUID id) {
+        return cases.findById(id).onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id));
+    }
+
+    private static void requireVersion(SupportCase c, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new StaleVersionProblem("You saw version " + expectedVersion + " of this case; it is at version "
+                    + c.version + " now. Reload it and decide again.");
+        }
     }
 
     private static void requireNot(SupportCase c, CaseStatus status, String message) {

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.cases.Actor;
 import io.tikun.routing.outbox.OutboxRelay;
 
 /** Promises made to customers on a case. */
@@ -42,7 +43,7 @@ public class CommitmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a promise made to the customer", description = "Follow-up tracks it until the customer confirms it was kept.")
     public Uni<Response> make(@RestPath UUID caseId, @Valid @NotNull NewCommitmentRequest request) {
-        return service.make(caseId, request, identity.getPrincipal().getName())
+        return service.make(caseId, request, Actor.of(identity))
                 .call(made -> relay.publishNow(List.of(made.outboxId())))
                 .map(made -> Response.accepted(made.commitment()).build());
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.cases.Actor;
 import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.outbox.EventJson;
@@ -37,11 +38,12 @@ public class CommitmentService {
     }
 
     @WithTransaction
-    public Uni<Made> make(UUID caseId, NewCommitmentRequest request, String madeBy) {
+    public Uni<Made> make(UUID caseId, NewCommitmentRequest request, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return cases.findById(caseId)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + caseId))
-                .chain(c -> makeFor(c, request, madeBy, now));
+                .invoke(actor::requireMayAct)
+                .chain(c -> makeFor(c, request, actor.user(), now));
     }
 
     /** Records a promise on a case loaded in the caller's transaction (e.g. one made on a manager's callback). */

@@ -1,7 +1,6 @@
 package io.tikun.routing.followup;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -11,14 +10,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * followup-service/src/main/resources/contracts/commitments.updated.schema.json).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CommitmentUpdated(UUID commitmentId, UUID caseId, String reference, String change, String status,
-        String actor, String reason, Instant dueAt, Instant occurredAt) {
-
-    /** Changes that mean a promise to the customer is not being kept: the case goes up the ladder. */
-    static final Set<String> ESCALATING = Set.of("overdue", "disputed", "broken");
+public record CommitmentUpdated(UUID commitmentId, UUID caseId, String reference, CommitmentChange change,
+        CommitmentStatus status, String actor, String reason, Instant dueAt, Instant occurredAt) {
 
     boolean escalates() {
-        return ESCALATING.contains(change);
+        return change.escalates();
     }
 
     void requireComplete() {

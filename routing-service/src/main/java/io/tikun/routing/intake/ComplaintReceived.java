@@ -30,14 +30,16 @@ public record ComplaintReceived(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Reason(String signal, Severity implies, String evidence) {
-    }
 
-    /** The signal with which intake marks a complaint as a repeat of an earlier one. */
-    public static final String REPEAT_SIGNAL = "REPEAT_COMPLAINT";
+        /** The signal as routing knows it; the raw {@code signal} stays for display. */
+        public Signal kind() {
+            return Signal.of(signal);
+        }
+    }
 
     /** Whether intake itself says the customer complained before. */
     public boolean saysRepeat() {
-        return reasons != null && reasons.stream().anyMatch(r -> REPEAT_SIGNAL.equals(r.signal()));
+        return reasons != null && reasons.stream().anyMatch(r -> r.kind() == Signal.REPEAT_COMPLAINTS);
     }
 
     /** Fields routing cannot work without; a message lacking them goes to the dead-letter topic. */

@@ -162,10 +162,16 @@ public class ManagerAlertComposer {
         return words.data("a", facts).render().strip();
     }
 
-    /** Slack's incoming-webhook shape: {@code text} for notifications and clients without blocks, and blocks. */
+    /**
+     * Slack's incoming-webhook shape: {@code text} for notifications and clients without blocks, and blocks. This is
+     * the one place webhook text is written: every value that came from outside (the customer's name, a dispute
+     * comment...) goes into {@code mrkdwn} through {@link #mrkdwn}, so it cannot ping a channel or plant a link;
+     * only the case link Tikun itself builds stays a link. The header is {@code plain_text}, which Slack never
+     * parses for mentions or links.
+     */
     private String slackBody(SupportCase c, NotificationKind kind, String text, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", text);
+        body.put("text", mrkdwn(text));
         String link = config.caseLinkPrefix() + c.id;
         body.put("blocks", List.of(
                 Map.of("type", "header", "text", Map.of("type", "plain_text",
@@ -174,14 +180,22 @@ public class ManagerAlertComposer {
                         field("Kind", kind.name()), field("Severity", c.severity.name()), field("Level", c.level.name()),
                         field("Customer", c.customerName), field("Phone", orDash(c.customerPhone)),
                         field("Reference", c.reference))),
-                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", orDash(reason))),
+                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", mrkdwn(orDash(reason)))),
                 Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
-                        "text", "<" + link + "|" + c.reference + ">")))));
+                        "text", "<" + link + "|" + mrkdwn(c.reference) + ">")))));
         return json.write(body);
     }
 
     private static Map<String, String> field(String name, String value) {
-        return Map.of("type", "mrkdwn", "text", "*" + name + "*\n" + value);
+        return Map.of("type", "mrkdwn", "text", "*" + name + "*\n" + mrkdwn(value));
+    }
+
+    /**
+     * Text as Slack {@code mrkdwn} shows it literally: Slack reads {@code <...>} as a mention or link and asks
+     * for exactly these three characters to be escaped as HTML entities (and no others, which it would show raw).
+     */
+    static String mrkdwn(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Notification row(SupportCase c, NotificationKind kind, String channel, String recipient, String lang,

@@ -77,4 +77,16 @@ public class Notification {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The instance that holds the current claim (kept after delivery, to tell who sent it). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    /** Drawn anew for every claim; only the holder of the current token may mark the row. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    /** The claim lapses then, and another instance may take the row. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }

@@ -20,7 +20,9 @@ import io.tikun.routing.RoutingConfig;
 
 /**
  * Delivers stored notifications: at once after the transaction that created them, then on a
- * schedule with exponential backoff until sent or given up.
+ * schedule with exponential backoff until sent or given up. A batch is claimed together, but each row's claim is
+ * renewed just before its own send, so a batch slower than one claim never sends a row another instance has taken
+ * since; a row whose claim was lost is left to that instance, and a late mark of it is refused.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -33,6 +35,8 @@ public class NotificationDispatcher {
     private final RoutingConfig.Notifications config;
     private final Clock clock;
     private final String from;
+    /** This dispatcher's name on its claims; a new one per instance (and per start). */
+    private final String instance = "routing-" + UUID.randomUUID();
 
     public NotificationDispatcher(NotificationRepository notifications, ReactiveMailer mailer, WebhookSender webhook,
             RoutingConfig config, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
@@ -42,18 +46,26 @@ public class NotificationDispatcher {
         this.config = config.notifications();
         this.clock = clock;
         this.from = from;
+        Duration claim = this.config.delivery().claimFor();
+        Duration send = config.notifications().webhook().timeout();
+        if (claim.compareTo(send) <= 0) {
+            // A send that outlives its claim could be sent again by another instance.
+            throw new IllegalStateException("tikun.routing.notifications.delivery.claim-for (" + claim
+                    + ") must be longer than tikun.routing.notifications.webhook.timeout (" + send + ")");
+        }
     }
 
     public Uni<Void> deliverNow(List<UUID> ids) {
         Instant now = clock.instant();
-        return notifications.claimAmong(ids, now, now.plus(config.delivery().claimFor()))
+        return notifications.claimAmong(ids, now, now.plus(config.delivery().claimFor()), instance)
                 .chain(this::deliverAll);
     }
 
     @Scheduled(every = "${tikun.routing.notifications.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
         Instant now = clock.instant();
-        return notifications.claimDue(now, now.plus(config.delivery().claimFor()), config.delivery().batchSize())
+        return notifications.claimDue(now, now.plus(config.delivery().claimFor()), config.delivery().batchSize(),
+                instance)
                 .chain(this::deliverAll)
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Notification pass failed: %s", failure.getMessage());
@@ -68,14 +80,30 @@ public class NotificationDispatcher {
     }
 
     private Uni<Integer> deliver(Notification n) {
+        return notifications.renew(n, clock.instant().plus(config.delivery().claimFor()))
+                .chain(held -> {
+                    if (held == 0) {
+                        Log.infof("Notification %s: claim taken over by another instance; not sending it", n.id);
+                        return Uni.createFrom().item(0);
+                    }
+                    return sendAndMark(n);
+                });
+    }
+
+    private Uni<Integer> sendAndMark(Notification n) {
         return send(n)
                 .chain(() -> markDelivered(n))
+                .invoke(marked -> {
+                    if (marked == 0) {
+                        Log.warnf("Notification %s sent, but its claim was lost meanwhile: mark refused", n.id);
+                    }
+                })
                 .onFailure().recoverWithUni(failure -> {
                     boolean giveUp = n.attempts >= config.maxAttempts();
                     Instant retryAt = clock.instant().plus(backoff(n.attempts));
                     Log.warnf("Notification %s (%s) attempt %d failed: %s%s", n.id, n.kind, n.attempts,
                             failure.getMessage(), giveUp ? "; giving up" : "");
-                    return notifications.markFailed(n.id, truncate(String.valueOf(failure.getMessage())), retryAt, giveUp);
+                    return notifications.markFailed(n, truncate(String.valueOf(failure.getMessage())), retryAt, giveUp);
                 });
     }
 
@@ -96,8 +124,8 @@ public class NotificationDispatcher {
      */
     private Uni<Integer> markDelivered(Notification n) {
         return NotificationChannels.STREAM.equals(n.channel)
-                ? notifications.markStreamed(n.id, clock.instant(), config.sharedStream().channel())
-                : notifications.markSent(n.id, clock.instant());
+                ? notifications.markStreamed(n, clock.instant(), config.sharedStream().channel())
+                : notifications.markSent(n, clock.instant());
     }
 
     /** The alert as an e-mail whose Message-ID is the same on every attempt (see {@link StableMessageId}). */

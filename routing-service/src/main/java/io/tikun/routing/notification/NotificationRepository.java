@@ -12,59 +12,79 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Stored notifications; due ones are claimed with FOR UPDATE SKIP LOCKED, one claimant per row. */
+/**
+ * Stored notifications; due ones are claimed with FOR UPDATE SKIP LOCKED, one claimant per row, and only the holder of
+ * a row's current claim (instance and token) can renew it or mark it sent or failed.
+ */
 @ApplicationScoped
 @WithSession
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
     private static final String DUE = """
             select * from {h-schema}notification
-            where state = 'PENDING' and available_at <= :now
+            where state = 'PENDING' and available_at <= :now and (claimed_until is null or claimed_until <= :now)
             order by created_at
             limit :limit
             for update skip locked""";
 
     private static final String DUE_AMONG = """
             select * from {h-schema}notification
-            where state = 'PENDING' and available_at <= :now and id in (:ids)
+            where state = 'PENDING' and available_at <= :now and (claimed_until is null or claimed_until <= :now)
+              and id in (:ids)
             for update skip locked""";
+
+    /** The row is still pending and the caller holds its current claim (?1 id, ?2 instance, ?3 token). */
+    private static final String HELD = "id = ?1 and claimedBy = ?2 and claimToken = ?3 and state = ?4";
 
     /** NOTIFY with bound values (the NOTIFY statement itself takes no parameters). */
     private static final String ANNOUNCE = "select 1 from pg_notify(:channel, :payload)";
 
     @WithTransaction
-    public Uni<List<Notification>> claimDue(Instant now, Instant claimUntil, int limit) {
+    public Uni<List<Notification>> claimDue(Instant now, Instant claimUntil, int limit, String instance) {
         return getSession().chain(session -> session.createNativeQuery(DUE, Notification.class)
                 .setParameter("now", now).setParameter("limit", limit).getResultList())
-                .invoke(claimed -> claimed.forEach(n -> claim(n, claimUntil)));
+                .invoke(claimed -> claimed.forEach(n -> claim(n, claimUntil, instance)));
     }
 
     @WithTransaction
-    public Uni<List<Notification>> claimAmong(List<UUID> ids, Instant now, Instant claimUntil) {
+    public Uni<List<Notification>> claimAmong(List<UUID> ids, Instant now, Instant claimUntil, String instance) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return getSession().chain(session -> session.createNativeQuery(DUE_AMONG, Notification.class)
                 .setParameter("now", now).setParameter("ids", ids).getResultList())
-                .invoke(claimed -> claimed.forEach(n -> claim(n, claimUntil)));
+                .invoke(claimed -> claimed.forEach(n -> claim(n, claimUntil, instance)));
     }
 
+    /**
+     * Extends the caller's claim on a row it is about to send, so a long batch never sends a row whose claim lapsed
+     * meanwhile: 1 if the claim was still the caller's, 0 if another instance has taken the row (or it was settled).
+     */
     @WithTransaction
-    public Uni<Integer> markSent(UUID id, Instant at) {
-        return update("state = ?1, sentAt = ?2, lastError = null where id = ?3", DeliveryState.SENT, at, id);
+    public Uni<Integer> renew(Notification n, Instant claimUntil) {
+        return update("claimedUntil = ?5 where " + HELD, n.id, n.claimedBy, n.claimToken, DeliveryState.PENDING,
+                claimUntil);
+    }
+
+    /** Marks the row sent if the caller still holds its claim; 0 when the claim was lost (the mark is refused). */
+    @WithTransaction
+    public Uni<Integer> markSent(Notification n, Instant at) {
+        return update("state = ?5, sentAt = ?6, lastError = null, claimToken = null, claimedUntil = null where " + HELD,
+                n.id, n.claimedBy, n.claimToken, DeliveryState.PENDING, DeliveryState.SENT, at);
     }
 
     /**
      * Marks a pending stream notification sent and, in the same transaction, announces its id on the shared
      * stream's PostgreSQL channel. PostgreSQL hands the NOTIFY to the listeners only if the transaction commits,
-     * and a row someone else already marked is left alone, so each stream notification is announced once.
+     * and a row someone else already marked or claimed is left alone, so each stream notification is announced once.
      *
      * @return the number of rows marked: 1, or 0 when it was no longer pending
      */
     @WithTransaction
-    public Uni<Integer> markStreamed(UUID id, Instant at, String channel) {
-        return update("state = ?1, sentAt = ?2, lastError = null where id = ?3 and state = ?4", DeliveryState.SENT, at,
-                id, DeliveryState.PENDING)
+    public Uni<Integer> markStreamed(Notification n, Instant at, String channel) {
+        UUID id = n.id;
+        return update("state = ?5, sentAt = ?6, lastError = null, claimToken = null, claimedUntil = null where " + HELD,
+                id, n.claimedBy, n.claimToken, DeliveryState.PENDING, DeliveryState.SENT, at)
                 .chain(marked -> marked == 0 ? Uni.createFrom().item(0)
                         // pg_notify is a function read by a select, not an update statement: run it as one (Hibernate
                         // ORM refuses executeUpdate on a select).
@@ -74,11 +94,15 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                                 .replaceWith(marked));
     }
 
-    /** Records a failed attempt: retried at {@code retryAt}, or given up as FAILED. */
+    /**
+     * Records a failed attempt, retried at {@code retryAt} or given up as FAILED, if the caller still holds the claim;
+     * the claim ends either way.
+     */
     @WithTransaction
-    public Uni<Integer> markFailed(UUID id, String error, Instant retryAt, boolean giveUp) {
-        return update("state = ?1, availableAt = ?2, lastError = ?3 where id = ?4",
-                giveUp ? DeliveryState.FAILED : DeliveryState.PENDING, retryAt, error, id);
+    public Uni<Integer> markFailed(Notification n, String error, Instant retryAt, boolean giveUp) {
+        return update("state = ?5, availableAt = ?6, lastError = ?7, claimToken = null, claimedUntil = null where " + HELD,
+                n.id, n.claimedBy, n.claimToken, DeliveryState.PENDING,
+                giveUp ? DeliveryState.FAILED : DeliveryState.PENDING, retryAt, error);
     }
 
     /** Whether this notification was already stored: the unique key it would otherwise violate. */
@@ -121,8 +145,10 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return list("caseId = ?1 order by createdAt", caseId);
     }
 
-    private static void claim(Notification notification, Instant claimUntil) {
-        notification.availableAt = claimUntil;
+    private static void claim(Notification notification, Instant claimUntil, String instance) {
+        notification.claimedBy = instance;
+        notification.claimToken = UUID.randomUUID();
+        notification.claimedUntil = claimUntil;
         notification.attempts++;
     }
 }

@@ -2,7 +2,9 @@ package io.tikun.routing.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +38,7 @@ public class OutboxRelay {
     /** Publishes these freshly committed messages now; failures are left to the scheduled pass. */
     public Uni<Void> publishNow(List<UUID> ids) {
         Instant now = clock.instant();
-        return outbox.claimAmong(ids, now, now.plus(config.claimFor()))
+        return outbox.claimAmong(ids, now, now.plus(config.claimFor()), config.batchSize())
                 .chain(this::send)
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Outbox messages %s not published yet (%s); the relay will retry", ids, failure.getMessage());
@@ -57,15 +59,23 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** Sends each claimed message; those the broker acknowledged are marked, the rest wait for their claim to lapse. */
+    /**
+     * Sends the claimed messages one after another in the order claimed (each key's in the order written); those the
+     * broker acknowledged are marked. After a failure the key's later messages are not sent in this pass: they wait,
+     * claimed, behind the failed one, which is retried once its claim lapses.
+     */
     private Uni<Integer> send(List<OutboxMessage> claimed) {
+        Set<String> held = new HashSet<>();
         return Multi.createFrom().iterable(claimed)
-                .onItem().transformToUniAndConcatenate(message -> publisher.publish(message).replaceWith(message.id)
-                        .onFailure().recoverWithItem(failure -> {
-                            Log.warnf("Outbox message %s (%s) not published: %s", message.id, message.type,
-                                    failure.getMessage());
-                            return null;
-                        }))
+                .onItem().transformToUniAndConcatenate(message -> held.contains(message.key)
+                        ? Uni.createFrom().<UUID> nullItem()
+                        : publisher.publish(message).replaceWith(message.id)
+                                .onFailure().recoverWithItem(failure -> {
+                                    held.add(message.key);
+                                    Log.warnf("Outbox message %s (%s) not published, holding back the later ones of "
+                                            + "its key: %s", message.id, message.type, failure.getMessage());
+                                    return null;
+                                }))
                 .collect().asList()
                 .chain(published -> outbox.markPublished(published, clock.instant()));
     }

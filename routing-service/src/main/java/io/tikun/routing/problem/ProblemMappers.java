@@ -34,6 +34,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notYours(ForbiddenProblem e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.FORBIDDEN.getStatusCode(), "Forbidden", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
     public Response staleVersion(StaleVersionProblem e, UriInfo uri) {
         return respond(Problem.of(Response.Status.PRECONDITION_FAILED.getStatusCode(), "Changed meanwhile", e.getMessage(),
                 path(uri)));

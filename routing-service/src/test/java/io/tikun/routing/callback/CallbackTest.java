@@ -113,17 +113,20 @@ class CallbackTest {
         }
     }
 
+    /** The signal intake really sends for a repeat complaint (its SeverityJudge; checked by IntakeContractTest). */
+    private static final String INTAKES_REPEAT_SIGNAL = "REPEAT_COMPLAINTS";
+
     @Test
     void intakesRepeatSignalAndRoutingsOwnRecordTogetherClimbOnlyOneRung() {
         String customerId = "cust-" + UUID.randomUUID();
         assertThat(complain(customerId, "MEDIUM", null).getString("level")).isEqualTo("FRONTLINE");
 
-        JsonPath both = complain(customerId, "MEDIUM", "REPEAT_COMPLAINT");
+        JsonPath both = complain(customerId, "MEDIUM", INTAKES_REPEAT_SIGNAL);
         assertThat(both.getString("level")).isEqualTo("TEAM_LEAD");
         assertThat(both.getList("escalations")).hasSize(1);
         assertThat(both.getString("escalations[0].reasonCode")).isEqualTo("REPEAT_COMPLAINT");
 
-        JsonPath intakeOnly = complain("cust-" + UUID.randomUUID(), "MEDIUM", "REPEAT_COMPLAINT");
+        JsonPath intakeOnly = complain("cust-" + UUID.randomUUID(), "MEDIUM", INTAKES_REPEAT_SIGNAL);
         assertThat(intakeOnly.getString("level")).isEqualTo("TEAM_LEAD");
         assertThat(intakeOnly.getString("escalations[0].reason")).contains("intake says so");
     }

@@ -48,13 +48,14 @@ class CommitmentUpdatedConsumerTest {
         return awaitCase(complaintId).getString("id");
     }
 
-    private void report(String eventId, String caseId, String change, String reason) {
+    /** Follow-up's event for {@code change}, with the status follow-up gives the commitment after it. */
+    private void report(String eventId, String caseId, CommitmentChange change, CommitmentStatus status, String reason) {
         String json = """
                 {"commitmentId":"%s","caseId":"%s","complaintId":"c","reference":"TK-000042","customerId":"cust",
-                 "change":"%s","status":"X","actor":"customer","reason":"%s","dueAt":"%s","occurredAt":"%s"}"""
-                .formatted(UUID.randomUUID(), caseId, change, reason, Instant.now(), Instant.now());
+                 "change":"%s","status":"%s","actor":"customer","reason":"%s","dueAt":"%s","occurredAt":"%s"}"""
+                .formatted(UUID.randomUUID(), caseId, change.wire(), status, reason, Instant.now(), Instant.now());
         try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
-            sender.send("commitments.updated", "cust", eventId, "tikun.commitment." + change, json);
+            sender.send("commitments.updated", "cust", eventId, "tikun.commitment." + change.wire(), json);
         }
     }
 
@@ -66,12 +67,12 @@ class CommitmentUpdatedConsumerTest {
     void sendsTheCaseUpOneRungOnceWhenTheCustomerDisputesTheFix() {
         String caseId = openCase();
         String eventId = UUID.randomUUID().toString();
-        report(eventId, caseId, "disputed", "still no hot water");
-        report(eventId, caseId, "disputed", "still no hot water");
+        report(eventId, caseId, CommitmentChange.DISPUTED, CommitmentStatus.DISPUTED, "still no hot water");
+        report(eventId, caseId, CommitmentChange.DISPUTED, CommitmentStatus.DISPUTED, "still no hot water");
 
         await().atMost(WAIT).until(() -> "TEAM_LEAD".equals(caseView(caseId).getString("level")));
         // A later claimed-done is no reason to escalate; once it is processed, the duplicate was too.
-        report(UUID.randomUUID().toString(), caseId, "claimed-done", "fixed");
+        report(UUID.randomUUID().toString(), caseId, CommitmentChange.CLAIMED_DONE, CommitmentStatus.CLAIMED_DONE, "fixed");
         await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
             JsonPath view = caseView(caseId);
             assertThat(view.getString("level")).isEqualTo("TEAM_LEAD");
@@ -86,7 +87,7 @@ class CommitmentUpdatedConsumerTest {
                 .readValue(Contracts.read("followup-service", "commitments.updated.example.json"), CommitmentUpdated.class);
 
         update.requireComplete();
-        assertThat(update.change()).isEqualTo("claimed-done");
+        assertThat(update.change()).isEqualTo(CommitmentChange.CLAIMED_DONE);
         assertThat(update.escalates()).isFalse();
     }
 }

@@ -228,6 +228,34 @@ class ManagerAlertComposerTest {
     }
 
     @Test
+    void escapesTheCustomersWordsInTheWebhookSoTheyCannotPingTheChannelOrPlantALink() {
+        SupportCase c = criticalCase(EscalationLevel.SERVICE_MANAGER);
+        c.customerName = "<!channel> Dana & Co";
+        String dispute = "Promise disputed: <https://evil.example/phish|Open case> <@U0123> >quoted";
+        List<Notification> all = composer(Map.of("tikun.routing.notifications.webhook.url", HOOK,
+                "tikun.routing.notifications.webhook.secret", "s3cret"))
+                .escalated(c, EscalationLevel.TEAM_LEAD, EscalationReason.PROMISE_NOT_KEPT, dispute, NOW);
+
+        JsonPath body = JsonPath.from(only(all, "webhook", HOOK).body);
+        List<String> mrkdwn = new java.util.ArrayList<>();
+        mrkdwn.add(body.getString("text"));
+        mrkdwn.addAll(body.getList("blocks[1].fields.text", String.class));
+        mrkdwn.add(body.getString("blocks[2].text.text"));
+        assertThat(mrkdwn).noneMatch(t -> t.contains("<!channel>") || t.contains("<https://evil")
+                || t.contains("<@U0123>"));
+        assertThat(body.getString("text")).contains("&lt;!channel&gt; Dana &amp; Co");
+        assertThat(body.getList("blocks[1].fields.text", String.class))
+                .contains("*Customer*\n&lt;!channel&gt; Dana &amp; Co");
+        assertThat(body.getString("blocks[2].text.text")).isEqualTo(
+                "Promise disputed: &lt;https://evil.example/phish|Open case&gt; &lt;@U0123&gt; &gt;quoted");
+        // plain_text is never parsed for mentions or links: the header shows the words as written
+        assertThat(body.getString("blocks[0].text.type")).isEqualTo("plain_text");
+        // the link Tikun makes stays a link
+        assertThat(body.getString("blocks[3].elements[0].text"))
+                .isEqualTo("<http://127.0.0.1:8082/api/v1/cases/" + c.id + "|TK-424242>");
+    }
+
+    @Test
     void fallsBackToEnglishForALanguageWithoutTemplates() {
         List<Notification> all = composer(Map.of("tikun.routing.notifications.service-manager-language", "fr"))
                 .severeCaseOpened(criticalCase(EscalationLevel.SERVICE_MANAGER), "LEGAL_THREAT", NOW);

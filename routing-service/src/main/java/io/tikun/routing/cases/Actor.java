@@ -1,0 +1,23 @@
+package io.tikun.routing.cases;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tikun.routing.problem.ForbiddenProblem;
+
+/**
+ * Who acts on a case: agents work the cases they hold (or that nobody holds yet), managers and admins every case.
+ */
+public record Actor(String user, boolean actsOnEveryCase) {
+
+    static final String HELD_BY_ANOTHER = "The case is held by another agent; ask a manager to reassign it.";
+
+    public static Actor of(SecurityIdentity identity) {
+        return new Actor(identity.getPrincipal().getName(), identity.hasRole("manager") || identity.hasRole("admin"));
+    }
+
+    /** Refuses an agent a case someone else holds; the same answer whatever the case's state, so it is checked first. */
+    public void requireMayAct(SupportCase c) {
+        if (!actsOnEveryCase && c.assignee != null && !c.assignee.equals(user)) {
+            throw new ForbiddenProblem(HELD_BY_ANOTHER);
+        }
+    }
+}
