@@ -152,9 +152,13 @@ class AuthorizationMatrixTest {
         return id;
     }
 
+    /** The OpenAPI document, on the management interface. */
+    @TestHTTPResource(value = "/openapi", management = true)
+    java.net.URL openApi;
+
     /** Every operation of the OpenAPI document as {@code "METHOD /path"}. */
-    private static Set<String> operations() throws Exception {
-        JsonNode paths = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi")
+    private Set<String> operations() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(given().queryParam("format", "json").get(openApi)
                 .then().statusCode(200).extract().asString()).get("paths");
         Set<String> found = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -30,12 +32,21 @@ class KafkaOutageTest {
 
     RestartableKafkaTestResource.BrokerSwitch broker;
 
-    private static int readiness() {
-        return given().get("/q/health/ready").statusCode();
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readinessUrl;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL livenessUrl;
+
+    @TestHTTPResource(value = "/health/well", management = true)
+    URL wellnessUrl;
+
+    private int readiness() {
+        return given().get(readinessUrl).statusCode();
     }
 
-    private static JsonPath outboxHealth() {
-        return given().get("/q/health/well").then().statusCode(200).extract().jsonPath();
+    private JsonPath outboxHealth() {
+        return given().get(wellnessUrl).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -52,7 +63,7 @@ class KafkaOutageTest {
 
         // For the whole outage the instance stays ready to take complaints ...
         await().during(OUTAGE_WATCH).atMost(OUTAGE_WATCH.plusSeconds(5)).until(() -> readiness() == 200);
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(livenessUrl).then().statusCode(200);
         // ... while the complaint waits in the outbox, visible in the wellness check (which never decides readiness).
         await().atMost(Duration.ofSeconds(20)).until(() -> outboxHealth().getInt(
                 "checks.find { it.name == 'outbox' }.data.backlog") >= 1);
@@ -62,7 +73,7 @@ class KafkaOutageTest {
             var received = topic.await(r -> r.value().contains(id), Duration.ofSeconds(90));
             assertThat(received.value()).contains("Broken heater");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/well").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(wellnessUrl).then()
                 .body("checks.find { it.name == 'outbox' }.data.backlog", equalTo(0))
                 .body("checks.find { it.name == 'outbox' }.data.brokerLastAcknowledged", org.hamcrest.Matchers
                         .not(equalTo("never"))));
