@@ -121,7 +121,9 @@ public class MetaWebhookParser {
         for (int i = 0; i < changes.size(); i++) {
             JsonNode change = changes.get(i);
             String changeAt = pointer(pointer(at, "changes"), i);
-            if (INSTAGRAM_COMMENT_FIELDS.contains(optionalText(change, "field", changeAt))) {
+            String field = optionalText(change, "field", changeAt);
+            // Set.of(...).contains(null) throws: a change without a field is skipped, as in page entries
+            if (field != null && INSTAGRAM_COMMENT_FIELDS.contains(field)) {
                 // Instagram comment values carry no time of their own; the entry's time is when Meta saw it.
                 Instant sentAt = requireEpochSecondsOrMillis(entry, "time", at);
                 readInstagramComment(accountId, sentAt, requireObject(change, "value", changeAt),

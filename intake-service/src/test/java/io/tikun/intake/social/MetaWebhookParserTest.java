@@ -224,4 +224,15 @@ class MetaWebhookParserTest {
         assertThatThrownBy(() -> parser.parse(utf8(body))).isInstanceOf(SocialWebhookException.class)
                 .hasMessage("/entry/0/changes/0/value/messages/0/text/body must be a non-empty string");
     }
+
+    /** Found by {@code SocialWebhookFuzzTest}: {@code Set.contains(null)} threw a NullPointerException (a 500). */
+    @Test
+    void skipsAnInstagramChangeWithoutAFieldInsteadOfFailing() throws Exception {
+        byte[] body;
+        try (var in = getClass().getResourceAsStream("/fuzz/findings/meta-instagram-change-without-field.json")) {
+            body = in.readAllBytes();
+        }
+
+        assertThat(parser.parse(body)).isEmpty();
+    }
 }
