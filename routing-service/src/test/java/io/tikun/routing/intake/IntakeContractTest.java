@@ -30,6 +30,8 @@ class IntakeContractTest {
     private static final String CHANNEL = "/properties/channel";
     private static final String IMPLIES = "/properties/reasons/items/properties/implies";
     private static final String SIGNAL = "/properties/reasons/items/properties/signal";
+    /** Decided: routing does not read the complaint's language (its record has no such component). */
+    private static final String LANGUAGE = "/properties/language";
     private static final Pattern SIGNAL_NAME = Pattern.compile("\\b[A-Z][A-Z_]{2,}\\b");
 
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -38,7 +40,9 @@ class IntakeContractTest {
     @Test
     void everyEnumeratedFieldOfComplaintsReceivedIsOneRoutingReads() {
         assertThat(received.enums().keySet()).as("enumerated fields routing has decided how to read")
-                .isSubsetOf(Set.of(SEVERITY, CHANNEL, IMPLIES, SIGNAL));
+                .isSubsetOf(Set.of(SEVERITY, CHANNEL, IMPLIES, SIGNAL, LANGUAGE));
+        assertThat(Arrays.stream(ComplaintReceived.class.getRecordComponents()).map(c -> c.getName()))
+                .as("a language routing started reading needs its values checked here").doesNotContain("language");
     }
 
     @Test
@@ -85,11 +89,17 @@ class IntakeContractTest {
         assertThat(complaint.reasons()).extracting(ComplaintReceived.Reason::kind)
                 .containsExactly(Signal.LEGAL_THREAT, Signal.SAFETY);
 
-        MessageAdded message = mapper.readValue(
-                Contracts.read("intake-service", "complaints.message-added.example.json"), MessageAdded.class);
+        JsonNode added = mapper.readTree(Contracts.read("intake-service", "complaints.message-added.example.json"));
+        MessageAdded message = mapper.treeToValue(added, MessageAdded.class);
         message.requireComplete();
-        assertThat(ProducerSchema.read("intake-service", "complaints.message-added.schema.json").enums())
-                .as("message-added has no enumerated field routing would have to read").isEmpty();
+        Map<String, List<String>> addedEnums = ProducerSchema.read("intake-service", "complaints.message-added.schema.json")
+                .enums();
+        assertThat(addedEnums.keySet()).as("message-added's enumerated fields routing has decided how to read")
+                .isSubsetOf(Set.of(CHANNEL));
+        for (String channel : addedEnums.getOrDefault(CHANNEL, List.of())) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) added).put("channel", channel);
+            assertThat(mapper.treeToValue(added, MessageAdded.class).channel()).isEqualTo(channel);
+        }
     }
 
     /**

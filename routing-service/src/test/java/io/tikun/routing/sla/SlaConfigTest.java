@@ -84,6 +84,7 @@ class SlaConfigTest {
                 .withMapping(RoutingConfig.class)
                 .withMapping(SlaConfig.class)
                 .withMapping(io.tikun.routing.console.ConsoleConfig.class)
+                .withMapping(io.tikun.routing.retention.RetentionConfig.class)
                 .build();
 
         SlaConfig sla = config.getConfigMapping(SlaConfig.class);
