@@ -69,8 +69,9 @@ class CriticalComplaintJourneyIT {
 
         String caseId = opened.getString("id");
         Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // Owned by the demo agent, who later says it was done: only a promise's owner (or a manager) may.
         String commitmentId = journey.makeCommitment(caseId, "A technician replaces the heater and repaints the wall",
-                "yossi", due);
+                "agent", due);
 
         JsonPath tracked = journey.awaitTrackedCommitment(caseId);
         assertThat(tracked.getString("id")).isEqualTo(commitmentId);

@@ -62,8 +62,9 @@ class DisputedPromiseJourneyIT {
         int stepsBefore = journey.caseView(caseId).getList("escalations").size();
 
         Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        // Owned by the demo agent, who later says it was done: only a promise's owner (or a manager) may.
         String commitmentId = journey.makeCommitment(caseId, "A technician replaces the heater and repaints the wall",
-                "yossi", due);
+                "agent", due);
         assertThat(journey.awaitTrackedCommitment(caseId).getString("status")).isEqualTo("OPEN");
         journey.claimDone(commitmentId, "Heater replaced, wall repainted");
 
