@@ -39,9 +39,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String FOLLOWUP = "followup-service";
     private static final int PARTITIONS = 3;
     /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
-    static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "cases.updated",
+    static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "complaints.message-added",
+            "complaints.message-added.dlq", "cases.updated",
             "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",
-            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies");
+            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies",
+            "customer.messages.requested", "customer.messages.requested.dlq", "customer.messages.status",
+            "customer.messages.status.dlq");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final StackOptions options;
