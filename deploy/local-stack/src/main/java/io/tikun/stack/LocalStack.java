@@ -167,6 +167,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("TIKUN_INTAKE_IMAP_USERNAME", SUPPORT_MAILBOX);
         env.put("TIKUN_INTAKE_IMAP_PASSWORD", SUPPORT_MAILBOX);
         env.put("TIKUN_INTAKE_IMAP_POLL_EVERY", "5s");
+        // Customers' answers to Tikun's mails go back to the mailbox intake imports from.
+        env.put("TIKUN_INTAKE_OUTBOUND_REPLY_TO", SUPPORT_MAILBOX);
         // Local-only secrets, so the social webhooks can be tried with self-signed requests.
         env.put("TIKUN_CHANNELS_META_APP_SECRET", LOCAL_META_APP_SECRET);
         env.put("TIKUN_CHANNELS_META_VERIFY_TOKEN", LOCAL_META_VERIFY_TOKEN);
