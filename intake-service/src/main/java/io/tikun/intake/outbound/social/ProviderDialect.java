@@ -1,5 +1,8 @@
 package io.tikun.intake.outbound.social;
 
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
 import io.vertx.core.json.JsonObject;
 
 /** How one provider names the id of what it accepted and explains what it refused. */
@@ -14,5 +17,10 @@ interface ProviderDialect {
     /** True for a refusal the provider says will pass (a rate limit announced in a 4xx). */
     default boolean isTransient(int status, JsonObject answer) {
         return false;
+    }
+
+    /** When a rate limit ends by the provider's own headers, for an answer without {@code Retry-After}; else null. */
+    default Instant limitResetsAt(UnaryOperator<String> header) {
+        return null;
     }
 }

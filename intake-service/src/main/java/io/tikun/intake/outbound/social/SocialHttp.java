@@ -3,6 +3,7 @@ package io.tikun.intake.outbound.social;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -73,7 +74,12 @@ public class SocialHttp {
         }
         String reason = shorten(provider + " answered " + status + ": " + explanation);
         if (status == 429 || status >= 500 || (answer != null && dialect.isTransient(status, answer))) {
-            return new DeliveryOutcome.RetryLater(retryAfter(response.getHeader("Retry-After")), reason);
+            Duration after = retryAfter(response.getHeader("Retry-After"));
+            Instant reset = after == null ? dialect.limitResetsAt(response::getHeader) : null;
+            if (reset != null) {
+                after = reset.isAfter(clock.instant()) ? Duration.between(clock.instant(), reset) : Duration.ZERO;
+            }
+            return new DeliveryOutcome.RetryLater(after, reason);
         }
         return new DeliveryOutcome.Failed(reason);
     }

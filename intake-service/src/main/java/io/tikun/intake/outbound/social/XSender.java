@@ -1,9 +1,11 @@
 package io.tikun.intake.outbound.social;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -109,6 +111,17 @@ public class XSender implements ChannelSender {
                 return title + ": " + detail;
             }
             return title != null ? title : detail;
+        }
+
+        /** X announces the end of a rate-limit window as epoch seconds rather than with {@code Retry-After}. */
+        @Override
+        public Instant limitResetsAt(UnaryOperator<String> header) {
+            String reset = header.apply("x-rate-limit-reset");
+            if (reset == null || reset.isBlank() || !reset.strip().chars().allMatch(Character::isDigit)
+                    || reset.strip().length() > 12) {
+                return null;
+            }
+            return Instant.ofEpochSecond(Long.parseLong(reset.strip()));
         }
     };
 }

@@ -113,6 +113,17 @@ class XSenderTest {
     }
 
     @Test
+    void aRateLimitWithoutRetryAfterWaitsUntilXsResetTime() {
+        harness.provider.thenAnswer(Answer.withHeader(429, "x-rate-limit-reset",
+                Long.toString(NOW.plusSeconds(600).getEpochSecond()), "{\"title\":\"Too Many Requests\"}"));
+
+        DeliveryOutcome outcome = await(sender.send(message("msg-1", directMessage(), SUBSTANCE, null)));
+
+        assertThat(outcome).isEqualTo(new DeliveryOutcome.RetryLater(Duration.ofMinutes(10),
+                "X answered 429: Too Many Requests"));
+    }
+
+    @Test
     void aForbiddenDirectMessageIsFailedWithXsDetail() {
         harness.provider.thenAnswer(Answer.json(403, "{\"detail\":\"You are not permitted to send messages to this user.\","
                 + "\"type\":\"https://api.twitter.com/2/problems/not-authorized-for-resource\",\"title\":\"Forbidden\",\"status\":403}"));
