@@ -32,6 +32,18 @@ public interface OutboundChannelsConfig {
         /** How long a whole request may take; a slower provider gets a retry later. */
         @WithDefault("PT15S")
         Duration requestTimeout();
+
+        /** Attempts at an acknowledgement from {@code social.replies} before it goes to {@code social.replies.dlq}. */
+        @WithDefault("4")
+        int acknowledgementAttempts();
+
+        /** Wait before the second attempt when the provider names none; doubled for each further attempt. */
+        @WithDefault("PT1S")
+        Duration firstRetryWait();
+
+        /** Longest wait between attempts, also when a provider asks for more: the partition waits meanwhile. */
+        @WithDefault("PT1M")
+        Duration maxRetryWait();
     }
 
     interface Meta {
