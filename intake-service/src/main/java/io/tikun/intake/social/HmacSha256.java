@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 and a constant-time comparison, shared by the providers' signature schemes. */
-final class HmacSha256 {
+public final class HmacSha256 {
 
     static final String ALGORITHM = "HmacSHA256";
     /** Every provider writes its signature as "sha256=" followed by the encoded MAC. */
@@ -19,7 +19,7 @@ final class HmacSha256 {
     private HmacSha256() {
     }
 
-    static byte[] mac(String secret, byte[]... parts) {
+    public static byte[] mac(String secret, byte[]... parts) {
         if (secret == null || secret.isBlank()) {
             // An empty key would let anyone forge signatures; a missing secret is a configuration error, so fail loudly.
             throw new IllegalArgumentException("webhook secret is not configured");

@@ -30,7 +30,7 @@ public enum Network {
      * True when a generic network's name would collide with a built-in prefix: a generic sender calling itself
      * "x" could otherwise mint ids that pass for real X messages.
      */
-    static boolean isReservedPrefix(String name) {
+    public static boolean isReservedPrefix(String name) {
         if (X_DIRECT_MESSAGE_PREFIX.equals(name)) {
             return true;
         }
