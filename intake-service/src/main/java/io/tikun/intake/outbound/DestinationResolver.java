@@ -69,7 +69,7 @@ public class DestinationResolver {
 
     /**
      * A reply in the customer's mail thread: In-Reply-To their last mail, References every Message-ID of the thread
-     * (theirs, our acknowledgement and earlier answers) oldest first, ending with the one answered.
+     * (theirs, our acknowledgement and earlier answers) in the order the thread learnt them, oldest first.
      */
     static Destination.Email threadedMail(ConversationRepository.Thread thread) {
         Complaint c = thread.complaint();
@@ -82,11 +82,11 @@ public class DestinationResolver {
         }
         List<String> references = new ArrayList<>();
         for (String key : thread.threadKeys()) {
-            if (usable(key) && !key.startsWith(SOCIAL_KEY) && !key.equals(last) && !references.contains(key)) {
+            if (usable(key) && !key.startsWith(SOCIAL_KEY) && !references.contains(key)) {
                 references.add(key);
             }
         }
-        if (last != null) {
+        if (last != null && !references.contains(last)) {
             references.add(last);
         }
         return new Destination.Email(c.customer().email(), c.customer().name(), threadSubject(c.subject()), last,

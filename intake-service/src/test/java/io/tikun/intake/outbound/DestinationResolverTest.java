@@ -32,7 +32,8 @@ class DestinationResolverTest {
         var thread = new ConversationRepository.Thread(c,
                 List.of(new FollowUpMessage("m-1", "email:second@mail.example", "email", "Still broken", AT.plusSeconds(60)),
                         new FollowUpMessage("m-2", "email:sha256:abc", "email", "No id", AT.plusSeconds(90))),
-                List.of("first@mail.example", "ack.1@tikun.local", "second@mail.example", "sha256:abc"));
+                List.of("first@mail.example", "ack.1@tikun.local", "second@mail.example", "sha256:abc",
+                        "msg.routing-reply-1@tikun.local"));
 
         DestinationResolver.Resolution resolution = DestinationResolver.resolve(thread);
 
@@ -40,7 +41,8 @@ class DestinationResolverTest {
         Destination.Email mail = (Destination.Email) resolution.destination();
         assertThat(mail.to()).isEqualTo("dana@example.com");
         assertThat(mail.inReplyTo()).isEqualTo("second@mail.example");
-        assertThat(mail.references()).containsExactly("first@mail.example", "ack.1@tikun.local", "second@mail.example");
+        assertThat(mail.references()).containsExactly("first@mail.example", "ack.1@tikun.local", "second@mail.example",
+                "msg.routing-reply-1@tikun.local");
         assertThat(mail.threadSubject()).isEqualTo("Broken fridge");
     }
 
