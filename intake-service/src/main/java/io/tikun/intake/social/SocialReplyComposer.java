@@ -45,7 +45,7 @@ public class SocialReplyComposer {
     public SocialReplyRequested compose(Complaint complaint, SocialMessage message) {
         String language = writtenInHebrew(complaint) ? HEBREW : ENGLISH;
         String text = message.isPublic() ? publicText(complaint, language)
-                : acknowledgements.directMessage(complaint).strip();
+                : acknowledgements.directMessage(complaint, language).strip();
         Destination.Social to = destination(message.providerMessageId(), message.conversationId(),
                 message.isPublic(), message.author().id(), message.author().handle(), message.sentAt());
         return new SocialReplyRequested(complaint.id(), complaint.reference(), complaint.customer().id(), to.network(),
