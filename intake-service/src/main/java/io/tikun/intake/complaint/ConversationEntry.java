@@ -1,6 +1,7 @@
 package io.tikun.intake.complaint;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One message of a complaint's conversation as the API shows it.
@@ -12,9 +13,10 @@ import java.time.Instant;
  * @param status for OUTBOUND: PENDING, SENT, DELIVERED or FAILED; null for INBOUND
  * @param reason for a FAILED (or retried) OUTBOUND message: why
  * @param messageId the requester's messageId for OUTBOUND; intake's id of a further INBOUND message
+ * @param attachments what the customer attached (name, type, size, SHA-256); empty outbound
  */
 public record ConversationEntry(Direction direction, String kind, String author, String channel, String text,
-        String status, String reason, Instant at, String messageId) {
+        String status, String reason, Instant at, String messageId, List<Attachment> attachments) {
 
     /** Who wrote a message of the conversation. */
     public enum Direction {

@@ -60,11 +60,12 @@ public class ConversationRepository {
                     List<ConversationEntry> entries = new ArrayList<>();
                     Complaint c = thread == null ? complaint : thread.complaint();
                     entries.add(new ConversationEntry(ConversationEntry.Direction.INBOUND, "COMPLAINT",
-                            c.customer().name(), c.channel(), c.body(), null, null, c.receivedAt(), null));
+                            c.customer().name(), c.channel(), c.body(), null, null, c.receivedAt(), null,
+                            c.attachments()));
                     if (thread != null) {
                         thread.messages().forEach(m -> entries.add(new ConversationEntry(
                                 ConversationEntry.Direction.INBOUND, "MESSAGE", c.customer().name(), m.channel(),
-                                m.body(), null, null, m.receivedAt(), m.id())));
+                                m.body(), null, null, m.receivedAt(), m.id(), m.attachments())));
                     }
                     sent.forEach(doc -> entries.add(outboundEntry(doc)));
                     entries.sort(Comparator.comparing(ConversationEntry::at));
@@ -81,6 +82,6 @@ public class ConversationRepository {
                 : received.toInstant();
         return new ConversationEntry(ConversationEntry.Direction.OUTBOUND, doc.getString("kind"),
                 author == null ? null : author.getString("name"), doc.getString("channel"), doc.getString("text"),
-                doc.getString("status"), doc.getString("reason"), at, doc.getString("_id"));
+                doc.getString("status"), doc.getString("reason"), at, doc.getString("_id"), List.of());
     }
 }
