@@ -1,6 +1,7 @@
 package io.tikun.intake.complaint;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.severity.SeverityAssessment;
@@ -26,7 +27,23 @@ public record Complaint(
         /** How the delivery was damaged in transit (the text is what could be read), or null when intact. */
         String damage,
         /** The channel client that filed it (it may read it back), or null. */
-        String filedBy) {
+        String filedBy,
+        /** Files the customer attached (e-mail), without their content. */
+        List<Attachment> attachments) {
+
+    public Complaint {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A complaint without attachments. */
+    public Complaint(String id, String reference, String channel, Customer customer, String subject, String body,
+            SeverityAssessment assessment, Instant receivedAt, Instant expectedResponseBy, String idempotencyKey,
+            String requestFingerprint, boolean publicPost, Long reach, String conversationId, String language,
+            String damage, String filedBy) {
+        this(id, reference, channel, customer, subject, body, assessment, receivedAt, expectedResponseBy,
+                idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language, damage, filedBy,
+                List.of());
+    }
 
     /** An intact complaint no channel client filed. */
     public Complaint(String id, String reference, String channel, Customer customer, String subject, String body,
@@ -40,7 +57,7 @@ public record Complaint(
     public Complaint withReference(String newReference) {
         return new Complaint(id, newReference, channel, customer, subject, body, assessment, receivedAt,
                 expectedResponseBy, idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language,
-                damage, filedBy);
+                damage, filedBy, attachments);
     }
 
     public boolean damaged() {

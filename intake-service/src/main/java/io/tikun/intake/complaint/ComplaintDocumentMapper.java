@@ -42,7 +42,8 @@ final class ComplaintDocumentMapper {
                 .append("conversationId", c.conversationId())
                 .append("language", c.language())
                 .append("damage", c.damage())
-                .append("filedBy", c.filedBy());
+                .append("filedBy", c.filedBy())
+                .append("attachments", Attachment.toDocuments(c.attachments()));
     }
 
     static Complaint fromDocument(Document doc) {
@@ -70,6 +71,7 @@ final class ComplaintDocumentMapper {
                 // complaints stored before language detection have none
                 doc.get("language") == null ? LanguageDetector.UNDETERMINED : doc.getString("language"),
                 doc.getString("damage"),
-                doc.getString("filedBy"));
+                doc.getString("filedBy"),
+                Attachment.fromDocuments(doc.getList("attachments", Document.class, List.of())));
     }
 }

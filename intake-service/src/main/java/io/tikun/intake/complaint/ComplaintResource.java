@@ -50,9 +50,11 @@ public class ComplaintResource {
     private final RateLimiter limiter;
     private final Clock clock;
     private final SecurityIdentity caller;
+    private final ConversationRepository conversations;
 
     public ComplaintResource(ComplaintService service, WebComplaintReader reader, QuarantineRepository quarantine,
-            RateLimiter limiter, Clock clock, SecurityIdentity caller) {
+            RateLimiter limiter, Clock clock, SecurityIdentity caller, ConversationRepository conversations) {
+        this.conversations = conversations;
         this.limiter = limiter;
         this.service = service;
         this.reader = reader;
@@ -99,13 +101,14 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "channel", "agent", "manager", "admin" })
-    @Operation(summary = "Read one complaint", description = "Agents, managers and admins read any complaint; a channel client only those it filed itself.")
+    @Operation(summary = "Read one complaint", description = "With its conversation: the customer's messages and those sent to the customer, in time order, with their delivery status. "
+            + "Agents, managers and admins read any complaint; a channel client only those it filed itself.")
     public Uni<ComplaintView> get(@RestPath String id) {
-        return service.get(id).map(complaint -> {
+        return service.get(id).chain(complaint -> {
             if (!mayRead(complaint)) {
                 throw new ForbiddenException();
             }
-            return ComplaintView.of(complaint);
+            return conversations.conversation(complaint).map(conversation -> ComplaintView.of(complaint, conversation));
         });
     }
 

@@ -90,7 +90,7 @@ public class ComplaintService {
     public Uni<Submission> continueThread(Complaint existing, IncomingComplaint incoming, List<String> threadKeys) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         FollowUpMessage message = new FollowUpMessage(UUID.randomUUID().toString(), incoming.dedupKey(),
-                incoming.channel(), incoming.body(), now);
+                incoming.channel(), incoming.body(), now, incoming.attachments());
         OutboxEvent event = outboxEvent(ComplaintMessageAdded.TYPE, ComplaintMessageAdded.TOPIC,
                 existing.customer().id(), new ComplaintMessageAdded(existing.id(), existing.reference(),
                         existing.customer().id(), message.id(), message.channel(), message.body(), now),
@@ -208,7 +208,8 @@ public class ComplaintService {
                             incoming.channel(), customer.summary(), incoming.subject(), incoming.body(), assessment,
                             now, deadlines.due(assessment.severity(), now), incoming.dedupKey(),
                             incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
-                            incoming.conversationId(), found.getItem2(), incoming.damage(), incoming.filedBy());
+                            incoming.conversationId(), found.getItem2(), incoming.damage(), incoming.filedBy(),
+                            incoming.attachments());
                 })
                 .chain(complaint -> store(complaint, incoming, handling, now, 1));
     }

@@ -15,13 +15,23 @@ import io.tikun.intake.customer.CustomerIdentity;
  * @param recipients addresses an e-mail was sent to (To and Cc), for the chief-executive signal; else empty
  * @param damage how the delivery was damaged in transit when the complaint holds only what could be read; else null
  * @param filedBy the authenticated channel client that delivered it (it may read it back); null when none did
+ * @param attachments the files attached to an e-mail (name, type, size, SHA-256); else empty
  */
 public record IncomingComplaint(String channel, String dedupKey, String fingerprint, CustomerIdentity customer,
         String subject, String body, boolean publicPost, Long reach, String conversationId, Instant sentAt,
-        List<String> recipients, String damage, String filedBy) {
+        List<String> recipients, String damage, String filedBy, List<Attachment> attachments) {
 
     public IncomingComplaint {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A delivery without attachments (web, social). */
+    public IncomingComplaint(String channel, String dedupKey, String fingerprint, CustomerIdentity customer,
+            String subject, String body, boolean publicPost, Long reach, String conversationId, Instant sentAt,
+            List<String> recipients, String damage, String filedBy) {
+        this(channel, dedupKey, fingerprint, customer, subject, body, publicPost, reach, conversationId, sentAt,
+                recipients, damage, filedBy, List.of());
     }
 
     /** An intact complaint not filed by an authenticated channel client. */
@@ -48,12 +58,12 @@ public record IncomingComplaint(String channel, String dedupKey, String fingerpr
 
     public IncomingComplaint withDedupKey(String key) {
         return new IncomingComplaint(channel, key, fingerprint, customer, subject, body, publicPost, reach,
-                conversationId, sentAt, recipients, damage, filedBy);
+                conversationId, sentAt, recipients, damage, filedBy, attachments);
     }
 
     public IncomingComplaint filedBy(String client) {
         return new IncomingComplaint(channel, dedupKey, fingerprint, customer, subject, body, publicPost, reach,
-                conversationId, sentAt, recipients, damage, client);
+                conversationId, sentAt, recipients, damage, client, attachments);
     }
 
     /** Keys under which later messages find this complaint's thread: the conversation, when the channel has one. */

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.IntakeConfig;
+import io.tikun.intake.complaint.Attachment;
 import io.tikun.intake.complaint.Complaint;
 import io.tikun.intake.complaint.ComplaintChannel;
 import io.tikun.intake.complaint.ComplaintRepository;
@@ -177,7 +178,8 @@ public class EmailIntake {
                 .map(EmailAddress::address).filter(address -> address != null).toList();
         return new IncomingComplaint(CHANNEL, "email:" + messageId, fingerprint,
                 CustomerIdentity.byEmail(name, mail.from().address(), null), subject, body, false, null, messageId,
-                mail.sentAt(), recipients, mail.damage(), null);
+                mail.sentAt(), recipients, mail.damage(), null, mail.attachments().stream()
+                        .map(a -> new Attachment(a.fileName(), a.contentType(), a.sizeBytes(), a.sha256Hex())).toList());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tikun.intake.social;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -11,6 +12,7 @@ import io.tikun.intake.acknowledgement.AcknowledgementComposer;
 import io.tikun.intake.complaint.Complaint;
 import io.tikun.intake.events.SocialReplyRequested;
 import io.tikun.intake.events.SocialReplyRequested.Visibility;
+import io.tikun.intake.outbound.Destination;
 
 /**
  * Asks for the acknowledgement of a new social complaint on the customer's own network. A direct message gets the
@@ -43,20 +45,33 @@ public class SocialReplyComposer {
     public SocialReplyRequested compose(Complaint complaint, SocialMessage message) {
         String language = writtenInHebrew(complaint) ? HEBREW : ENGLISH;
         String text = message.isPublic() ? publicText(complaint, language)
-                : acknowledgements.directMessage(complaint).strip();
-        String network = prefixOf(message.providerMessageId());
-        String conversation = unprefixed(message.conversationId());
+                : acknowledgements.directMessage(complaint, language).strip();
+        Destination.Social to = destination(message.providerMessageId(), message.conversationId(),
+                message.isPublic(), message.author().id(), message.author().handle(), message.sentAt());
+        return new SocialReplyRequested(complaint.id(), complaint.reference(), complaint.customer().id(), to.network(),
+                message.isPublic() ? Visibility.PUBLIC : Visibility.PRIVATE, to.accountId(), to.recipientId(),
+                to.recipientHandle(), to.replyToMessageId(), to.conversationId(), language, text, clock.instant());
+    }
+
+    /**
+     * Where an answer to a customer's social message goes, from the ids intake stores for it: the network is the
+     * prefix of the provider's message id ({@code fb:…}, {@code wa:…}, or a generic network's own name); for built-in
+     * networks our parsers write the conversation as {@code <our account>:<customer>} for direct messages and
+     * {@code post:<id>} or {@code media:<id>} for comments, which gives our account (a Facebook page from its post id).
+     * The acknowledgement on {@code social.replies} and the outbound gateway both answer through it.
+     */
+    public static Destination.Social destination(String providerMessageId, String conversationId, boolean isPublic,
+            String recipientId, String recipientHandle, Instant customerLastWroteAt) {
+        String network = prefixOf(providerMessageId);
+        String conversation = unprefixed(conversationId);
         String accountId = null;
-        if (message.network() != Network.GENERIC && conversation.indexOf(':') > 0) {
-            // Our parsers write "<our account>:<customer>" for direct messages, "post:<id>" or "media:<id>" for comments.
+        if (Network.isReservedPrefix(network) && conversation.indexOf(':') > 0) {
             String head = conversation.substring(0, conversation.indexOf(':'));
             conversation = conversation.substring(head.length() + 1);
-            accountId = message.isPublic() ? facebookPageOf(network, conversation) : head;
+            accountId = isPublic ? facebookPageOf(network, conversation) : head;
         }
-        return new SocialReplyRequested(complaint.id(), complaint.reference(), complaint.customer().id(), network,
-                message.isPublic() ? Visibility.PUBLIC : Visibility.PRIVATE, accountId, message.author().id(),
-                message.author().handle(), unprefixed(message.providerMessageId()), conversation, language, text,
-                clock.instant());
+        return new Destination.Social(network, isPublic, accountId, recipientId, recipientHandle,
+                unprefixed(providerMessageId), conversation, customerLastWroteAt);
     }
 
     private String publicText(Complaint c, String language) {

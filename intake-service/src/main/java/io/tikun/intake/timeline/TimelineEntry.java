@@ -25,7 +25,9 @@ public record TimelineEntry(Kind kind, Instant at, String channel, String compla
         /** A change of the complaint's case in routing ({@code cases.updated}). */
         CASE,
         /** A change of a promised fix in follow-up ({@code commitments.updated}). */
-        COMMITMENT
+        COMMITMENT,
+        /** A message Tikun sent the customer (or failed to): change = its kind, status = SENT or FAILED. */
+        OUTBOUND
     }
 
     static TimelineEntry contact(Kind kind, Instant at, String channel, String complaintId, String reference,

@@ -44,6 +44,7 @@ public class TimelineRepository {
                 .append(CUSTOMER_ID, customerId)
                 .append("kind", entry.kind().name())
                 .append("at", Date.from(entry.at()))
+                .append("channel", entry.channel())
                 .append("complaintId", entry.complaintId())
                 .append("reference", entry.reference())
                 .append("text", entry.text())
@@ -69,7 +70,8 @@ public class TimelineRepository {
     private static TimelineEntry toEntry(Document doc) {
         String severity = doc.getString("severity");
         Date dueAt = doc.getDate("dueAt");
-        return new TimelineEntry(TimelineEntry.Kind.valueOf(doc.getString("kind")), doc.getDate("at").toInstant(), null,
+        return new TimelineEntry(TimelineEntry.Kind.valueOf(doc.getString("kind")), doc.getDate("at").toInstant(),
+                doc.getString("channel"),
                 doc.getString("complaintId"), doc.getString("reference"), null, doc.getString("text"),
                 severity == null ? null : Severity.valueOf(severity), doc.getString("change"), doc.getString("status"),
                 doc.getString("actor"), dueAt == null ? null : dueAt.toInstant());
