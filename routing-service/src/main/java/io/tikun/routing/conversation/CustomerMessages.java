@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -99,11 +98,7 @@ public class CustomerMessages {
             String text, Instant now) {
         CaseMessage message = CaseMessage.toCustomer(c, kind, messageId, by, text, now);
         message.id = id;
-        boolean automatic = by == null;
-        CustomerMessageRequested event = new CustomerMessageRequested(messageId, c.complaintId, c.id, c.customerId,
-                c.reference, CustomerMessageKind.of(kind), automatic,
-                automatic ? null : new CustomerMessageRequested.Author(by, byName == null ? by : byName),
-                CustomerTexts.languageOf(c.language), null, text, List.of(), CustomerMessageRequested.REQUESTED_BY, now);
+        CustomerMessageRequested event = CustomerMessageRequested.of(c, kind, messageId, by, byName, text, now);
         OutboxMessage row = OutboxMessage.of(CustomerMessageRequested.TOPIC, c.customerId, CustomerMessageRequested.TYPE,
                 json.write(event), now);
         return messages.persist(message).chain(() -> outbox.persist(row)).replaceWith(() -> new Requested(message, row.id));

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -37,10 +38,11 @@ public class CustomerTexts {
             "expectation-summary", Set.of("customer", "reference", "what", "owner", "due"),
             "callback-summary", Set.of("customer", "reference", "note"),
             "thank-you", Set.of("customer", "reference", "subject", "resolution"));
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_-]+)}");
 
     private final Map<String, Properties> bundles = new HashMap<>();
 
+    @Inject
     public CustomerTexts(ConversationConfig config) {
         this(config.textsDirectory().orElse(null));
     }
