@@ -251,7 +251,7 @@ class ConversationTest {
     @Test
     void promisesAndEachResolutionTellTheCustomerInTheComplaintsLanguage() throws Exception {
         Opened opened = open(true);
-        // 07:00 UTC is 09:00 in Jerusalem on a winter day.
+        // 07:00 UTC is 9:00 in Jerusalem on a winter day (UTC+2).
         String due = "2027-03-02T07:00:00Z";
         try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, REQUESTED)) {
             given().auth().oauth2(token("bob", "agent")).contentType(ContentType.JSON)
@@ -262,7 +262,7 @@ class ConversationTest {
             assertThat(summary.get("automatic").asBoolean()).isTrue();
             assertThat(summary.get("author").isNull()).isTrue();
             assertThat(summary.get("language").asText()).isEqualTo("he");
-            assertThat(summary.get("text").asText()).startsWith("שלום Dana Levi").contains("צוות השטח").contains("09:00")
+            assertThat(summary.get("text").asText()).startsWith("שלום Dana Levi").contains("צוות השטח").contains(", 9:00")
                     .contains("2027");
 
             post("bob", "agent", opened.id(), "resolve", "{\"resolution\":\"החלפנו את גוף החימום\"}").then().statusCode(200);
