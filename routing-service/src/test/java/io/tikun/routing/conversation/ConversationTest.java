@@ -285,4 +285,17 @@ class ConversationTest {
         assertThat(conversation.getList("messages.findAll { it.kind != 'COMPLAINT' }.author", String.class))
                 .containsOnly("SYSTEM");
     }
+
+    @Test
+    void anUnreadableStatusReportGoesToTheDeadLetterTopic() {
+        String marker = UUID.randomUUID().toString();
+        try (KafkaTopicReader dlq = new KafkaTopicReader(bootstrapServers, STATUS + ".dlq");
+                CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            sender.send(STATUS, "cust-" + marker, UUID.randomUUID().toString(), "tikun.customer-message.status",
+                    "{\"messageId\":\"" + marker + "\",\"status\":\"LOST\"}");
+            sender.sendRaw(STATUS, "cust-" + marker, "{\"messageId\":\"no-ce-id-" + marker + "\"}");
+            dlq.await(r -> r.value().contains("\"" + marker + "\""), WAIT);
+            dlq.await(r -> r.value().contains("no-ce-id-" + marker), WAIT);
+        }
+    }
 }
