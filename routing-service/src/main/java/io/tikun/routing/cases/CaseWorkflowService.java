@@ -106,6 +106,7 @@ public class CaseWorkflowService {
             if (c.assignee == null) {
                 c.assignee = by;
             }
+            c.replyDueAt = null;
             return messages.persist(CaseMessage.phoneResponse(c, by, summary, now))
                     .chain(() -> firstResponded(c, "first response by " + by + ": " + summary, now, now));
         });
@@ -120,9 +121,9 @@ public class CaseWorkflowService {
         // Late, and the escalation job has not yet counted the breach (its timer still sits on the deadline).
         boolean breachNotYetCounted = at.isAfter(c.firstResponseDueAt) && c.firstResponseDueAt.equals(c.escalationDueAt);
         c.firstRespondedAt = at;
-        // Answered: a missed first response can no longer happen, so the escalation timer ends.
+        // Answered: a missed first response can no longer happen, so the escalation timer ends. (The reply timer is
+        // the answering action's: a message the customer wrote after the reply was asked for still waits.)
         c.escalationDueAt = null;
-        c.replyDueAt = null;
         if (c.status == CaseStatus.OPEN) {
             c.status = CaseStatus.RESPONDED;
         }
