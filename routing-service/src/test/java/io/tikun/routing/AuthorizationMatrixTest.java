@@ -107,6 +107,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/cases/{id}/wait-on-customer", HOLDER_OR_MANAGER);
         MATRIX.put("POST /api/v1/cases/{id}/resume", HOLDER_OR_MANAGER);
         MATRIX.put("POST /api/v1/cases/{id}/replies", HOLDER_OR_MANAGER);
+        MATRIX.put("POST /api/v1/cases/{id}/notes", HOLDER_OR_MANAGER);
         MATRIX.put("POST /api/v1/cases/{caseId}/commitments", HOLDER_OR_MANAGER);
         MATRIX.put("GET /api/v1/callbacks", MANAGERS);
         MATRIX.put("GET /api/v1/callbacks/{id}", MANAGERS);
@@ -126,6 +127,7 @@ class AuthorizationMatrixTest {
             "POST /api/v1/cases/{id}/resolve", "{\"resolution\":\"Heater replaced\"}",
             "POST /api/v1/cases/{id}/reopen", "{\"reason\":\"Still smells of gas\"}",
             "POST /api/v1/cases/{id}/replies", "{\"text\":\"We are on it\"}",
+            "POST /api/v1/cases/{id}/notes", "{\"text\":\"Customer prefers calls after 17:00\"}",
             "POST /api/v1/cases/{caseId}/commitments",
             "{\"what\":\"A technician comes\",\"owner\":\"yossi\",\"dueAt\":\"" + Instant.now().plus(Duration.ofDays(2))
                     + "\"}",

@@ -42,7 +42,7 @@ public final class CaseFixtures {
                  "customer":{"id":"cust-%s","name":"Dana Levi","email":"dana@example.com","phone":"+972521234567"},
                  "subject":"Heater caught fire","body":"It burned. I will sue.","severity":"%s",
                  "reasons":[{"signal":"LEGAL_THREAT","implies":"CRITICAL","evidence":"sue"}],
-                 "receivedAt":"%s","expectedResponseBy":"%s"}"""
+                 "receivedAt":"%s","expectedResponseBy":"%s","language":"en"}"""
                 .formatted(complaintId, reference, complaintId, severity, now, now.plusSeconds(3600));
     }
 

@@ -22,6 +22,7 @@ import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.CaseWorkflowService;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.commitment.CommitmentService;
+import io.tikun.routing.conversation.CustomerMessages;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.NotFoundProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
@@ -40,11 +41,13 @@ public class CallbackService {
     private final CommitmentService commitments;
     private final CallbackScheduler scheduler;
     private final RoutingConfig.Callback config;
+    private final CustomerMessages customer;
     private final Clock clock;
 
     public CallbackService(CallbackTaskRepository tasks, CallbackAttemptRepository attempts, CaseRepository cases,
             CaseWorkflowService workflow, CommitmentService commitments, CallbackScheduler scheduler, RoutingConfig config,
-            Clock clock) {
+            CustomerMessages customer, Clock clock) {
+        this.customer = customer;
         this.tasks = tasks;
         this.attempts = attempts;
         this.cases = cases;
@@ -111,10 +114,27 @@ public class CallbackService {
                     task.lastOutcome = request.outcome();
                     task.updatedAt = now;
                     Recorded recorded = new Recorded(task.id, request.outcome(), new ArrayList<>(), new ArrayList<>());
-                    return attempts.persist(CallbackAttempt.of(task.id, request.outcome(), note, by, now))
+                    CallbackAttempt attempt = CallbackAttempt.of(task.id, request.outcome(), note, by, now);
+                    return attempts.persist(attempt)
+                            .chain(() -> summarize(c, attempt, request, note, now, recorded))
                             .chain(() -> apply(task, c, request, note, by, now, recorded))
                             .replaceWith(recorded);
                 }));
+    }
+
+    /**
+     * A call that reached the customer is summed up for them: what was discussed and agreed, in the manager's note
+     * (for a promised fix without a note, the promise itself).
+     */
+    private Uni<Void> summarize(SupportCase c, CallbackAttempt attempt, CallbackOutcomeRequest request, String note,
+            Instant now, Recorded recorded) {
+        String agreed = note != null && !note.isBlank() ? note
+                : request.outcome() == CallbackOutcome.REACHED_FIX_PROMISED ? request.promise().what().strip() : null;
+        if (request.outcome() == CallbackOutcome.NOT_REACHED || agreed == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return customer.callbackSummary(c, attempt.id, agreed, now)
+                .invoke(summary -> recorded.outboxIds().add(summary.outboxId())).replaceWithVoid();
     }
 
     private Uni<Void> apply(CallbackTask task, SupportCase c, CallbackOutcomeRequest request, String note, String by,
@@ -123,14 +143,16 @@ public class CallbackService {
             case REACHED_RESOLVED -> {
                 task.state = CallbackState.DONE;
                 yield c.status == CaseStatus.RESOLVED ? Uni.createFrom().voidItem()
-                        : workflow.resolveCase(c, by, note).invoke(changed -> recorded.outboxIds().addAll(changed.outboxIds()))
+                        : workflow.resolveCase(c, by, note, now.plus(1, ChronoUnit.MICROS))
+                                .invoke(changed -> recorded.outboxIds().addAll(changed.outboxIds()))
                                 .replaceWithVoid();
             }
             case REACHED_FIX_PROMISED -> {
                 task.state = CallbackState.DONE;
-                yield commitments.makeFor(c, request.promise(), by, now).invoke(made -> {
+                // A microsecond after the call's summary, so that comes first in the conversation.
+                yield commitments.makeFor(c, request.promise(), by, now.plus(1, ChronoUnit.MICROS)).invoke(made -> {
                     task.commitmentId = made.commitment().commitmentId();
-                    recorded.outboxIds().add(made.outboxId());
+                    recorded.outboxIds().addAll(made.outboxIds());
                 }).replaceWithVoid();
             }
             case NOT_REACHED -> notReached(task, c, now, recorded);

@@ -10,12 +10,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A message on a case after the complaint: the customer writing again, or an agent's answer. */
+/**
+ * A message in a case's conversation after the complaint: the customer writing again, an agent's reply, a note,
+ * an answer given by phone, or an automatic message; outbound ones carry their delivery status.
+ */
 @Entity
 @Table(name = "case_message")
 public class CaseMessage {
 
-    private static final String AGENT_CHANNEL = "agent";
+    static final String NOTE_CHANNEL = "internal";
+    static final String PHONE_CHANNEL = "phone";
 
     @Id
     public UUID id;
@@ -23,7 +27,7 @@ public class CaseMessage {
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
 
-    /** Intake's id of a customer's message; null for an agent's answer. */
+    /** Intake's id of a customer's message, or routing's id of a message it asked intake to deliver; else null. */
     @Column(name = "message_id", unique = true)
     public String messageId;
 
@@ -31,6 +35,15 @@ public class CaseMessage {
     @Column(nullable = false)
     public MessageAuthor author;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageDirection direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageKind kind;
+
+    /** The customer's channel; for a delivered message the one intake used (a web complaint is answered by e-mail). */
     @Column(nullable = false)
     public String channel;
 
@@ -40,28 +53,66 @@ public class CaseMessage {
     @Column(name = "written_by")
     public String writtenBy;
 
+    @Column(nullable = false)
+    public boolean automatic;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** Null for messages routing did not ask intake to deliver. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public DeliveryStatus deliveryStatus;
+
+    @Column(name = "delivery_reason")
+    public String deliveryReason;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    @Column(name = "delivery_updated_at")
+    public Instant deliveryUpdatedAt;
+
     static CaseMessage fromCustomer(SupportCase c, String messageId, String channel, String body, Instant at) {
-        CaseMessage m = new CaseMessage();
-        m.id = UUID.randomUUID();
-        m.caseId = c.id;
+        CaseMessage m = message(c, MessageAuthor.CUSTOMER, MessageDirection.INBOUND, MessageKind.CUSTOMER_MESSAGE,
+                channel == null ? c.channel : channel, body == null ? "" : body, c.customerName, at);
         m.messageId = messageId;
-        m.author = MessageAuthor.CUSTOMER;
-        m.channel = channel == null ? c.channel : channel;
-        m.body = body == null ? "" : body;
-        m.writtenBy = c.customerName;
-        m.receivedAt = at;
         return m;
     }
 
-    static CaseMessage fromAgent(SupportCase c, String by, String body, Instant at) {
+    /**
+     * A message routing asks intake to deliver on the customer's channel: written by {@code by}, or automatic when
+     * {@code by} is null.
+     */
+    public static CaseMessage toCustomer(SupportCase c, MessageKind kind, String messageId, String by, String body,
+            Instant at) {
+        CaseMessage m = message(c, by == null ? MessageAuthor.SYSTEM : MessageAuthor.AGENT, MessageDirection.OUTBOUND,
+                kind, c.channel, body, by, at);
+        m.messageId = messageId;
+        m.automatic = by == null;
+        m.deliveryStatus = DeliveryStatus.REQUESTED;
+        m.deliveryUpdatedAt = at;
+        return m;
+    }
+
+    static CaseMessage note(SupportCase c, String by, String body, Instant at) {
+        return message(c, MessageAuthor.AGENT, MessageDirection.INTERNAL, MessageKind.NOTE, NOTE_CHANNEL, body, by, at);
+    }
+
+    static CaseMessage phoneResponse(SupportCase c, String by, String body, Instant at) {
+        return message(c, MessageAuthor.AGENT, MessageDirection.OUTBOUND, MessageKind.PHONE_RESPONSE, PHONE_CHANNEL, body,
+                by, at);
+    }
+
+    private static CaseMessage message(SupportCase c, MessageAuthor author, MessageDirection direction, MessageKind kind,
+            String channel, String body, String by, Instant at) {
         CaseMessage m = new CaseMessage();
         m.id = UUID.randomUUID();
         m.caseId = c.id;
-        m.author = MessageAuthor.AGENT;
-        m.channel = AGENT_CHANNEL;
+        m.author = author;
+        m.direction = direction;
+        m.kind = kind;
+        m.channel = channel;
         m.body = body;
         m.writtenBy = by;
         m.receivedAt = at;

@@ -15,10 +15,20 @@ import io.smallrye.mutiny.Uni;
 public class CaseMessageRepository implements PanacheRepositoryBase<CaseMessage, UUID> {
 
     public Uni<List<CaseMessage>> of(UUID caseId) {
-        return list("caseId = ?1 order by receivedAt", caseId);
+        return list("caseId = ?1 order by receivedAt, id", caseId);
     }
 
     public Uni<Boolean> known(String messageId) {
         return count("messageId", messageId).map(n -> n > 0);
+    }
+
+    /** The message with this id, locked for the update of its delivery status; null when unknown. */
+    public Uni<CaseMessage> lockByMessageId(String messageId) {
+        return find("messageId", messageId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** How many of the case's messages failed to reach the customer. */
+    public Uni<Long> failedDeliveries(UUID caseId) {
+        return count("caseId = ?1 and deliveryStatus = ?2", caseId, DeliveryStatus.FAILED);
     }
 }

@@ -20,8 +20,12 @@ public final class CaseRequests {
     public record Reopen(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    /** What the agent answered to the customer's further message. */
-    public record Reply(@NotBlank @Size(max = 5000) String text) {
+    /** What the agent writes to the customer (its length is limited by configuration). */
+    public record Reply(@NotBlank String text) {
+    }
+
+    /** An internal note (its length is limited by configuration). */
+    public record Note(@NotBlank String text) {
     }
 
     public record Assign(@NotBlank @Size(max = 200) String assignee) {

@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.conversation.ConversationConfig;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.outbox.OutboxRelay;
@@ -54,8 +55,11 @@ public class CaseResource {
     private final CaseWorkflowService workflow;
     private final OutboxRelay relay;
     private final SecurityIdentity identity;
+    private final int maxTextLength;
 
-    public CaseResource(CaseService cases, CaseWorkflowService workflow, OutboxRelay relay, SecurityIdentity identity) {
+    public CaseResource(CaseService cases, CaseWorkflowService workflow, OutboxRelay relay, SecurityIdentity identity,
+            ConversationConfig conversation) {
+        this.maxTextLength = conversation.maxTextLength();
         this.cases = cases;
         this.workflow = workflow;
         this.relay = relay;
@@ -152,10 +156,32 @@ public class CaseResource {
     @POST
     @Path("/{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record an answer to the customer's further message", description = "Ends the unanswered-reply timer.")
+    @Operation(summary = "Reply to the customer", description = "Stored on the case and delivered by intake on the customer's channel; "
+            + "the delivery status follows on the case. Ends the unanswered-reply timer; the first reply sent is the first response.")
     public Uni<Response> reply(@RestPath UUID id, @Valid @NotNull CaseRequests.Reply request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.reply(id, version, Actor.of(identity), request.text().strip()), ifMatch);
+        String text = withinLimit(request.text());
+        return act(id, version -> workflow.reply(id, version, Actor.of(identity), text), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an internal note", description = "Shown on the case, never sent to the customer.")
+    public Uni<Response> note(@RestPath UUID id, @Valid @NotNull CaseRequests.Note request,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        String text = withinLimit(request.text());
+        return act(id, version -> workflow.note(id, version, Actor.of(identity), text), ifMatch);
+    }
+
+    /** The text as it will be stored, if not longer than {@code tikun.routing.conversation.max-text-length}. */
+    private String withinLimit(String text) {
+        String stripped = text.strip();
+        if (stripped.length() > maxTextLength) {
+            throw new BadRequestException("'text' is " + stripped.length() + " characters long; at most " + maxTextLength
+                    + " are allowed.");
+        }
+        return stripped;
     }
 
     private Uni<Response> act(UUID id, Function<Long, Uni<CaseWorkflowService.Changed>> action, String ifMatch) {

@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.callback.CallbackScheduler;
+import io.tikun.routing.conversation.CustomerTexts;
 import io.tikun.routing.escalation.EscalationPolicy;
 import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.EscalationStep;
@@ -188,6 +189,7 @@ public class CaseService {
         c.subject = complaint.subject() == null ? "" : complaint.subject();
         c.summary = complaint.body() == null ? "" : complaint.body();
         c.severity = complaint.severity();
+        c.language = CustomerTexts.languageOf(complaint.language());
         c.level = policy.initialLevel(complaint.severity());
         c.status = CaseStatus.OPEN;
         c.receivedAt = complaint.receivedAt();

@@ -3,6 +3,7 @@ package io.tikun.routing.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.EscalationReason;
@@ -22,6 +23,7 @@ public record CaseView(
         Severity severity,
         EscalationLevel level,
         CaseStatus status,
+        String language,
         String assignee,
         Instant receivedAt,
         Instant openedAt,
@@ -46,8 +48,26 @@ public record CaseView(
     public record Step(EscalationLevel from, EscalationLevel to, EscalationReason reasonCode, String reason, Instant at) {
     }
 
-    /** A message after the complaint: the customer writing again, or an agent's answer. */
-    public record Message(MessageAuthor author, String channel, String writtenBy, String body, Instant at) {
+    /**
+     * A message of the conversation, the complaint first: which way it went, what it is, on which channel, who wrote
+     * it, when, and for a message routing asked intake to deliver its delivery status ({@code REQUESTED},
+     * {@code SENT}, {@code DELIVERED}, {@code FAILED} with the reason; null for the others).
+     */
+    public record Message(UUID id, MessageDirection direction, MessageKind kind, MessageAuthor author, String channel,
+            String writtenBy, boolean automatic, String body, Instant at, String messageId, DeliveryStatus deliveryStatus,
+            String deliveryReason, String providerMessageId, Instant deliveryUpdatedAt) {
+
+        static Message of(CaseMessage m) {
+            return new Message(m.id, m.direction, m.kind, m.author, m.channel, m.writtenBy, m.automatic, m.body,
+                    m.receivedAt, m.messageId, m.deliveryStatus, m.deliveryReason, m.providerMessageId, m.deliveryUpdatedAt);
+        }
+
+        /** The complaint that opened the case, as the conversation's first message. */
+        static Message complaint(SupportCase c) {
+            String body = c.subject.isBlank() ? c.summary : c.subject + "\n\n" + c.summary;
+            return new Message(null, MessageDirection.INBOUND, MessageKind.COMPLAINT, MessageAuthor.CUSTOMER, c.channel,
+                    c.customerName, false, body, c.receivedAt, c.complaintId, null, null, null, null);
+        }
     }
 
     public record Alert(UUID id, String kind, EscalationLevel level, String channel, String recipient, String state,
@@ -59,12 +79,13 @@ public record CaseView(
             List<CaseMessage> messages) {
         return new CaseView(c.id, c.complaintId, c.reference,
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
-                c.summary, c.severity, c.level, c.status, c.assignee, c.receivedAt, c.openedAt, c.firstResponseDueAt,
+                c.summary, c.severity, c.level, c.status, c.language, c.assignee, c.receivedAt, c.openedAt,
+                c.firstResponseDueAt,
                 c.firstRespondedAt, c.escalationDueAt, c.callbackDueAt, c.waitingSince, c.resolutionDueAt, c.replyDueAt,
                 c.resolvedAt, c.resolution, c.updatedAt, c.version,
                 steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reasonCode, s.reason, s.occurredAt)).toList(),
                 notifications.stream().map(n -> new Alert(n.id, n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),
                         n.attempts, n.sentAt)).toList(),
-                messages.stream().map(m -> new Message(m.author, m.channel, m.writtenBy, m.body, m.receivedAt)).toList());
+                Stream.concat(Stream.of(Message.complaint(c)), messages.stream().map(Message::of)).toList());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.conversation.CustomerMessages;
 import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxMessage;
@@ -36,11 +37,14 @@ public class CaseWorkflowService {
     private final CaseClocks clocks;
     private final CaseMessageRepository messages;
     private final RoutingMetrics metrics;
+    private final CustomerMessages customer;
     private final Clock clock;
 
     public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
-            RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics, Clock clock) {
+            RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics,
+            CustomerMessages customer, Clock clock) {
         this.cases = cases;
+        this.customer = customer;
         this.clocks = clocks;
         this.messages = messages;
         this.metrics = metrics;
@@ -85,7 +89,10 @@ public class CaseWorkflowService {
         });
     }
 
-    /** Records that the customer got a first answer; its time is measured from when the complaint was received. */
+    /**
+     * Records that the customer got a first answer by phone: the answer joins the conversation as a
+     * {@code PHONE_RESPONSE} and its time is measured from when the complaint was received.
+     */
     @WithTransaction
     public Uni<Changed> recordFirstResponse(UUID id, Long expectedVersion, Actor actor, String summary) {
         String by = actor.user();
@@ -96,27 +103,40 @@ public class CaseWorkflowService {
             requireNot(c, CaseStatus.RESOLVED, "The case is resolved.");
             requireNot(c, CaseStatus.WAITING_ON_CUSTOMER, "The case waits on the customer; resume it first.");
             Instant now = now();
-            // Late, and the escalation job has not yet counted the breach (its timer still sits on the deadline).
-            boolean breachNotYetCounted = now.isAfter(c.firstResponseDueAt) && c.firstResponseDueAt.equals(c.escalationDueAt);
-            c.firstRespondedAt = now;
-            // Answered: a missed first response can no longer happen, so the escalation timer ends.
-            c.escalationDueAt = null;
-            c.replyDueAt = null;
-            c.status = CaseStatus.RESPONDED;
-            c.updatedAt = now;
             if (c.assignee == null) {
                 c.assignee = by;
             }
-            Duration took = Duration.between(c.receivedAt, now);
-            Runnable measure = () -> {
-                metrics.firstResponse(c.severity, c.channel, took);
-                if (breachNotYetCounted) {
-                    metrics.breached(c.severity);
-                }
-            };
-            return announce(c, CaseUpdated.RESPONDED, "first response by " + by + ": " + summary, null, now)
-                    .map(changed -> new Changed(changed.caseId(), changed.outboxIds(), measure));
+            c.replyDueAt = null;
+            return messages.persist(CaseMessage.phoneResponse(c, by, summary, now))
+                    .chain(() -> firstResponded(c, "first response by " + by + ": " + summary, now, now));
         });
+    }
+
+    /**
+     * The customer got the case's first answer at {@code at} (by phone, or the first reply intake sent): the
+     * first-response clock stops, the case is {@code RESPONDED} unless it waits on the customer or is resolved, and
+     * {@code responded} is announced. The caller checks that no first response was recorded yet.
+     */
+    public Uni<Changed> firstResponded(SupportCase c, String reason, Instant at, Instant now) {
+        // Late, and the escalation job has not yet counted the breach (its timer still sits on the deadline).
+        boolean breachNotYetCounted = at.isAfter(c.firstResponseDueAt) && c.firstResponseDueAt.equals(c.escalationDueAt);
+        c.firstRespondedAt = at;
+        // Answered: a missed first response can no longer happen, so the escalation timer ends. (The reply timer is
+        // the answering action's: a message the customer wrote after the reply was asked for still waits.)
+        c.escalationDueAt = null;
+        if (c.status == CaseStatus.OPEN) {
+            c.status = CaseStatus.RESPONDED;
+        }
+        c.updatedAt = now;
+        Duration took = Duration.between(c.receivedAt, at);
+        Runnable measure = () -> {
+            metrics.firstResponse(c.severity, c.channel, took);
+            if (breachNotYetCounted) {
+                metrics.breached(c.severity);
+            }
+        };
+        return announce(c, CaseUpdated.RESPONDED, reason, null, now)
+                .map(changed -> new Changed(changed.caseId(), changed.outboxIds(), measure));
     }
 
     @WithTransaction
@@ -126,8 +146,12 @@ public class CaseWorkflowService {
 
     /** Resolves a case loaded in the caller's transaction (an agent's action, or a manager's successful callback). */
     public Uni<Changed> resolveCase(SupportCase c, String by, String resolution) {
+        return resolveCase(c, by, resolution, now());
+    }
+
+    /** Resolves a case loaded in the caller's transaction at {@code now}. */
+    public Uni<Changed> resolveCase(SupportCase c, String by, String resolution, Instant now) {
         requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
-        Instant now = now();
         c.status = CaseStatus.RESOLVED;
         c.resolution = resolution;
         c.resolvedAt = now;
@@ -136,7 +160,13 @@ public class CaseWorkflowService {
         c.resolutionEscalationDueAt = null;
         c.waitingSince = null;
         c.updatedAt = now;
-        return announce(c, CaseUpdated.RESOLVED, "resolved by " + by, thanks.compose(c), now);
+        c.resolutions++;
+        String thankYou = thanks.compose(c);
+        // Once per resolution: the thank-you's messageId carries the resolution's number.
+        return customer.thankYou(c, thankYou, now).chain(requested -> announce(c, CaseUpdated.RESOLVED, "resolved by " + by,
+                thankYou, now).map(
+                        changed -> new Changed(changed.caseId(),
+                                List.of(requested.outboxId(), changed.outboxIds().get(0)))));
     }
 
     /**
@@ -171,16 +201,33 @@ public class CaseWorkflowService {
         });
     }
 
-    /** An agent answered the customer's further message: the unanswered-reply timer ends. */
+    /**
+     * An agent's or manager's reply to the customer: it joins the conversation as {@code REQUESTED} and intake is asked
+     * to deliver it, in one transaction. It answers any message waiting (the unanswered-reply timer ends); an agent
+     * replying to a case nobody holds takes it. The first reply intake reports sent is the first response.
+     */
     @WithTransaction
     public Uni<Changed> reply(UUID id, Long expectedVersion, Actor actor, String text) {
-        String by = actor.user();
         return load(id, expectedVersion, actor).chain(c -> {
             requireNot(c, CaseStatus.RESOLVED, "The case is resolved; reopen it first.");
             Instant now = now();
             c.replyDueAt = null;
             c.updatedAt = now;
-            return messages.persist(CaseMessage.fromAgent(c, by, text, now)).replaceWith(new Changed(c.id, List.of()));
+            if (c.assignee == null && !actor.actsOnEveryCase()) {
+                c.assignee = actor.user();
+            }
+            return customer.reply(c, actor.user(), actor.name(), text, now)
+                    .map(requested -> new Changed(c.id, List.of(requested.outboxId())));
+        });
+    }
+
+    /** An internal note on the case: stored and shown to colleagues, never sent to the customer. */
+    @WithTransaction
+    public Uni<Changed> note(UUID id, Long expectedVersion, Actor actor, String text) {
+        return load(id, expectedVersion, actor).chain(c -> {
+            Instant now = now();
+            c.updatedAt = now;
+            return messages.persist(CaseMessage.note(c, actor.user(), text, now)).replaceWith(new Changed(c.id, List.of()));
         });
     }
 

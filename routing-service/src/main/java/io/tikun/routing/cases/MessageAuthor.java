@@ -1,7 +1,8 @@
 package io.tikun.routing.cases;
 
-/** Who wrote a message on a case after the complaint. */
+/** Who wrote a message on a case: the customer, an agent or manager, or the system (automatic messages). */
 public enum MessageAuthor {
     CUSTOMER,
-    AGENT
+    AGENT,
+    SYSTEM
 }

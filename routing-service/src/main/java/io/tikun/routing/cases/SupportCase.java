@@ -113,6 +113,14 @@ public class SupportCase {
     @Column(name = "reply_due_at")
     public Instant replyDueAt;
 
+    /** The complaint's language (he, en, ar, ru): every text to the customer is written in it. */
+    @Column(nullable = false)
+    public String language;
+
+    /** How many times the case was resolved; numbers the thank-you of each resolution. */
+    @Column(nullable = false)
+    public int resolutions;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

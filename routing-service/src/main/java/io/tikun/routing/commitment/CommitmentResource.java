@@ -1,6 +1,5 @@
 package io.tikun.routing.commitment;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +43,7 @@ public class CommitmentResource {
     @Operation(summary = "Record a promise made to the customer", description = "Follow-up tracks it until the customer confirms it was kept.")
     public Uni<Response> make(@RestPath UUID caseId, @Valid @NotNull NewCommitmentRequest request) {
         return service.make(caseId, request, Actor.of(identity))
-                .call(made -> relay.publishNow(List.of(made.outboxId())))
+                .call(made -> relay.publishNow(made.outboxIds()))
                 .map(made -> Response.accepted(made.commitment()).build());
     }
 }

@@ -3,6 +3,7 @@ package io.tikun.routing.commitment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.routing.cases.Actor;
 import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.SupportCase;
+import io.tikun.routing.conversation.CustomerMessages;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxMessage;
 import io.tikun.routing.outbox.OutboxRepository;
@@ -24,17 +26,23 @@ public class CommitmentService {
     private final CaseRepository cases;
     private final OutboxRepository outbox;
     private final EventJson json;
+    private final CustomerMessages customer;
     private final Clock clock;
 
-    public CommitmentService(CaseRepository cases, OutboxRepository outbox, EventJson json, Clock clock) {
+    public CommitmentService(CaseRepository cases, OutboxRepository outbox, EventJson json, CustomerMessages customer,
+            Clock clock) {
         this.cases = cases;
+        this.customer = customer;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
 
-    /** The commitment as announced, and the outbox row to publish once the transaction commits. */
-    public record Made(CommitmentMade commitment, UUID outboxId) {
+    /**
+     * The commitment as announced, and the outbox rows to publish once the transaction commits (the commitment and
+     * the expectation summary to the customer).
+     */
+    public record Made(CommitmentMade commitment, List<UUID> outboxIds) {
     }
 
     @WithTransaction
@@ -46,12 +54,17 @@ public class CommitmentService {
                 .chain(c -> makeFor(c, request, actor.user(), now));
     }
 
-    /** Records a promise on a case loaded in the caller's transaction (e.g. one made on a manager's callback). */
+    /**
+     * Records a promise on a case loaded in the caller's transaction (e.g. one made on a manager's callback) and tells
+     * the customer what was agreed, who is responsible and by when (the expectation summary).
+     */
     public Uni<Made> makeFor(SupportCase c, NewCommitmentRequest request, String madeBy, Instant now) {
         CommitmentMade made = commitment(c, request, madeBy, now);
         OutboxMessage message = OutboxMessage.of(CommitmentMade.TOPIC, c.customerId, CommitmentMade.TYPE,
                 json.write(made), now);
-        return outbox.persist(message).replaceWith(new Made(made, message.id));
+        return outbox.persist(message)
+                .chain(() -> customer.expectationSummary(c, made.commitmentId(), made.what(), made.owner(), made.dueAt(), now))
+                .map(summary -> new Made(made, List.of(message.id, summary.outboxId())));
     }
 
     private static CommitmentMade commitment(SupportCase c, NewCommitmentRequest request, String madeBy, Instant now) {

@@ -9,7 +9,8 @@ import io.tikun.routing.escalation.Severity;
 
 /**
  * Routing's reading of intake's {@code complaints.received} event (contract:
- * intake-service/src/main/resources/contracts/complaints.received.schema.json).
+ * intake-service/src/main/resources/contracts/complaints.received.schema.json); {@code language} is the detected
+ * language of the text (he, en, ar, ru, or und).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComplaintReceived(
@@ -22,7 +23,8 @@ public record ComplaintReceived(
         Severity severity,
         List<Reason> reasons,
         Instant receivedAt,
-        Instant expectedResponseBy) {
+        Instant expectedResponseBy,
+        String language) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Customer(String id, String name, String email, String phone) {

@@ -95,6 +95,28 @@ public class ManagerAlertComposer {
         return rows;
     }
 
+    /**
+     * A message to the customer failed ({@code what}: its kind, channel and the reason intake gave): the case's agent
+     * hears of it by e-mail when their address is known ({@code agentEmail}, in the manager's language), and on the
+     * live stream. {@code occurrence} counts the case's failed deliveries, so each failure is news once.
+     */
+    public List<Notification> deliveryFailed(SupportCase c, String what, String agentEmail, int occurrence, Instant now) {
+        List<Notification> rows = new ArrayList<>();
+        String lang = language(config.serviceManagerLanguage());
+        if (agentEmail != null && !agentEmail.isBlank()) {
+            rows.add(email(c, NotificationKind.DELIVERY_FAILED, null, null, what, null, agentEmail, lang, now));
+        }
+        String text = subject(NotificationKind.DELIVERY_FAILED,
+                facts(c, NotificationKind.DELIVERY_FAILED, null, null, what, null, lang));
+        Notification streamed = row(c, NotificationKind.DELIVERY_FAILED, NotificationChannels.STREAM,
+                NotificationChannels.STREAM_RECIPIENT, lang, text, null, null, now);
+        streamed.body = json.write(new StreamedNotification(streamed.id, c.id, c.reference,
+                NotificationKind.DELIVERY_FAILED.name(), c.level, c.severity.name(), c.customerName, text, what, null, now));
+        rows.add(streamed);
+        rows.forEach(n -> n.occurrence = occurrence);
+        return rows;
+    }
+
     private List<Notification> compose(SupportCase c, NotificationKind kind, EscalationLevel from,
             EscalationReason code, String reason, Instant callbackDue, Instant now) {
         List<Notification> all = new ArrayList<>();

@@ -194,6 +194,13 @@ class CallbackTest {
                     .contains("\"madeBy\":\"mira\"").contains(opened.getString("id"));
         }
         outcome(callbackId, "{\"outcome\":\"NOT_REACHED\"}").then().statusCode(409).contentType(PROBLEM);
+        // The call's summary first, then what was promised, by whom and by when.
+        JsonPath conversation = awaitCase(opened.getString("complaintId"));
+        assertThat(conversation.getList("messages.findAll { it.automatic }.kind", String.class))
+                .containsExactly("CALLBACK_SUMMARY", "EXPECTATION_SUMMARY");
+        assertThat(conversation.getString("messages.find { it.kind == 'CALLBACK_SUMMARY' }.body")).contains("She accepted");
+        assertThat(conversation.getString("messages.find { it.kind == 'EXPECTATION_SUMMARY' }.body"))
+                .contains("טכנאי יגיע ביום שלישי").contains("field-team");
     }
 
     @Test
@@ -209,6 +216,11 @@ class CallbackTest {
         JsonPath resolved = awaitCase(opened.getString("complaintId"));
         assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
         assertThat(resolved.getString("resolution")).isEqualTo("Replaced the heater and refunded the visit");
+        // The customer hears what the call agreed, then the thanks of the resolution.
+        assertThat(resolved.getList("messages.findAll { it.automatic }.kind", String.class))
+                .containsExactly("CALLBACK_SUMMARY", "THANK_YOU");
+        assertThat(resolved.getString("messages.find { it.kind == 'CALLBACK_SUMMARY' }.body"))
+                .contains("Replaced the heater and refunded the visit");
     }
 
     @Test

@@ -45,6 +45,7 @@ class CaseOwnershipTest {
         all.put("wait-on-customer", null);
         all.put("resume", null);
         all.put("replies", "{\"text\":\"We are on it\"}");
+        all.put("notes", "{\"text\":\"She prefers calls after 17:00\"}");
         all.put("first-response", "{\"summary\":\"Called her back\"}");
         all.put("commitments", "{\"what\":\"A technician comes on Tuesday\",\"owner\":\"yossi\",\"dueAt\":\""
                 + Instant.now().plusSeconds(86_400) + "\"}");

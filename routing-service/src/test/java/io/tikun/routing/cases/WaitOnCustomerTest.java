@@ -118,8 +118,10 @@ class WaitOnCustomerTest {
                 json -> "OPEN".equals(json.getString("status")));
         Duration waited = Duration.between(instant(waiting, "waitingSince"), instant(answered, "updatedAt"));
         assertThat(instant(answered, "firstResponseDueAt")).isEqualTo(instant(waiting, "firstResponseDueAt").plus(waited));
-        assertThat(answered.getString("messages[0].author")).isEqualTo("CUSTOMER");
-        assertThat(answered.getString("messages[0].body")).isEqualTo("עברו יומיים ואף אחד לא חזר אליי.");
+        assertThat(answered.getString("messages[0].kind")).isEqualTo("COMPLAINT");
+        assertThat(answered.getString("messages[1].author")).isEqualTo("CUSTOMER");
+        assertThat(answered.getString("messages[1].kind")).isEqualTo("CUSTOMER_MESSAGE");
+        assertThat(answered.getString("messages[1].body")).isEqualTo("עברו יומיים ואף אחד לא חזר אליי.");
         assertThat(instant(answered, "replyDueAt")).isEqualTo(Instant.parse(wroteAt.toString()).plus(REPLY_WITHIN)
                 .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.tikun.routing.ProducerSchema;
+import io.tikun.routing.conversation.CustomerTexts;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.stack.testing.Contracts;
 
@@ -30,7 +31,7 @@ class IntakeContractTest {
     private static final String CHANNEL = "/properties/channel";
     private static final String IMPLIES = "/properties/reasons/items/properties/implies";
     private static final String SIGNAL = "/properties/reasons/items/properties/signal";
-    /** Decided: routing does not read the complaint's language (its record has no such component). */
+    /** The complaint's language: routing writes to the customer in it (he, en, ar, ru), else in Hebrew. */
     private static final String LANGUAGE = "/properties/language";
     private static final Pattern SIGNAL_NAME = Pattern.compile("\\b[A-Z][A-Z_]{2,}\\b");
 
@@ -41,8 +42,16 @@ class IntakeContractTest {
     void everyEnumeratedFieldOfComplaintsReceivedIsOneRoutingReads() {
         assertThat(received.enums().keySet()).as("enumerated fields routing has decided how to read")
                 .isSubsetOf(Set.of(SEVERITY, CHANNEL, IMPLIES, SIGNAL, LANGUAGE));
-        assertThat(Arrays.stream(ComplaintReceived.class.getRecordComponents()).map(c -> c.getName()))
-                .as("a language routing started reading needs its values checked here").doesNotContain("language");
+    }
+
+    @Test
+    void everyLanguageRoutingWritesInIsOneIntakeDetectsAndTheOthersGetHebrew() {
+        List<String> intakes = received.enums().get(LANGUAGE);
+        assertThat(intakes).containsAll(CustomerTexts.LANGUAGES);
+        for (String language : intakes) {
+            assertThat(CustomerTexts.languageOf(language)).as(language)
+                    .isEqualTo(CustomerTexts.LANGUAGES.contains(language) ? language : "he");
+        }
     }
 
     @Test
