@@ -19,6 +19,7 @@ import io.tikun.routing.outbox.OutboxRepository;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.NotFoundProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
+import io.tikun.routing.reports.ResponseTimeMetrics;
 
 /**
  * What agents and managers do to a case: take it, hand it over, answer the customer, resolve
@@ -37,9 +38,12 @@ public class CaseWorkflowService {
     private final CaseMessageRepository messages;
     private final RoutingMetrics metrics;
     private final Clock clock;
+    private final ResponseTimeMetrics responseTimes;
 
     public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
-            RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics, Clock clock) {
+            RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics, Clock clock,
+            ResponseTimeMetrics responseTimes) {
+        this.responseTimes = responseTimes;
         this.cases = cases;
         this.clocks = clocks;
         this.messages = messages;
@@ -110,6 +114,7 @@ public class CaseWorkflowService {
             Duration took = Duration.between(c.receivedAt, now);
             Runnable measure = () -> {
                 metrics.firstResponse(c.severity, c.channel, took);
+                responseTimes.firstResponse(c, now);
                 if (breachNotYetCounted) {
                     metrics.breached(c.severity);
                 }
@@ -180,7 +185,8 @@ public class CaseWorkflowService {
             Instant now = now();
             c.replyDueAt = null;
             c.updatedAt = now;
-            return messages.persist(CaseMessage.fromAgent(c, by, text, now)).replaceWith(new Changed(c.id, List.of()));
+            return messages.persist(CaseMessage.fromAgent(c, by, text, now))
+                    .replaceWith(new Changed(c.id, List.of(), () -> responseTimes.replied(c)));
         });
     }
 
