@@ -20,6 +20,7 @@ import io.tikun.routing.outbox.OutboxRepository;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.NotFoundProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
+import io.tikun.routing.reports.ResponseTimeMetrics;
 
 /**
  * What agents and managers do to a case: take it, hand it over, answer the customer, resolve
@@ -39,10 +40,12 @@ public class CaseWorkflowService {
     private final RoutingMetrics metrics;
     private final CustomerMessages customer;
     private final Clock clock;
+    private final ResponseTimeMetrics responseTimes;
 
     public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
             RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics,
-            CustomerMessages customer, Clock clock) {
+            CustomerMessages customer, Clock clock, ResponseTimeMetrics responseTimes) {
+        this.responseTimes = responseTimes;
         this.cases = cases;
         this.customer = customer;
         this.clocks = clocks;
@@ -131,6 +134,7 @@ public class CaseWorkflowService {
         Duration took = Duration.between(c.receivedAt, at);
         Runnable measure = () -> {
             metrics.firstResponse(c.severity, c.channel, took);
+            responseTimes.firstResponse(c, at);
             if (breachNotYetCounted) {
                 metrics.breached(c.severity);
             }
@@ -217,7 +221,7 @@ public class CaseWorkflowService {
                 c.assignee = actor.user();
             }
             return customer.reply(c, actor.user(), actor.name(), text, now)
-                    .map(requested -> new Changed(c.id, List.of(requested.outboxId())));
+                    .map(requested -> new Changed(c.id, List.of(requested.outboxId()), () -> responseTimes.replied(c)));
         });
     }
 
