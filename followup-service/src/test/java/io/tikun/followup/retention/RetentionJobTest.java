@@ -110,7 +110,7 @@ class RetentionJobTest {
     }
 
     private MailDelivery sent(UUID commitmentId, Instant at) {
-        MailDelivery mail = MailDelivery.of(commitmentId, MailPurpose.CUSTOMER_REQUEST, "c@example.co.il", "s", "b",
+        MailDelivery mail = MailDelivery.of(commitmentId, MailPurpose.OWNER_DUE_SOON, "c@example.co.il", "s", "b",
                 at);
         mail.sentAt = at;
         return mail;
@@ -130,7 +130,7 @@ class RetentionJobTest {
         UUID about = commitment(now).id;
         MailDelivery oldSent = sent(about, now);
         MailDelivery recentSent = sent(about, now.plus(Duration.ofDays(2)));
-        MailDelivery unsent = MailDelivery.of(about, MailPurpose.CUSTOMER_REQUEST, "c@example.co.il", "s",
+        MailDelivery unsent = MailDelivery.of(about, MailPurpose.OWNER_DUE_SOON, "c@example.co.il", "s",
                 "b", now);
         unsent.availableAt = now.plus(Duration.ofDays(365));
         await(() -> Panache.withTransaction(() -> processed.persist(oldEvent, recentEvent)
