@@ -71,9 +71,7 @@ public class CustomerMessageRequests {
                 return Uni.createFrom().item(Optional.<UUID> empty());
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            CustomerMessageRequested event = new CustomerMessageRequested(messageId, target.complaintId(),
-                    target.caseId(), target.customerId(), target.reference(), kind, true, null, language.code(),
-                    draft.subject(), draft.text(), draft.links(), CustomerMessageRequested.REQUESTED_BY, now);
+            CustomerMessageRequested event = CustomerMessageRequested.of(messageId, target, kind, language, draft, now);
             OutboxMessage row = OutboxMessage.of(CustomerMessageRequested.TOPIC, target.customerId(),
                     CustomerMessageRequested.TYPE, json.write(event), now);
             CustomerMessage message = new CustomerMessage();

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.tikun.followup.FollowupConfig;
@@ -34,6 +35,7 @@ public class CustomerTexts {
 
     private final Map<CustomerLanguage, Properties> texts = new EnumMap<>(CustomerLanguage.class);
 
+    @Inject
     public CustomerTexts(FollowupConfig config) {
         this(config.texts().directory().filter(d -> !d.isBlank()).map(Path::of));
     }

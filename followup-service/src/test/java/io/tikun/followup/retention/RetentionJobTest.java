@@ -25,6 +25,9 @@ import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
+import io.tikun.followup.message.CustomerMessage;
+import io.tikun.followup.message.CustomerMessageKind;
+import io.tikun.followup.message.CustomerMessageRepository;
 import io.tikun.followup.outbox.MailDelivery;
 import io.tikun.followup.outbox.MailDeliveryRepository;
 import io.tikun.followup.outbox.MailPurpose;
@@ -64,6 +67,9 @@ class RetentionJobTest {
 
     @Inject
     CommitmentRepository commitments;
+
+    @Inject
+    CustomerMessageRepository customerMessages;
 
     @Inject
     TestClock clock;
@@ -166,5 +172,35 @@ class RetentionJobTest {
         await(job::runOnce);
 
         assertThat(await(() -> Panache.withSession(() -> processed.count("eventId like 'backlog-%'")))).isZero();
+    }
+
+    private static CustomerMessage customerMessage(UUID commitmentId, Instant requestedAt) {
+        CustomerMessage m = new CustomerMessage();
+        m.messageId = "followup:verify:" + commitmentId + ":" + UUID.randomUUID();
+        m.commitmentId = commitmentId;
+        m.complaintId = "cmp-1";
+        m.customerId = "cust-1";
+        m.reference = "TK-000042";
+        m.kind = CustomerMessageKind.FOLLOW_UP;
+        m.language = "en";
+        m.requestedAt = requestedAt;
+        m.status = "DELIVERED";
+        return m;
+    }
+
+    @Test
+    void deletesCustomerMessagesRequestedLongerAgoThanTheirAge() throws Throwable {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Duration age = config.retention().customerMessage();
+        UUID about = commitment(now).id;
+        CustomerMessage old = customerMessage(about, now);
+        CustomerMessage recent = customerMessage(about, now.plus(Duration.ofDays(2)));
+        await(() -> Panache.withTransaction(() -> customerMessages.persist(old, recent)));
+
+        clock.advance(age.plusDays(1));
+        await(job::runOnce);
+
+        assertThat(await(() -> Panache.withSession(() -> customerMessages.findById(old.messageId)))).isNull();
+        assertThat(await(() -> Panache.withSession(() -> customerMessages.findById(recent.messageId)))).isNotNull();
     }
 }
