@@ -30,6 +30,8 @@ public interface FollowupConfig {
 
     Retention retention();
 
+    Texts texts();
+
     /** Signed links that let a customer confirm or deny a fix, or rate the service, without logging in. */
     interface Links {
         /**
@@ -181,6 +183,10 @@ public interface FollowupConfig {
         @WithDefault("P30D")
         Duration mailDelivery();
 
+        /** Messages requested from intake for customers, with their delivery status, by the time of the request. */
+        @WithDefault("P180D")
+        Duration customerMessage();
+
         /** How often each instance purges ({@code off} disables it). */
         @WithDefault("1h")
         String every();
@@ -188,5 +194,14 @@ public interface FollowupConfig {
         /** Rows deleted per statement: small enough that no purge holds locks for long. */
         @WithDefault("1000")
         int batchSize();
+    }
+
+    /** The texts of the messages to customers: bundles per language, which an operator may override. */
+    interface Texts {
+        /**
+         * A directory of {@code messages_<language>.properties} files whose keys replace those of the bundled
+         * {@code customer-messages/messages_<language>.properties}; read at startup.
+         */
+        Optional<String> directory();
     }
 }

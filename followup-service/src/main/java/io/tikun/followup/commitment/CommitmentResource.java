@@ -22,6 +22,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.access.Caller;
+import io.tikun.followup.message.CustomerMessageService;
+import io.tikun.followup.message.CustomerMessageView;
 import io.tikun.followup.outbox.MailRelay;
 import io.tikun.followup.outbox.OutboxRelay;
 
@@ -37,13 +39,15 @@ public class CommitmentResource {
     private final CommitmentService service;
     private final OutboxRelay relay;
     private final MailRelay mails;
+    private final CustomerMessageService customerMessages;
     private final SecurityIdentity identity;
 
     public CommitmentResource(CommitmentService service, OutboxRelay relay, MailRelay mails,
-            SecurityIdentity identity) {
+            CustomerMessageService customerMessages, SecurityIdentity identity) {
         this.service = service;
         this.relay = relay;
         this.mails = mails;
+        this.customerMessages = customerMessages;
         this.identity = identity;
     }
 
@@ -64,15 +68,26 @@ public class CommitmentResource {
         return service.get(id);
     }
 
+    @GET
+    @Path("/{id}/customer-messages")
+    @Operation(summary = "The messages sent to the promise's customer, with their delivery status", description = "Each "
+            + "message follow-up asked intake to deliver about this promise (the question whether it was done, its "
+            + "reminder, the thanks), oldest first, with what intake reported: REQUESTED until it reports, then SENT, "
+            + "DELIVERED or FAILED with the reason. 404 for an unknown commitment.")
+    public Uni<List<CustomerMessageView>> customerMessages(@RestPath UUID id) {
+        return customerMessages.forCommitment(id);
+    }
+
     @POST
     @Path("/{id}/claim-done")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Claim a promise kept", description = "The commitment becomes CLAIMED_DONE, commitments.updated "
-            + "announces it, and the customer is e-mailed two signed links to confirm or deny it. 409 if its status "
+            + "announces it, and intake is asked (customer.messages.requested) to send the customer two signed links to "
+            + "confirm or deny it. 409 if its status "
             + "does not allow a claim; 403 for an agent who does not own it.")
     public Uni<CommitmentView> claimDone(@RestPath UUID id, @Valid @NotNull ClaimDoneRequest request) {
-        // The customer is asked only after the claim committed: a mail for a claim that rolled back would ask about
-        // nothing. A failed mail is logged; it does not undo the claim.
+        // The question to the customer is published only after the claim committed (outbox): a question for a claim
+        // that rolled back would ask about nothing. A failed publish is retried by the relay; it does not undo the claim.
         return service.claimDone(id, request.note(), Caller.of(identity))
                 .call(this::announce)
                 .map(CommitmentTransitions.Applied::commitment);

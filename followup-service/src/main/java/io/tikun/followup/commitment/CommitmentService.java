@@ -3,7 +3,6 @@ package io.tikun.followup.commitment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,20 +45,15 @@ public class CommitmentService {
     }
 
     /**
-     * The owner says the promise was kept: the commitment awaits the customer's answer, and the e-mail asking the
-     * customer is queued in the same transaction (its id is among the result's {@code mailIds}).
+     * The owner says the promise was kept: the commitment awaits the customer's answer, and the question to the
+     * customer is requested from intake in the same transaction. Its outbox row has the customer's key, like the
+     * {@code commitments.updated} row, so publishing that row publishes it right after (in order).
      */
     @WithTransaction
     public Uni<CommitmentTransitions.Applied> claimDone(UUID id, String note, Caller caller) {
         return transitions.apply(id, CommitmentEvent.OWNER_CLAIMED_DONE, caller, note.strip())
-                .chain(applied -> customers.queue(CustomerRequestSender.Subject.of(applied.commitment()),
-                        applied.event().occurredAt())
-                        .map(mail -> {
-                            List<UUID> mails = new ArrayList<>(applied.mailIds());
-                            mail.ifPresent(mails::add);
-                            return new CommitmentTransitions.Applied(applied.commitment(), applied.event(),
-                                    applied.outboxId(), List.copyOf(mails));
-                        }));
+                .call(applied -> customers.queue(CustomerRequestSender.Subject.of(applied.commitment()),
+                        applied.event().occurredAt()));
     }
 
     /**

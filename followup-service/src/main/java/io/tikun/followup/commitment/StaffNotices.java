@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.tikun.followup.FollowupConfig;
 import io.tikun.followup.outbox.MailPurpose;
 
-/** The e-mails staff get when time moves a promise: its owner before the due date, the service manager when it breaks. */
+/**
+ * The e-mails staff get about a promise: its owner before the due date and when intake could not reach the customer,
+ * the service manager when it breaks.
+ */
 @ApplicationScoped
 public class StaffNotices {
 
@@ -48,6 +51,28 @@ public class StaffNotices {
                             """.formatted(c.reference, c.what, c.customerName, c.owner, c.dueAt, reason)));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The owner's notice that a message about the promise ({@code kind}, e.g. the question whether it was done) could
+     * not be delivered to the customer, with intake's reason: the customer has to be reached another way.
+     */
+    public Notice deliveryFailed(Commitment c, String kind, String channel, String reason) {
+        return new Notice(MailPurpose.OWNER_DELIVERY_FAILED, ownerAddress(c.owner),
+                "Customer not reached: " + c.reference, """
+                        Hello %s,
+
+                        We could not deliver a message to the customer about the promise you own (request %s):
+                        %s
+
+                        Message: %s
+                        Channel: %s
+                        Why: %s
+
+                        Customer: %s
+                        Please reach the customer another way.
+                        """.formatted(c.owner, c.reference, c.what, kind, channel == null ? "unknown" : channel,
+                        reason == null || reason.isBlank() ? "no reason given" : reason, c.customerName));
     }
 
     /** Owners are user names (as in the identity provider); an owner that already is an address is used as it is. */

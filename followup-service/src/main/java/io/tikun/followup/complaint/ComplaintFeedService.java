@@ -11,13 +11,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
+import io.tikun.followup.csat.CaseSurveys;
 import io.tikun.followup.exit.ExitInterviewService;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
 
 /**
- * Keeps follow-up's record of each customer's complaints and their cases, for exit interviews, and opens an exit
- * interview when a complaint in which the customer threatened to leave is closed without a kept promise. Each event
+ * Keeps follow-up's record of each customer's complaints and their cases, for exit interviews; when a case is resolved
+ * it requests the case's satisfaction survey (once per case), and opens an exit interview when a complaint in which the
+ * customer threatened to leave is closed without a kept promise. Each event
  * is applied once per {@code ce_id}, with its {@code processed_event} row in the same transaction.
  */
 @ApplicationScoped
@@ -39,16 +41,18 @@ public class ComplaintFeedService {
     private final ProcessedEventRepository processed;
     private final ExitInterviewService exitInterviews;
     private final EarlyCaseUpdateRepository early;
+    private final CaseSurveys surveys;
     private final Clock clock;
 
     public ComplaintFeedService(CustomerComplaintRepository complaints, CommitmentRepository commitments,
             ProcessedEventRepository processed, ExitInterviewService exitInterviews, EarlyCaseUpdateRepository early,
-            Clock clock) {
+            CaseSurveys surveys, Clock clock) {
         this.complaints = complaints;
         this.commitments = commitments;
         this.processed = processed;
         this.exitInterviews = exitInterviews;
         this.early = early;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -85,7 +89,15 @@ public class ComplaintFeedService {
         complaint.caseId = update.caseId();
         complaint.caseStatus = update.status().name();
         complaint.resolvedAt = update.resolved() ? update.occurredAt() : null;
-        if (!update.resolved() || !complaint.churnIntent) {
+        if (!update.resolved()) {
+            return Uni.createFrom().item(Outcome.APPLIED);
+        }
+        // The satisfaction survey goes once per case (a reopened case resolved again is not asked twice).
+        return surveys.queue(complaint, update.caseId()).chain(() -> exitInterviewIfChurned(complaint, update));
+    }
+
+    private Uni<Outcome> exitInterviewIfChurned(CustomerComplaint complaint, CaseUpdated update) {
+        if (!complaint.churnIntent) {
             return Uni.createFrom().item(Outcome.APPLIED);
         }
         return commitments.count("caseId = ?1 and status = ?2", update.caseId(), CommitmentStatus.VERIFIED)

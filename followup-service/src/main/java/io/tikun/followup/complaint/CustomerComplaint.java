@@ -23,6 +23,10 @@ public class CustomerComplaint {
     @Column(nullable = false)
     public String reference;
 
+    /** As intake knows it; null for complaints filed before follow-up kept it. */
+    @Column(name = "customer_name")
+    public String customerName;
+
     @Column(nullable = false)
     public String channel;
 
@@ -54,6 +58,7 @@ public class CustomerComplaint {
         CustomerComplaint c = new CustomerComplaint();
         c.complaintId = received.complaintId();
         c.customerId = received.customer().id();
+        c.customerName = received.customer().name();
         c.reference = received.reference();
         c.channel = received.channel().wireName();
         c.subject = received.subject();

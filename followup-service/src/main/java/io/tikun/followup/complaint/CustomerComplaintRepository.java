@@ -2,6 +2,7 @@ package io.tikun.followup.complaint;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,5 +42,10 @@ public class CustomerComplaintRepository implements PanacheRepositoryBase<Custom
             return Uni.createFrom().item(List.of());
         }
         return list("customerId in ?1 order by receivedAt", customerIds);
+    }
+
+    /** The complaint a case was opened for (the latest, should a case ever carry several). Joins the caller's session. */
+    public Uni<CustomerComplaint> forCase(UUID caseId) {
+        return find("caseId = ?1 order by receivedAt desc", caseId).firstResult();
     }
 }

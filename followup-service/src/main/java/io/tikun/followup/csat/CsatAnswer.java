@@ -1,28 +1,29 @@
 package io.tikun.followup.csat;
 
-import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.verification.CustomerLanguage;
 
 /**
- * What became of a survey link: a refusal, or the commitment it rates (with the score once recorded).
+ * What became of a survey link: a refusal, or what it rates (with the score once recorded).
  *
  * @param refusal null when the link was usable
- * @param commitment the rated commitment; null when refused
+ * @param reference the complaint's reference; null when refused
+ * @param about what was rated, in the customer's or the agent's words (the promise, or the complaint's subject)
  * @param score the recorded score; null when only shown
  * @param language the customer's language, for the page; null when refused (those pages speak every language)
  */
-public record CsatAnswer(CsatRefusal refusal, Commitment commitment, Integer score, CustomerLanguage language) {
+public record CsatAnswer(CsatRefusal refusal, String reference, String about, Integer score,
+        CustomerLanguage language) {
 
     static CsatAnswer refused(CsatRefusal refusal) {
-        return new CsatAnswer(refusal, null, null, null);
+        return new CsatAnswer(refusal, null, null, null, null);
     }
 
-    static CsatAnswer ready(Commitment commitment, CustomerLanguage language) {
-        return new CsatAnswer(null, commitment, null, language);
+    static CsatAnswer ready(String reference, String about, CustomerLanguage language) {
+        return new CsatAnswer(null, reference, about, null, language);
     }
 
-    static CsatAnswer recorded(Commitment commitment, int score, CustomerLanguage language) {
-        return new CsatAnswer(null, commitment, score, language);
+    static CsatAnswer recorded(String reference, String about, int score, CustomerLanguage language) {
+        return new CsatAnswer(null, reference, about, score, language);
     }
 
     public boolean isRefused() {

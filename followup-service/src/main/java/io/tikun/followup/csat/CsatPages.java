@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import io.tikun.followup.FollowupConfig;
-import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.verification.CustomerAnswerService;
 import io.tikun.followup.verification.CustomerPages;
 import io.tikun.followup.verification.CustomerPages.Page;
@@ -30,7 +29,6 @@ public class CsatPages {
 
     /** The form; only its POST records anything. */
     public Page ask(CsatAnswer ready, String token) {
-        Commitment c = ready.commitment();
         boolean hebrew = ready.language().hebrew();
         StringBuilder scores = new StringBuilder("<fieldset><legend>")
                 .append(both(new Text("Your rating: 1 = very poor, 5 = excellent",
@@ -41,8 +39,8 @@ public class CsatPages {
                     .append("\" required> ").append(score).append("</label>");
         }
         scores.append("</fieldset>");
-        String form = "<blockquote dir=\"auto\">" + escape(c.what) + "</blockquote>"
-                + "<p class=\"ref\">" + escape(c.reference) + "</p>"
+        String form = "<blockquote dir=\"auto\">" + escape(ready.about()) + "</blockquote>"
+                + "<p class=\"ref\">" + escape(ready.reference()) + "</p>"
                 + "<form method=\"post\" action=\"csat\" accept-charset=\"UTF-8\">"
                 + "<input type=\"hidden\" name=\"token\" value=\"" + escape(token) + "\">"
                 + scores
@@ -65,7 +63,7 @@ public class CsatPages {
                 recorded.language().hebrew(), "");
     }
 
-    /** Why nothing was recorded. Always in both languages: the commitment may be unknown. */
+    /** Why nothing was recorded. Always in both languages: what it rates may be unknown. */
     public Page refused(CsatRefusal refusal) {
         Response.Status status;
         Text title;

@@ -11,7 +11,7 @@ public enum CsatRefusal {
     /** An authentic link for something other than the survey (a confirm or deny link). */
     WRONG_LINK,
     UNKNOWN_COMMITMENT,
-    /** The commitment was already rated, through another survey link. */
+    /** The case (or, for an older link, the commitment) was already rated, through another survey link. */
     ALREADY_RATED,
     /** No score from 1 to 5 was chosen; the link stays usable. */
     NO_SCORE;

@@ -20,7 +20,7 @@ import io.tikun.followup.verification.CustomerRequestSender;
 
 /**
  * One transaction of the deadline job: claims the due commitments and moves each on (due soon, overdue, broken,
- * unconfirmed, or the customer's reminder), writing every change with its event and e-mails before the locks go.
+ * unconfirmed, or the customer's reminder), writing every change with its events and e-mails before the locks go.
  */
 @ApplicationScoped
 public class DeadlineSteps {
@@ -67,11 +67,11 @@ public class DeadlineSteps {
             if (!lifecycle.customerReminderDue(advanced.state(), c.customerRemindedAt, now)) {
                 return Uni.createFrom().item(new JobPass(1, changes, outboxIds, mailIds));
             }
-            // Recorded even when there is nobody to write to, so that the wait for the answer moves on.
+            // Recorded even when no question was asked, so that the wait for the answer moves on.
             c.customerRemindedAt = now;
-            return customers.queueReminder(new CustomerRequestSender.Subject(c.id, c.reference, c.complaintId,
-                    c.customerId, c.customerName, c.customerEmail, c.what)).map(mail -> {
-                        mail.ifPresent(mailIds::add);
+            return customers.queueReminder(new CustomerRequestSender.Subject(c.id, c.caseId, c.reference,
+                    c.complaintId, c.customerId, c.customerName, c.what)).map(request -> {
+                        request.ifPresent(outboxIds::add);
                         return new JobPass(1, changes, outboxIds, mailIds);
                     });
         });

@@ -1,15 +1,14 @@
 package io.tikun.followup.outbox;
 
-/** Why an e-mail about a commitment is sent, and so to whom. */
+/**
+ * Why follow-up e-mails a member of staff about a commitment. Customers are written to through intake
+ * ({@code customer.messages.requested}), never by follow-up's own mail.
+ */
 public enum MailPurpose {
-    /** The customer is asked whether the promise claimed done was kept. */
-    CUSTOMER_REQUEST,
-    /** The customer is asked again, with the same links, after silence. */
-    CUSTOMER_REMINDER,
     /** The owner is reminded that the promise falls due soon. */
     OWNER_DUE_SOON,
     /** The service manager is told that a promise broke. */
     MANAGER_BROKEN,
-    /** The customer who confirmed a fix is thanked and asked to rate the service (CSAT); once per commitment. */
-    CUSTOMER_THANK_YOU
+    /** The owner is told that intake could not deliver a message about the promise to the customer, and why. */
+    OWNER_DELIVERY_FAILED
 }

@@ -94,7 +94,7 @@ public class MailRelay {
 
     private Uni<Integer> sendClaimed(MailDelivery delivery) {
         // The same Message-ID on every attempt: a copy re-sent after an instance died between sending and
-        // recording it is, to the customer's mail client, the same message.
+        // recording it is, to the recipient's mail client, the same message.
         return mailer.send(Mail.withText(delivery.recipient, delivery.subject, delivery.body)
                 .addHeader("Message-ID", "<mail." + delivery.id + "@" + messageIdDomain + ">"))
                 .chain(() -> deliveries.markSent(delivery, clock.instant()))

@@ -17,7 +17,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Computes a {@link PromiseReport} from {@code commitment}, {@code commitment_change} and {@code csat_response}, so
+ * Computes a {@link PromiseReport} from {@code commitment}, {@code commitment_change}, {@code csat_response} and
+ * {@code case_csat_response}, so
  * every instance gives the same numbers and they survive restarts.
  */
 @ApplicationScoped
@@ -50,7 +51,10 @@ public class PromiseReportQueries {
             group by c.owner order by c.owner""";
 
     private static final String CSAT = """
-            select score, count(*) from {h-schema}csat_response
+            select score, count(*) from (
+                select score, responded_at from {h-schema}csat_response
+                union all
+                select score, responded_at from {h-schema}case_csat_response) r
             where responded_at >= :from and responded_at < :to
             group by score""";
 

@@ -16,7 +16,8 @@ import io.tikun.followup.FollowupConfig;
 import io.tikun.followup.retention.RetentionRepository.Table;
 
 /**
- * Keeps the tables that only grow (processed events, published outbox rows, sent e-mails) to their configured age:
+ * Keeps the tables that only grow (processed events, published outbox rows, sent e-mails, customer messages) to their
+ * configured age:
  * on every instance, in batches, so the purge of a large backlog neither locks a table for long nor needs
  * coordination.
  */
@@ -64,6 +65,7 @@ public class RetentionJob {
             case PROCESSED_EVENT -> config.processedEvent();
             case OUTBOX_MESSAGE -> config.outboxMessage();
             case MAIL_DELIVERY -> config.mailDelivery();
+            case CUSTOMER_MESSAGE -> config.customerMessage();
         };
     }
 

@@ -23,7 +23,9 @@ public class RetentionRepository {
         /** Events published to Kafka; unpublished ones are never deleted. */
         OUTBOX_MESSAGE("outbox_message", "id", "published_at"),
         /** E-mails sent; unsent and abandoned ones are kept. */
-        MAIL_DELIVERY("mail_delivery", "id", "sent_at");
+        MAIL_DELIVERY("mail_delivery", "id", "sent_at"),
+        /** Messages requested from intake for customers, by the time of the request, whatever became of them. */
+        CUSTOMER_MESSAGE("customer_message", "message_id", "requested_at");
 
         final String delete;
 

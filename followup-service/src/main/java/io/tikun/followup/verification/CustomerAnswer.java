@@ -11,11 +11,11 @@ import io.tikun.followup.commitment.CommitmentView;
  * @param action what the link is for; null when the link cannot be trusted
  * @param commitment the commitment, when known
  * @param outboxId the {@code commitments.updated} row of a recorded answer; null otherwise
- * @param thankYouMailId the thank-you e-mail queued with a confirmation; null otherwise
+ * @param thankYouOutboxId the thank-you requested from intake with a confirmation; null otherwise
  * @param language the customer's language, for the page; null when refused (those pages speak every language)
  */
 public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView commitment, UUID outboxId,
-        UUID thankYouMailId, CustomerLanguage language) {
+        UUID thankYouOutboxId, CustomerLanguage language) {
 
     /** Why a link did nothing. */
     public enum Refusal {
@@ -49,9 +49,9 @@ public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView 
         return new CustomerAnswer(null, action, commitment, null, null, language);
     }
 
-    static CustomerAnswer recorded(LinkAction action, CommitmentView commitment, UUID outboxId, UUID thankYouMailId,
+    static CustomerAnswer recorded(LinkAction action, CommitmentView commitment, UUID outboxId, UUID thankYouOutboxId,
             CustomerLanguage language) {
-        return new CustomerAnswer(null, action, commitment, outboxId, thankYouMailId, language);
+        return new CustomerAnswer(null, action, commitment, outboxId, thankYouOutboxId, language);
     }
 
     public boolean isRefused() {

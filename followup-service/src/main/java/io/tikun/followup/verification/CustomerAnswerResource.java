@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.lifecycle.IllegalTransitionException;
-import io.tikun.followup.outbox.MailRelay;
 import io.tikun.followup.outbox.OutboxRelay;
 import io.tikun.followup.problem.NotFoundProblem;
 import io.tikun.followup.verification.CustomerAnswer.Refusal;
@@ -40,14 +39,11 @@ public class CustomerAnswerResource {
     private final CustomerAnswerService answers;
     private final CustomerPages pages;
     private final OutboxRelay relay;
-    private final MailRelay mails;
 
-    public CustomerAnswerResource(CustomerAnswerService answers, CustomerPages pages, OutboxRelay relay,
-            MailRelay mails) {
+    public CustomerAnswerResource(CustomerAnswerService answers, CustomerPages pages, OutboxRelay relay) {
         this.answers = answers;
         this.pages = pages;
         this.relay = relay;
-        this.mails = mails;
     }
 
     @GET
@@ -64,11 +60,10 @@ public class CustomerAnswerResource {
     @Operation(summary = "Records the customer's answer (confirmed or not done) and uses the link up")
     public Uni<Response> answer(@RestForm String token, @RestForm String comment) {
         return answers.answer(token, comment)
+                // The rows committed with the answer (the thank-you too); publishing now is only the fast path.
                 .call(answer -> answer.outboxId() == null ? Uni.createFrom().voidItem()
-                        : relay.publishNow(List.of(answer.outboxId())))
-                // The thank-you row committed with the verification; sending it now is only the fast path.
-                .call(answer -> answer.thankYouMailId() == null ? Uni.createFrom().voidItem()
-                        : mails.sendNow(List.of(answer.thankYouMailId())))
+                        : relay.publishNow(answer.thankYouOutboxId() == null ? List.of(answer.outboxId())
+                                : List.of(answer.outboxId(), answer.thankYouOutboxId())))
                 .map(answer -> answer.isRefused() ? pages.refused(answer.refusal()) : pages.thanks(answer))
                 // Both roll the transaction back, so the link stays unused and nothing changed.
                 .onFailure(IllegalTransitionException.class).recoverWithItem(() -> pages.refused(Refusal.ALREADY_ANSWERED))

@@ -3,38 +3,80 @@ package io.tikun.followup.verification;
 import java.util.Set;
 
 /**
- * Which languages to speak to a customer in: English always, and Hebrew first for a Hebrew-speaking customer. The
+ * The language follow-up writes to a customer in: one of the four its message bundles have (he, en, ar, ru). The
  * language intake detected in the customer's complaint decides ({@link #ofComplaintLanguage}); only when follow-up
- * knows no complaint language for the customer is it guessed from Hebrew letters in the customer's name or the
- * promise ({@link #guessedFrom}), since text someone wrote in Hebrew is then the best hint that the customer reads it.
+ * knows no complaint language for the customer is it guessed from the script of the customer's name or the promise
+ * ({@link #guessedFrom}), since text someone wrote in Hebrew, Arabic or Cyrillic letters is then the best hint.
  */
 public enum CustomerLanguage {
-    ENGLISH,
-    HEBREW_AND_ENGLISH;
+    HEBREW("he", true),
+    ENGLISH("en", false),
+    ARABIC("ar", true),
+    RUSSIAN("ru", false);
 
     /** ISO 639-1 Hebrew, and its withdrawn code that some detectors still report. */
     private static final Set<String> HEBREW_CODES = Set.of("he", "iw");
 
-    /**
-     * The mail language for a complaint written in {@code isoCode}: Hebrew is the only language besides English that
-     * the e-mails are written in, so every other language gets English.
-     */
-    public static CustomerLanguage ofComplaintLanguage(String isoCode) {
-        return isoCode != null && HEBREW_CODES.contains(isoCode) ? HEBREW_AND_ENGLISH : ENGLISH;
+    private final String code;
+    private final boolean rightToLeft;
+
+    CustomerLanguage(String code, boolean rightToLeft) {
+        this.code = code;
+        this.rightToLeft = rightToLeft;
     }
 
-    /** The fallback: Hebrew when any of the texts contains a Hebrew letter. */
-    public static CustomerLanguage guessedFrom(String... texts) {
-        for (String text : texts) {
-            if (text != null && text.codePoints()
-                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HEBREW)) {
-                return HEBREW_AND_ENGLISH;
+    /** The ISO 639-1 code, as {@code customer.messages.requested} carries it. */
+    public String code() {
+        return code;
+    }
+
+    public boolean rightToLeft() {
+        return rightToLeft;
+    }
+
+    /**
+     * The customer pages are written in Hebrew and English: a Hebrew-speaking customer gets both, everyone else
+     * English.
+     */
+    public boolean hebrew() {
+        return this == HEBREW;
+    }
+
+    /** The language for a complaint written in {@code isoCode}; a language without a bundle gets English. */
+    public static CustomerLanguage ofComplaintLanguage(String isoCode) {
+        if (isoCode == null) {
+            return ENGLISH;
+        }
+        if (HEBREW_CODES.contains(isoCode)) {
+            return HEBREW;
+        }
+        for (CustomerLanguage language : values()) {
+            if (language.code.equals(isoCode)) {
+                return language;
             }
         }
         return ENGLISH;
     }
 
-    public boolean hebrew() {
-        return this == HEBREW_AND_ENGLISH;
+    /** The fallback: the first of the texts written in Hebrew, Arabic or Cyrillic letters decides; else English. */
+    public static CustomerLanguage guessedFrom(String... texts) {
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            for (int c : text.codePoints().toArray()) {
+                switch (Character.UnicodeScript.of(c)) {
+                    case HEBREW:
+                        return HEBREW;
+                    case ARABIC:
+                        return ARABIC;
+                    case CYRILLIC:
+                        return RUSSIAN;
+                    default:
+                        break;
+                }
+            }
+        }
+        return ENGLISH;
     }
 }

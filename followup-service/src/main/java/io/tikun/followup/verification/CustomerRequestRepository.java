@@ -22,4 +22,9 @@ public class CustomerRequestRepository implements PanacheRepositoryBase<Customer
     public Uni<List<CustomerRequest>> all(UUID commitmentId) {
         return list("commitmentId = ?1", commitmentId);
     }
+
+    /** How many claims of the commitment asked its customer so far; the n-th claim's request is number n. */
+    public Uni<Long> countFor(UUID commitmentId) {
+        return count("commitmentId", commitmentId);
+    }
 }

@@ -81,6 +81,8 @@ class AuthorizationMatrixTest {
         // anonymous, channel, agent (not owner), agent (owner), manager, admin
         row("GET /api/v1/commitments", 401, 403, OK, OK, OK, OK);
         row("GET /api/v1/commitments/{id}", 401, 403, OK, OK, OK, OK);
+        // Reading stays open to every agent, as for the commitment itself.
+        row("GET /api/v1/commitments/{id}/customer-messages", 401, 403, OK, OK, OK, OK);
         row("POST /api/v1/commitments/{id}/claim-done", 401, 403, 403, OK, OK, OK);
         row("POST /api/v1/commitments/{id}/reopen", 401, 403, 403, OK, OK, 403);
         row("POST /api/v1/customers/{id}/churned", 401, 403, OK, OK, OK, OK);

@@ -18,6 +18,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.tikun.followup.message.CustomerMessageRequests;
+import io.tikun.followup.message.RequestedMessages;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTopicReader;
 
@@ -103,7 +105,12 @@ public final class CommitmentFixtures {
                 .jsonPath();
     }
 
-    /** The token of the link after {@code label} in an e-mail to the customer. */
+    /** The question follow-up asked intake to put to the customer after the promise's {@code claim}-th claim. */
+    public static RequestedMessages.Requested question(String bootstrapServers, UUID id, int claim) {
+        return RequestedMessages.awaitOnce(bootstrapServers, CustomerMessageRequests.verifyId(id, claim));
+    }
+
+    /** The token of the link after {@code label} in a message to the customer. */
     public static String linkAfter(String text, String label) {
         Matcher link = LINK.matcher(text.substring(text.indexOf(label)));
         assertThat(link.find()).as("a link after '%s' in %s", label, text).isTrue();

@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,20 +30,21 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.tikun.followup.outbox.MailDelivery;
-import io.tikun.followup.outbox.MailDeliveryRepository;
-import io.tikun.followup.outbox.MailPurpose;
+import io.tikun.followup.message.CustomerMessageRequests;
+import io.tikun.followup.message.RequestedMessages;
 import io.tikun.followup.verification.LinkAction;
 import io.tikun.followup.verification.SignedLinkService;
-import io.tikun.stack.CapturedMail;
-import io.tikun.stack.MailSandbox;
 import io.tikun.stack.testing.CloudEventSender;
-import io.tikun.stack.testing.InjectMailSandbox;
+import io.tikun.stack.testing.Contracts;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
 
-/** A customer confirms a fix: thanked once by e-mail, and rates the service through the survey link in it. */
+/**
+ * A customer confirms a fix and is thanked once; routing resolves a case and its customer is asked once to rate the
+ * handling, through a survey link, whether or not a promise was made. Both go to intake on
+ * {@code customer.messages.requested}.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
@@ -53,20 +53,15 @@ import io.tikun.stack.testing.PostgresTestResource;
 class ThankYouAndCsatTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Duration NO_DUPLICATE_WITHIN = Duration.ofSeconds(2);
+    private static final Duration NO_DUPLICATE_WITHIN = Duration.ofSeconds(3);
     private static final String HEBREW_PROMISE = "טכנאי יחליף את המזגן ביום שלישי";
-    private static final Pattern VERIFY_LINK = Pattern.compile("/verify\\?token=([A-Za-z0-9_.-]+)");
-    private static final Pattern SURVEY_LINK = Pattern.compile("http://127\\.0\\.0\\.1:8083/csat\\?token=([A-Za-z0-9_.-]+)");
     private static final String TEST_SECRET = "test-only-link-secret-not-for-production-0001";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @InjectMailSandbox
-    MailSandbox mail;
-
     @Inject
-    MailDeliveryRepository deliveries;
+    CaseRatings caseRatings;
 
     @Inject
     CsatResponseRepository responses;
@@ -76,51 +71,63 @@ class ThankYouAndCsatTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private record Promise(UUID id, String email) {
+    private record Promise(UUID id, UUID caseId, String customerId) {
     }
 
     private static String agentToken() {
         return OidcWiremockTestResource.getAccessToken("yossi", Set.of("agent"));
     }
 
-    private Promise promise(String customerName, String what) throws Exception {
-        UUID id = UUID.randomUUID();
-        String customerId = "cust-" + UUID.randomUUID();
-        String email = "csat-" + id + "@example.co.il";
-        String json = """
-                {"commitmentId":"%s","caseId":"%s","complaintId":"cmp-csat","reference":"TK-000077",
-                 "customer":{"id":"%s","name":%s,"email":"%s","phone":null},
-                 "what":%s,"owner":"yossi","dueAt":"%s","madeBy":"manager","madeAt":"%s"}"""
-                .formatted(id, UUID.randomUUID(), customerId, mapper.writeValueAsString(customerName), email,
-                        mapper.writeValueAsString(what), Instant.now().plus(Duration.ofDays(2)), Instant.now());
+    private void send(String topic, String key, String type, String json) {
         try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
-            sender.send("commitments.made", customerId, UUID.randomUUID().toString(), "tikun.commitment.made", json);
+            sender.send(topic, key, UUID.randomUUID().toString(), type, json);
         }
-        await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken()).get("/api/v1/commitments/" + id)
-                .statusCode() == 200);
-        return new Promise(id, email);
     }
 
-    /** Claims the promise done and answers "yes" through the link in the customer's e-mail. */
+    private Promise promise(String customerName, String what) throws Exception {
+        UUID id = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        String customerId = "cust-" + UUID.randomUUID();
+        String json = """
+                {"commitmentId":"%s","caseId":"%s","complaintId":"cmp-csat","reference":"TK-000077",
+                 "customer":{"id":"%s","name":%s,"email":"csat@example.co.il","phone":null},
+                 "what":%s,"owner":"yossi","dueAt":"%s","madeBy":"manager","madeAt":"%s"}"""
+                .formatted(id, caseId, customerId, mapper.writeValueAsString(customerName),
+                        mapper.writeValueAsString(what), Instant.now().plus(Duration.ofDays(2)), Instant.now());
+        send("commitments.made", customerId, "tikun.commitment.made", json);
+        await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken()).get("/api/v1/commitments/" + id)
+                .statusCode() == 200);
+        return new Promise(id, caseId, customerId);
+    }
+
+    /** Claims the promise done and answers "yes" through the link of the question; returns the confirm token. */
     private String confirm(Promise promise) {
         given().auth().oauth2(agentToken()).contentType(ContentType.JSON).body("{\"note\":\"replaced it\"}")
                 .post("/api/v1/commitments/" + promise.id() + "/claim-done").then().statusCode(200);
-        CapturedMail request = mail.await(m -> m.isTo(promise.email()) && m.text().contains("/verify?token="), WAIT);
-        String text = request.text();
-        Matcher confirm = VERIFY_LINK.matcher(text.substring(text.indexOf("Yes, it was done:")));
-        assertThat(confirm.find()).isTrue();
-        post("/verify", confirm.group(1), null, null).statusCode(200);
-        return confirm.group(1);
+        String token = RequestedMessages.awaitOnce(bootstrapServers, CustomerMessageRequests.verifyId(promise.id(), 1))
+                .token(0);
+        post("/verify", token, null, null).statusCode(200);
+        return token;
     }
 
-    private CapturedMail thankYou(Promise promise) {
-        return mail.await(m -> m.isTo(promise.email()) && m.text().contains("/csat?token="), WAIT);
+    /** Intake's complaint in {@code language}, then routing's resolution of its case; returns the case. */
+    private UUID resolvedCase(String customerId, String complaintId, String name, String language) throws Exception {
+        ObjectNode complaint = (ObjectNode) mapper.readTree(Contracts.read("intake-service",
+                "complaints.received.example.json"));
+        complaint.put("complaintId", complaintId).put("reference", "TK-000088").put("language", language)
+                .put("subject", "The heater broke");
+        ((ObjectNode) complaint.get("customer")).put("id", customerId).put("name", name);
+        send("complaints.received", customerId, "tikun.complaint.received", mapper.writeValueAsString(complaint));
+        UUID caseId = UUID.randomUUID();
+        resolve(customerId, complaintId, caseId);
+        return caseId;
     }
 
-    private static String surveyToken(CapturedMail thanks) {
-        Matcher link = SURVEY_LINK.matcher(thanks.text());
-        assertThat(link.find()).as("a survey link in %s", thanks.text()).isTrue();
-        return link.group(1);
+    private void resolve(String customerId, String complaintId, UUID caseId) throws Exception {
+        ObjectNode update = (ObjectNode) mapper.readTree(Contracts.read("routing-service", "cases.updated.example.json"));
+        update.put("caseId", caseId.toString()).put("complaintId", complaintId).put("customerId", customerId)
+                .put("change", "resolved").put("status", "RESOLVED");
+        send("cases.updated", customerId, "tikun.case.resolved", mapper.writeValueAsString(update));
     }
 
     private static ValidatableResponse post(String path, String token, String score, String comment) {
@@ -135,102 +142,147 @@ class ThankYouAndCsatTest {
         return request.post(path).then();
     }
 
-    private CsatResponse rating(UUID commitmentId) throws Throwable {
+    private boolean caseRated(UUID caseId) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> caseRatings.rated(caseId)));
+    }
+
+    private CsatResponse commitmentRating(UUID commitmentId) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> responses.findById(commitmentId)));
     }
 
-    private List<MailDelivery> thankYouDeliveries(UUID commitmentId) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> deliveries
-                .forCommitment(commitmentId)))
-                .stream().filter(d -> d.purpose == MailPurpose.CUSTOMER_THANK_YOU).toList();
-    }
-
     @Test
-    void thanksAHebrewCustomerOnceInHebrewAndEnglishWithASurveyLink() throws Throwable {
+    void thanksAHebrewCustomerOnceInHebrewWithoutASecondSurvey() throws Throwable {
         Promise promise = promise("דנה לוי", HEBREW_PROMISE);
-        String confirmToken = confirm(promise);
+        try (RequestedMessages requested = new RequestedMessages(bootstrapServers)) {
+            String confirmToken = confirm(promise);
 
-        CapturedMail thanks = thankYou(promise);
-        assertThat(thanks.subject()).contains("תודה", "Thank you", "TK-000077");
-        assertThat(thanks.text()).contains("שלום דנה לוי", HEBREW_PROMISE, "Hello דנה לוי", "from 1 to 5");
-        assertThat(thanks.text().indexOf("שלום")).isLessThan(thanks.text().indexOf("Hello"));
-        surveyToken(thanks);
+            RequestedMessages.Requested thanks = requested.await(CustomerMessageRequests.thankYouId(promise.id()));
+            assertThat(thanks.body().get("kind").asText()).isEqualTo("THANK_YOU");
+            assertThat(thanks.language()).isEqualTo("he");
+            assertThat(thanks.subject()).isEqualTo("תודה על האישור");
+            assertThat(thanks.text()).contains("שלום דנה לוי", HEBREW_PROMISE, "TK-000077").doesNotContain("/csat");
+            assertThat(thanks.body().get("links")).isEmpty();
 
-        // The confirm link answered already: using it again sends no second thank-you.
-        post("/verify", confirmToken, null, null).statusCode(409);
-        await().atMost(WAIT).during(NO_DUPLICATE_WITHIN).until(() -> mail.messages().stream()
-                .filter(m -> m.isTo(promise.email()) && m.text().contains("/csat?token=")).count() == 1);
-        List<MailDelivery> stored = thankYouDeliveries(promise.id());
-        assertThat(stored).hasSize(1);
-        assertThat(stored.get(0).sentAt).isNotNull();
-    }
-
-    @Test
-    void thanksAnEnglishCustomerInEnglishOnly() throws Throwable {
-        Promise promise = promise("Dana Levi", "A technician replaces the heater on Tuesday");
-        confirm(promise);
-
-        CapturedMail thanks = thankYou(promise);
-        assertThat(thanks.subject()).isEqualTo("Thank you for confirming: TK-000077");
-        assertThat(thanks.text()).contains("Hello Dana Levi", "How satisfied are you").doesNotContain("שלום");
-    }
-
-    @Test
-    void theSurveyLinkShowsARightToLeftFormAndRecordsOneRating() throws Throwable {
-        Promise promise = promise("דנה לוי", HEBREW_PROMISE);
-        confirm(promise);
-        String token = surveyToken(thankYou(promise));
-
-        for (int scannerFetch = 0; scannerFetch < 2; scannerFetch++) {
-            given().queryParam("token", token).get("/csat").then().statusCode(200)
-                    .contentType(containsString("text/html"))
-                    .header("Cache-Control", "no-store")
-                    .body(containsString("<html lang=\"he\" dir=\"rtl\">"))
-                    .body(containsString("<form method=\"post\" action=\"csat\""))
-                    .body(containsString("name=\"score\" value=\"1\""))
-                    .body(containsString("name=\"score\" value=\"5\""))
-                    .body(containsString(HEBREW_PROMISE));
+            // The confirm link answered already: using it again requests no second thank-you.
+            post("/verify", confirmToken, null, null).statusCode(409);
+            assertThat(requested.all(body -> body.path("messageId").asText().contains(promise.id().toString())
+                    && !body.path("messageId").asText().startsWith("followup:verify:"), NO_DUPLICATE_WITHIN))
+                    .extracting(RequestedMessages.Requested::messageId)
+                    .containsExactly(CustomerMessageRequests.thankYouId(promise.id()));
         }
-        assertThat(rating(promise.id())).as("opening the page records nothing").isNull();
-
-        post("/csat", token, "4", "  שירות מהיר, תודה  ").statusCode(200).body(containsString("Your rating was recorded"));
-
-        CsatResponse recorded = rating(promise.id());
-        assertThat(recorded.score).isEqualTo((short) 4);
-        assertThat(recorded.comment).isEqualTo("שירות מהיר, תודה");
-
-        post("/csat", token, "1", "changed my mind").statusCode(409).body(containsString("You already rated us"));
-        assertThat(rating(promise.id()).score).isEqualTo((short) 4);
     }
 
     @Test
-    void aSurveyWithoutAScoreRecordsNothingAndKeepsTheLinkUsable() throws Throwable {
-        Promise promise = promise("Dana Levi", "A new router is delivered");
+    void thanksAnEnglishCustomerInEnglish() {
+        Promise promise;
+        try {
+            promise = promise("Dana Levi", "A technician replaces the heater on Tuesday");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         confirm(promise);
-        String token = surveyToken(thankYou(promise));
 
-        post("/csat", token, null, "no score").statusCode(400).body(containsString("Please choose a rating"));
-        post("/csat", token, "6", null).statusCode(400);
-        post("/csat", token, "five", null).statusCode(400);
-        assertThat(rating(promise.id())).isNull();
+        RequestedMessages.Requested thanks = RequestedMessages.awaitOnce(bootstrapServers,
+                CustomerMessageRequests.thankYouId(promise.id()));
+        assertThat(thanks.subject()).isEqualTo("Thank you for confirming");
+        assertThat(thanks.text()).contains("Hello Dana Levi", "A technician replaces the heater on Tuesday")
+                .doesNotContain("שלום");
+    }
 
-        post("/csat", token, "5", null).statusCode(200);
-        assertThat(rating(promise.id()).score).isEqualTo((short) 5);
-        assertThat(rating(promise.id()).comment).isNull();
+    @Test
+    void surveysAResolvedCaseOnceEvenWithoutAPromiseAndRecordsOneRatingOnARightToLeftPage() throws Throwable {
+        String customerId = "cust-" + UUID.randomUUID();
+        String complaintId = "cmp-" + UUID.randomUUID();
+        try (RequestedMessages requested = new RequestedMessages(bootstrapServers)) {
+            UUID caseId = resolvedCase(customerId, complaintId, "דנה לוי", "he");
+
+            RequestedMessages.Requested survey = requested.await(CustomerMessageRequests.surveyId(caseId));
+            assertThat(survey.body().get("kind").asText()).isEqualTo("SURVEY");
+            assertThat(survey.body().get("caseId").asText()).isEqualTo(caseId.toString());
+            assertThat(survey.body().get("complaintId").asText()).isEqualTo(complaintId);
+            assertThat(survey.body().get("reference").asText()).isEqualTo("TK-000088");
+            assertThat(survey.language()).isEqualTo("he");
+            assertThat(survey.subject()).isEqualTo("איך היה הטיפול?");
+            assertThat(survey.link(0)).startsWith("http://127.0.0.1:8083/csat?token=");
+            assertThat(survey.text()).contains("שלום דנה לוי", survey.link(0));
+
+            // Reopened and resolved again: no second survey for the case.
+            resolve(customerId, complaintId, caseId);
+            assertThat(requested.all(body -> body.path("messageId").asText().startsWith("followup:survey:" + caseId),
+                    NO_DUPLICATE_WITHIN)).hasSize(1);
+
+            String token = survey.token(0);
+            for (int scannerFetch = 0; scannerFetch < 2; scannerFetch++) {
+                given().queryParam("token", token).get("/csat").then().statusCode(200)
+                        .contentType(containsString("text/html"))
+                        .header("Cache-Control", "no-store")
+                        .body(containsString("<html lang=\"he\" dir=\"rtl\">"))
+                        .body(containsString("<form method=\"post\" action=\"csat\""))
+                        .body(containsString("name=\"score\" value=\"5\""))
+                        .body(containsString("TK-000088"));
+            }
+            assertThat(caseRated(caseId)).as("opening the page records nothing").isFalse();
+
+            post("/csat", token, null, "no score").statusCode(400).body(containsString("Please choose a rating"));
+            post("/csat", token, "6", null).statusCode(400);
+            assertThat(caseRated(caseId)).isFalse();
+
+            post("/csat", token, "4", "  שירות מהיר, תודה  ").statusCode(200)
+                    .body(containsString("Your rating was recorded"));
+            assertThat(caseRated(caseId)).isTrue();
+            post("/csat", token, "1", "changed my mind").statusCode(409).body(containsString("You already rated us"));
+        }
+    }
+
+    @Test
+    void aVerifiedPromiseOnTheCaseAddsNoSecondSurveyAtClosure() throws Throwable {
+        Promise promise = promise("Dana Levi", "A new router is delivered");
+        try (RequestedMessages requested = new RequestedMessages(bootstrapServers)) {
+            confirm(promise);
+            requested.await(CustomerMessageRequests.thankYouId(promise.id()));
+            ObjectNode complaint = (ObjectNode) mapper.readTree(Contracts.read("intake-service",
+                    "complaints.received.example.json"));
+            complaint.put("complaintId", "cmp-csat-" + promise.id()).put("language", "en");
+            ((ObjectNode) complaint.get("customer")).put("id", promise.customerId()).put("name", "Dana Levi");
+            send("complaints.received", promise.customerId(), "tikun.complaint.received",
+                    mapper.writeValueAsString(complaint));
+            resolve(promise.customerId(), "cmp-csat-" + promise.id(), promise.caseId());
+
+            RequestedMessages.Requested survey = requested.await(CustomerMessageRequests.surveyId(promise.caseId()));
+            assertThat(survey.subject()).isEqualTo("How did we do?");
+            assertThat(survey.text()).contains("Hello Dana Levi", "from 1 to 5");
+            assertThat(requested.all(body -> "SURVEY".equals(body.path("kind").asText())
+                    && body.path("customerId").asText().equals(promise.customerId()), NO_DUPLICATE_WITHIN))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aSurveyLinkSentBeforeSurveysWentPerCaseStillRatesItsCommitment() throws Throwable {
+        Promise promise = promise("Dana Levi", "The bill is corrected");
+        confirm(promise);
+        String legacy = links.issue(promise.id(), LinkAction.CSAT, Instant.now().plus(Duration.ofDays(1)));
+
+        given().queryParam("token", legacy).get("/csat").then().statusCode(200)
+                .body(containsString("The bill is corrected"));
+        post("/csat", legacy, "5", null).statusCode(200);
+        assertThat(commitmentRating(promise.id()).score).isEqualTo((short) 5);
     }
 
     @Test
     void aTamperedExpiredOrWrongSurveyLinkShowsAPageAndRecordsNothing() throws Throwable {
+        String customerId = "cust-" + UUID.randomUUID();
+        UUID caseId = resolvedCase(customerId, "cmp-" + UUID.randomUUID(), "Dana Levi", "en");
+        String token = RequestedMessages.awaitOnce(bootstrapServers, CustomerMessageRequests.surveyId(caseId)).token(0);
         Promise promise = promise("Dana Levi", "The bill is corrected");
         String confirmToken = confirm(promise);
-        String token = surveyToken(thankYou(promise));
         int position = 10;
         String tampered = token.substring(0, position) + (token.charAt(position) == 'A' ? 'B' : 'A')
                 + token.substring(position + 1);
         // Issued by the same keys a month ago, with a fortnight to live.
         Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
         String expired = new SignedLinkService(List.of(TEST_SECRET), Duration.ofDays(14), "http://x/csat",
-                Clock.fixed(monthAgo, ZoneOffset.UTC)).issue(promise.id(), LinkAction.CSAT,
+                Clock.fixed(monthAgo, ZoneOffset.UTC)).issue(caseId, LinkAction.CASE_SURVEY,
                         monthAgo.plus(Duration.ofDays(14)));
 
         given().queryParam("token", tampered).get("/csat").then().statusCode(400)
@@ -240,11 +292,11 @@ class ThankYouAndCsatTest {
         post("/csat", expired, "1", null).statusCode(410).body(containsString("This survey has closed"));
         post("/csat", confirmToken, "1", null).statusCode(400).body(containsString("This link is for another page"));
         post("/csat", "not-a-token", "1", null).statusCode(400).body(containsString("This link is incomplete"));
-        given().queryParam("token", links.issue(UUID.randomUUID(), LinkAction.CSAT,
+        given().queryParam("token", links.issue(UUID.randomUUID(), LinkAction.CASE_SURVEY,
                 Instant.now().plus(Duration.ofDays(1)))).get("/csat").then().statusCode(404);
-        assertThat(rating(promise.id())).isNull();
+        assertThat(caseRated(caseId)).isFalse();
 
         post("/csat", token, "3", null).statusCode(200);
-        assertThat(rating(promise.id()).score).isEqualTo((short) 3);
+        assertThat(caseRated(caseId)).isTrue();
     }
 }

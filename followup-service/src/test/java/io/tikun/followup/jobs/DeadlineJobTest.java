@@ -31,6 +31,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.tikun.followup.commitment.CommitmentFixtures.Promise;
+import io.tikun.followup.message.CustomerMessageRequests;
+import io.tikun.followup.message.RequestedMessages;
 import io.tikun.followup.time.TestClock;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.MailSandbox;
@@ -41,8 +43,9 @@ import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
 
 /**
- * Time moving commitments on over real PostgreSQL, Kafka and SMTP: each step is published once and each e-mail sent
- * once although two passes of the job run at the same time (the second finds the rows locked or already moved on).
+ * Time moving commitments on over real PostgreSQL, Kafka and SMTP: each step is published once, each staff e-mail sent
+ * once and the customer's reminder requested from intake once, although two passes of the job run at the same time (the second
+ * finds the rows locked or already moved on).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -181,24 +184,36 @@ class DeadlineJobTest {
         }
     }
 
+    /** Every question or reminder follow-up asked intake to put to the promise's customer. */
+    private static List<RequestedMessages.Requested> questionsAbout(RequestedMessages requested, Promise promise,
+            String kind) {
+        String prefix = "followup:" + kind + ":" + promise.id() + ":";
+        return requested.all(body -> body.path("messageId").asText().startsWith(prefix), NO_DUPLICATE_WITHIN);
+    }
+
     @Test
     void asksASilentCustomerAgainOnceWithTheSameLinksThenMarksItUnconfirmed() throws Exception {
         Promise promise = promiseDueIn(Duration.ofDays(5));
-        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "commitments.updated")) {
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "commitments.updated");
+                RequestedMessages requested = new RequestedMessages(bootstrapServers)) {
             claimDone(promise, "replaced the heater").statusCode(200);
-            CapturedMail request = mail.await(m -> m.isTo(promise.email()), WAIT);
+            RequestedMessages.Requested request = requested.await(CustomerMessageRequests.verifyId(promise.id(), 1));
 
             clock.advance(CUSTOMER_WAIT.minusMinutes(1));
             runTwiceAtOnce();
-            assertThat(mail.messages().stream().filter(m -> m.isTo(promise.email()))).hasSize(1);
+            assertThat(questionsAbout(requested, promise, "verify-reminder")).isEmpty();
 
             clock.advance(Duration.ofMinutes(2));
             runTwiceAtOnce();
-            CapturedMail reminder = exactlyOneMail(m -> m.isTo(promise.email()) && m.subject().startsWith("Reminder"));
+            List<RequestedMessages.Requested> reminders = questionsAbout(requested, promise, "verify-reminder");
+            assertThat(reminders).hasSize(1);
+            RequestedMessages.Requested reminder = reminders.get(0);
+            assertThat(reminder.messageId()).isEqualTo(CustomerMessageRequests.verifyReminderId(promise.id(), 1));
+            assertThat(reminder.subject()).startsWith("Reminder");
+            assertThat(reminder.link(0)).isEqualTo(request.link(0));
+            assertThat(reminder.link(1)).isEqualTo(request.link(1));
             assertThat(linkAfter(reminder.text(), "Yes, it was done:"))
                     .isEqualTo(linkAfter(request.text(), "Yes, it was done:"));
-            assertThat(linkAfter(reminder.text(), "No, it was not done:"))
-                    .isEqualTo(linkAfter(request.text(), "No, it was not done:"));
             assertThat(commitment(promise.id()).getString("status")).isEqualTo("CLAIMED_DONE");
 
             clock.advance(CUSTOMER_WAIT);
@@ -208,24 +223,25 @@ class DeadlineJobTest {
             assertThat(unconfirmed.getString("status")).isEqualTo("UNCONFIRMED");
             assertThat(lastActor(unconfirmed)).isEqualTo(DeadlineSteps.ACTOR);
             assertThat(events(topic, promise.id(), "unconfirmed")).hasSize(1);
-            exactlyOneMail(m -> m.isTo(promise.email()) && m.subject().startsWith("Reminder"));
+            assertThat(questionsAbout(requested, promise, "verify-reminder")).hasSize(1);
         }
     }
 
     @Test
     void doesNotRemindACustomerWhoAnswered() throws Exception {
         Promise promise = promiseDueIn(Duration.ofDays(5));
-        claimDone(promise, "replaced the heater").statusCode(200);
-        CapturedMail request = mail.await(m -> m.isTo(promise.email()), WAIT);
-        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.URLENC)
-                .formParam("token", linkAfter(request.text(), "Yes, it was done:"))
-                .post("/verify").then().statusCode(200);
+        try (RequestedMessages requested = new RequestedMessages(bootstrapServers)) {
+            claimDone(promise, "replaced the heater").statusCode(200);
+            RequestedMessages.Requested request = requested.await(CustomerMessageRequests.verifyId(promise.id(), 1));
+            io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.URLENC)
+                    .formParam("token", request.token(0))
+                    .post("/verify").then().statusCode(200);
 
-        clock.advance(CUSTOMER_WAIT.multipliedBy(3));
-        runTwiceAtOnce();
+            clock.advance(CUSTOMER_WAIT.multipliedBy(3));
+            runTwiceAtOnce();
 
-        assertThat(commitment(promise.id()).getString("status")).isEqualTo("VERIFIED");
-        assertThat(mail.messages().stream().filter(m -> m.isTo(promise.email()) && m.subject().startsWith("Reminder")))
-                .isEmpty();
+            assertThat(commitment(promise.id()).getString("status")).isEqualTo("VERIFIED");
+            assertThat(questionsAbout(requested, promise, "verify-reminder")).isEmpty();
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.tikun.followup.outbox;
 
 import static io.tikun.followup.commitment.CommitmentFixtures.WAIT;
-import static io.tikun.followup.commitment.CommitmentFixtures.claimDone;
-import static io.tikun.followup.commitment.CommitmentFixtures.commitment;
 import static io.tikun.followup.commitment.CommitmentFixtures.promise;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +27,7 @@ import io.tikun.stack.CapturedMail;
 import io.tikun.stack.MailSandbox;
 
 /**
- * A customer's e-mail the mail server refuses: the claim stands, the delivery records the failure and when to try
+ * A staff e-mail the mail server refuses: the delivery records the failure and when to try
  * again ({@link MailBackoff}), a pass of the relay after that time sends it once, and after the last allowed attempt it
  * is given up and kept with its error instead of being retried for ever. The mail server is really unreachable (nothing
  * listens on the mailer's port) until the test brings it up; the relay's passes are called directly, with the
@@ -76,13 +74,6 @@ class MailRelayRetryTest {
         mailServer.fail();
     }
 
-    /** The request to the customer queued by the claim. */
-    private MailDelivery customerRequest(UUID commitmentId) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> deliveries
-                .forCommitment(commitmentId)))
-                .stream().filter(mail -> mail.purpose == MailPurpose.CUSTOMER_REQUEST).findFirst().orElseThrow();
-    }
-
     /** One scheduled pass of the relay, as its tick would run it. */
     private void relayPass() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> relay.sendDue());
@@ -92,25 +83,24 @@ class MailRelayRetryTest {
         return promise(bootstrapServers, "owner-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(2)));
     }
 
-    /** The owner's claim, whose e-mail to the customer is tried right after the claim committed. */
-    private static void claim(Promise promise) {
-        claimDone(promise, "replaced the heater").statusCode(200);
+    /** The owner's e-mail, tried right after the change that wrote it committed. */
+    private MailDelivery queuedAndTriedAtOnce() throws Throwable {
+        MailDelivery mail = queued();
+        VertxContextSupport.subscribeAndAwait(() -> relay.sendNow(List.of(mail.id)));
+        return mail;
     }
 
-    private static long mailsTo(MailSandbox sandbox, Promise promise) {
-        return sandbox.messages().stream().filter(m -> m.isTo(promise.email())).count();
+    private static long mailsTo(MailSandbox sandbox, MailDelivery mail) {
+        return sandbox.messages().stream().filter(m -> m.isTo(mail.recipient)).count();
     }
 
     @Test
     void recordsARefusedMailAndSendsItOnceOnThePassAfterItsRetryTime() throws Throwable {
-        Promise promise = newPromise();
         Instant beforeClaim = clock.instant();
-        claim(promise);
+        MailDelivery mail = queuedAndTriedAtOnce();
         Instant afterClaim = clock.instant();
 
-        // The claim stands although its e-mail was refused.
-        assertThat(commitment(promise.id()).getString("status")).isEqualTo("CLAIMED_DONE");
-        MailDelivery refused = customerRequest(promise.id());
+        MailDelivery refused = stored(mail.id);
         assertThat(refused.attempts).isEqualTo(1);
         assertThat(refused.sentAt).isNull();
         assertThat(refused.abandonedAt).isNull();
@@ -124,30 +114,29 @@ class MailRelayRetryTest {
         relayPass();
 
         // Not yet due: the server is back, but the e-mail waits for its retry time.
-        assertThat(customerRequest(promise.id()).attempts).isEqualTo(1);
-        assertThat(mailsTo(sandbox, promise)).isZero();
+        assertThat(stored(mail.id).attempts).isEqualTo(1);
+        assertThat(mailsTo(sandbox, mail)).isZero();
 
         clock.advance(firstPause);
         relayPass();
 
-        MailDelivery sent = customerRequest(promise.id());
+        MailDelivery sent = stored(mail.id);
         assertThat(sent.sentAt).isNotNull();
         assertThat(sent.attempts).isEqualTo(2);
         assertThat(sent.lastError).isNull();
         assertThat(sent.abandonedAt).isNull();
-        CapturedMail received = sandbox.await(m -> m.isTo(promise.email()), WAIT);
-        assertThat(received.text()).contains("Yes, it was done:", "No, it was not done:");
+        CapturedMail received = sandbox.await(m -> m.isTo(mail.recipient), WAIT);
+        assertThat(received.text()).contains("Please claim it done when it is.");
 
         clock.advance(config.mail().maxRetryAfter());
         relayPass();
-        assertThat(mailsTo(sandbox, promise)).isEqualTo(1);
-        assertThat(customerRequest(promise.id()).attempts).isEqualTo(2);
+        assertThat(mailsTo(sandbox, mail)).isEqualTo(1);
+        assertThat(stored(mail.id).attempts).isEqualTo(2);
     }
 
     @Test
     void givesARefusedMailUpAfterTheLastAttemptAndKeepsItWithItsError() throws Throwable {
-        Promise promise = newPromise();
-        claim(promise);
+        MailDelivery mail = queuedAndTriedAtOnce();
         int maxAttempts = config.mail().maxAttempts();
         assertThat(maxAttempts).isEqualTo(MailServerOutageProfile.MAX_ATTEMPTS);
 
@@ -157,7 +146,7 @@ class MailRelayRetryTest {
             relayPass();
             Instant after = clock.instant();
 
-            MailDelivery failed = customerRequest(promise.id());
+            MailDelivery failed = stored(mail.id);
             assertThat(failed.attempts).isEqualTo(attempt);
             assertThat(failed.sentAt).isNull();
             assertThat(failed.lastError).isNotBlank();
@@ -169,7 +158,7 @@ class MailRelayRetryTest {
             }
         }
 
-        MailDelivery abandoned = customerRequest(promise.id());
+        MailDelivery abandoned = stored(mail.id);
         assertThat(abandoned.abandonedAt).isNotNull();
         assertThat(abandoned.lastError).isNotBlank();
         assertThat(abandoned.sentAt).isNull();
@@ -178,18 +167,19 @@ class MailRelayRetryTest {
         MailSandbox sandbox = mailServer.recover();
         clock.advance(config.mail().maxRetryAfter().multipliedBy(maxAttempts));
         relayPass();
-        MailDelivery kept = customerRequest(promise.id());
+        MailDelivery kept = stored(mail.id);
         assertThat(kept.attempts).isEqualTo(maxAttempts);
         assertThat(kept.abandonedAt).isEqualTo(abandoned.abandonedAt);
         assertThat(kept.lastError).isEqualTo(abandoned.lastError);
         assertThat(kept.sentAt).isNull();
-        assertThat(mailsTo(sandbox, promise)).isZero();
+        assertThat(mailsTo(sandbox, mail)).isZero();
     }
 
     /** An e-mail queued directly, as a change's transaction would queue it. */
     private MailDelivery queued() throws Throwable {
-        MailDelivery mail = MailDelivery.of(newPromise().id(), MailPurpose.CUSTOMER_REQUEST,
-                "customer-" + UUID.randomUUID() + "@example.co.il", "Was it done?", "Please answer.", clock.instant());
+        MailDelivery mail = MailDelivery.of(newPromise().id(), MailPurpose.OWNER_DUE_SOON,
+                "owner-" + UUID.randomUUID() + "@tikun.local", "Promise due soon", "Please claim it done when it is.",
+                clock.instant());
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> deliveries.persist(mail)));
         return mail;
     }

@@ -25,6 +25,9 @@ import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
+import io.tikun.followup.message.CustomerMessage;
+import io.tikun.followup.message.CustomerMessageKind;
+import io.tikun.followup.message.CustomerMessageRepository;
 import io.tikun.followup.outbox.MailDelivery;
 import io.tikun.followup.outbox.MailDeliveryRepository;
 import io.tikun.followup.outbox.MailPurpose;
@@ -64,6 +67,9 @@ class RetentionJobTest {
 
     @Inject
     CommitmentRepository commitments;
+
+    @Inject
+    CustomerMessageRepository customerMessages;
 
     @Inject
     TestClock clock;
@@ -110,7 +116,7 @@ class RetentionJobTest {
     }
 
     private MailDelivery sent(UUID commitmentId, Instant at) {
-        MailDelivery mail = MailDelivery.of(commitmentId, MailPurpose.CUSTOMER_REQUEST, "c@example.co.il", "s", "b",
+        MailDelivery mail = MailDelivery.of(commitmentId, MailPurpose.OWNER_DUE_SOON, "c@example.co.il", "s", "b",
                 at);
         mail.sentAt = at;
         return mail;
@@ -130,7 +136,7 @@ class RetentionJobTest {
         UUID about = commitment(now).id;
         MailDelivery oldSent = sent(about, now);
         MailDelivery recentSent = sent(about, now.plus(Duration.ofDays(2)));
-        MailDelivery unsent = MailDelivery.of(about, MailPurpose.CUSTOMER_REQUEST, "c@example.co.il", "s",
+        MailDelivery unsent = MailDelivery.of(about, MailPurpose.OWNER_DUE_SOON, "c@example.co.il", "s",
                 "b", now);
         unsent.availableAt = now.plus(Duration.ofDays(365));
         await(() -> Panache.withTransaction(() -> processed.persist(oldEvent, recentEvent)
@@ -166,5 +172,35 @@ class RetentionJobTest {
         await(job::runOnce);
 
         assertThat(await(() -> Panache.withSession(() -> processed.count("eventId like 'backlog-%'")))).isZero();
+    }
+
+    private static CustomerMessage customerMessage(UUID commitmentId, Instant requestedAt) {
+        CustomerMessage m = new CustomerMessage();
+        m.messageId = "followup:verify:" + commitmentId + ":" + UUID.randomUUID();
+        m.commitmentId = commitmentId;
+        m.complaintId = "cmp-1";
+        m.customerId = "cust-1";
+        m.reference = "TK-000042";
+        m.kind = CustomerMessageKind.FOLLOW_UP;
+        m.language = "en";
+        m.requestedAt = requestedAt;
+        m.status = "DELIVERED";
+        return m;
+    }
+
+    @Test
+    void deletesCustomerMessagesRequestedLongerAgoThanTheirAge() throws Throwable {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Duration age = config.retention().customerMessage();
+        UUID about = commitment(now).id;
+        CustomerMessage old = customerMessage(about, now);
+        CustomerMessage recent = customerMessage(about, now.plus(Duration.ofDays(2)));
+        await(() -> Panache.withTransaction(() -> customerMessages.persist(old, recent)));
+
+        clock.advance(age.plusDays(1));
+        await(job::runOnce);
+
+        assertThat(await(() -> Panache.withSession(() -> customerMessages.findById(old.messageId)))).isNull();
+        assertThat(await(() -> Panache.withSession(() -> customerMessages.findById(recent.messageId)))).isNotNull();
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,16 +27,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.tikun.stack.CapturedMail;
-import io.tikun.stack.MailSandbox;
+import io.tikun.followup.message.CustomerMessageRequests;
+import io.tikun.followup.message.RequestedMessages;
 import io.tikun.stack.testing.CloudEventSender;
-import io.tikun.stack.testing.InjectMailSandbox;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
 import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
 
-/** The whole loop: the owner claims a promise kept, the customer answers through a link in the e-mail. */
+/**
+ * The whole loop: the owner claims a promise kept, follow-up asks intake to put the question to the customer
+ * ({@code customer.messages.requested}), and the customer answers through a link in it.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
@@ -53,17 +54,14 @@ class CustomerVerificationTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @InjectMailSandbox
-    MailSandbox mail;
-
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** A commitment announced by routing, as it really arrives, and tracked by followup. */
     private record Promise(UUID id, String customerId, String email) {
     }
 
-    /** The two links of the customer's e-mail. */
-    private record Links(String confirm, String deny, CapturedMail mail) {
+    /** The two links of the question to the customer. */
+    private record Links(String confirm, String deny, RequestedMessages.Requested mail) {
     }
 
     private static String agentToken() {
@@ -108,17 +106,14 @@ class CustomerVerificationTest {
 
     private Links claimAndReadMail(Promise promise) {
         claimDone(promise.id(), "replaced the air conditioner").statusCode(200);
-        CapturedMail sent = mail.await(m -> m.isTo(promise.email()), WAIT);
-        // Named after its stored delivery, so a re-sent copy would carry the same Message-ID.
-        assertThat(sent.header("Message-ID")).matches("<mail\\.[0-9a-f-]{36}@tikun\\.local>");
-        return new Links(linkAfter(sent.text(), "Yes, it was done:"), linkAfter(sent.text(), "No, it was not done:"),
-                sent);
-    }
-
-    private static String linkAfter(String text, String label) {
-        Matcher link = LINK.matcher(text.substring(text.indexOf(label)));
-        assertThat(link.find()).as("a link after '%s' in %s", label, text).isTrue();
-        return link.group(1);
+        // The first claim's question, under its stable message id: a re-published request is the same message.
+        RequestedMessages.Requested sent = RequestedMessages.awaitOnce(bootstrapServers,
+                CustomerMessageRequests.verifyId(promise.id(), 1));
+        assertThat(sent.link(0)).matches(LINK.pattern());
+        assertThat(sent.link(1)).matches(LINK.pattern());
+        // The links are also spelled out in the text, each after its answer.
+        assertThat(sent.text()).contains(sent.link(0), sent.link(1));
+        return new Links(sent.token(0), sent.token(1), sent);
     }
 
     private static JsonPath commitment(UUID id) {
@@ -148,8 +143,21 @@ class CustomerVerificationTest {
             Links links = claimAndReadMail(promise);
 
             assertThat(links.confirm()).isNotEqualTo(links.deny());
-            assertThat(links.mail().subject()).contains("TK-000042");
-            assertThat(links.mail().text()).contains(HEBREW_PROMISE, "כן, זה בוצע", "Yes, it was done");
+            JsonNode request = links.mail().body();
+            assertThat(links.mail().record().key()).isEqualTo(promise.customerId());
+            assertThat(KafkaTopicReader.header(links.mail().record(), "ce_type"))
+                    .isEqualTo("tikun.customer-message.requested");
+            assertThat(request.get("kind").asText()).isEqualTo("FOLLOW_UP");
+            assertThat(request.get("requestedBy").asText()).isEqualTo("followup-service");
+            assertThat(request.get("automatic").asBoolean()).isTrue();
+            assertThat(request.get("complaintId").asText()).isEqualTo("cmp-1");
+            assertThat(request.get("customerId").asText()).isEqualTo(promise.customerId());
+            assertThat(request.get("reference").asText()).isEqualTo("TK-000042");
+            // No complaint language is known here: the Hebrew promise decides.
+            assertThat(links.mail().language()).isEqualTo("he");
+            assertThat(links.mail().subject()).isEqualTo("האם זה בוצע?");
+            assertThat(links.mail().text()).contains(HEBREW_PROMISE, "TK-000042", "כן, זה בוצע: ",
+                    "לא, זה לא בוצע: ");
             JsonPath claimed = commitment(promise.id());
             assertThat(claimed.getString("status")).isEqualTo("CLAIMED_DONE");
             assertThat(claimed.getString("history[1].reason")).isEqualTo("replaced the air conditioner");
@@ -173,8 +181,11 @@ class CustomerVerificationTest {
 
         Links links = claimAndReadMail(promise);
 
+        assertThat(links.mail().language()).isEqualTo("en");
+        // What the system tests look for once intake delivered it.
+        assertThat(links.mail().subject()).contains("Was it done?");
         assertThat(links.mail().text()).contains("Hello Dana Levi", "A technician replaces the heater on Tuesday")
-                .doesNotContain("שלום");
+                .containsPattern("Yes, it was done: http\\S+").doesNotContain("שלום");
     }
 
     @Test
