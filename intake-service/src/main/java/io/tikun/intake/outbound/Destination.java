@@ -16,7 +16,8 @@ public sealed interface Destination {
      * @param references the thread's Message-IDs, oldest first (without angle brackets)
      */
     record Email(String to, String displayName, String threadSubject, String inReplyTo, List<String> references)
-            implements Destination {
+            implements
+                Destination {
     }
 
     /**
