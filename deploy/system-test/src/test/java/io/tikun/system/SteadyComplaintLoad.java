@@ -91,6 +91,11 @@ final class SteadyComplaintLoad implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping the load", e);
         }
+        int answered = accepted.size() + refused.size();
+        if (answered != sent.get()) {
+            throw new IllegalStateException("sent %d complaints but recorded what became of %d".formatted(sent.get(),
+                    answered));
+        }
     }
 
     private void sendOne() {
@@ -114,7 +119,8 @@ final class SteadyComplaintLoad implements AutoCloseable {
                 refused.add(new Refused(n, response.statusCode(), response.contentType(), response.header("Retry-After"),
                         response.asString(), sentAt, Instant.now()));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Connection refused or reset: REST Assured throws the checked IOException undeclared.
             refused.add(new Refused(n, NO_ANSWER, null, null, String.valueOf(e.getMessage()), sentAt, Instant.now()));
         }
     }
