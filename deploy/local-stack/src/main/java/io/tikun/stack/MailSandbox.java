@@ -26,6 +26,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -39,16 +40,21 @@ public final class MailSandbox implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int HTTP_OK = 200;
+    private static final long SMTP_START_MILLIS = 10_000;
 
     private final GreenMail greenMail;
     private final int smtpPort;
     private final int imapPort;
     private HttpServer viewer;
+    /** The SMTP service now listening (GreenMail's own until the first {@link #refuseSmtp()}). */
+    private SmtpServer smtp;
+    private SmtpRefusal refusal;
 
     private MailSandbox(GreenMail greenMail, int smtpPort, int imapPort) {
         this.greenMail = greenMail;
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
+        this.smtp = greenMail.getSmtp();
     }
 
     /** Starts SMTP and IMAP on the given ports (0 picks free ones). */
@@ -84,6 +90,38 @@ public final class MailSandbox implements AutoCloseable {
 
     public Optional<String> viewerUrl() {
         return Optional.ofNullable(viewer).map(v -> "http://127.0.0.1:" + v.getAddress().getPort() + "/messages");
+    }
+
+    /**
+     * From now on the SMTP port greets every connection with 421 (service not available) and closes it, as a
+     * mail server out of service does; what was received before stays readable.
+     */
+    public synchronized void refuseSmtp() {
+        if (refusal == null) {
+            smtp.stopService();
+            refusal = SmtpRefusal.listen(smtpPort);
+        }
+    }
+
+    /** Ends {@link #refuseSmtp()}: SMTP accepts mail again on the same port, into the same mailboxes. */
+    public synchronized void acceptSmtp() {
+        if (refusal == null) {
+            return;
+        }
+        int refused = refusal.refused();
+        refusal.close();
+        refusal = null;
+        smtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), greenMail.getManagers());
+        smtp.startService();
+        try {
+            if (!smtp.waitTillRunning(SMTP_START_MILLIS)) {
+                throw new IllegalStateException("SMTP did not start again on port " + smtpPort);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting SMTP", e);
+        }
+        System.out.printf("mail sandbox: SMTP accepts again after refusing %d connections%n", refused);
     }
 
     /** Creates a mailbox that can be read over IMAP. */
@@ -200,6 +238,10 @@ public final class MailSandbox implements AutoCloseable {
         if (viewer != null) {
             viewer.stop(0);
         }
+        if (refusal != null) {
+            refusal.close();
+        }
+        smtp.stopService();
         greenMail.stop();
     }
 }

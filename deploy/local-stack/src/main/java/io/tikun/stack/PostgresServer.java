@@ -16,9 +16,15 @@ public final class PostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final Path dataDir;
+    private final boolean keepData;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(int port, Path dataDir, boolean keepData, EmbeddedPostgres postgres) {
+        this.port = port;
+        this.dataDir = dataDir;
+        this.keepData = keepData;
         this.postgres = postgres;
     }
 
@@ -27,18 +33,48 @@ public final class PostgresServer implements AutoCloseable {
      * directory survives restarts; otherwise it is wiped at start.
      */
     public static PostgresServer start(int port, Path dataDir, boolean keepData) {
+        int chosen = FreePorts.orNext(port);
+        return new PostgresServer(chosen, dataDir, keepData, launch(chosen, dataDir, keepData));
+    }
+
+    private static EmbeddedPostgres launch(int port, Path dataDir, boolean keepData) {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPort(FreePorts.orNext(port))
+            return EmbeddedPostgres.builder()
+                    .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .start();
-            return new PostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open transactions rolled back, every connection closed) so that a
+     * fault-injection test can {@link #restart()} it; only a server that keeps its data may be stopped.
+     */
+    public void stop() {
+        if (!keepData) {
+            throw new IllegalStateException("a PostgreSQL server started without keeping its data would lose it on stop");
+        }
+        if (postgres != null) {
+            close();
+            postgres = null;
+        }
+    }
+
+    /** Starts a stopped server again on the same port and data directory. */
+    public void restart() {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is still running");
+        }
+        postgres = launch(port, dataDir, true);
+    }
+
+    public boolean isRunning() {
+        return postgres != null;
     }
 
     /** Creates {@code database} unless it exists. */
@@ -57,7 +93,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** The URL form the Quarkus reactive PostgreSQL client expects. */
@@ -67,6 +103,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

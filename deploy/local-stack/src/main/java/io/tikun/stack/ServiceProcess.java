@@ -23,14 +23,23 @@ public final class ServiceProcess implements AutoCloseable {
     private final String instance;
     private final int port;
     private final int managementPort;
-    private final ChildProcess process;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final Path log;
+    private ChildProcess process;
 
-    private ServiceProcess(String name, String instance, int port, int managementPort, ChildProcess process) {
+    private ServiceProcess(String name, String instance, int port, int managementPort, List<String> command,
+            Map<String, String> environment, Path workDir, Path log) {
         this.name = name;
         this.instance = instance;
         this.port = port;
         this.managementPort = managementPort;
-        this.process = process;
+        this.command = command;
+        this.environment = environment;
+        this.workDir = workDir;
+        this.log = log;
+        this.process = launch();
     }
 
     /**
@@ -58,12 +67,38 @@ public final class ServiceProcess implements AutoCloseable {
         int managementPort = FreePorts.orNext(DOCUMENTED_MANAGEMENT_PORTS.getOrDefault(port, 0));
         environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        String ready = "http://127.0.0.1:" + managementPort + "/q/health/ready";
-        ChildProcess process = ChildProcess.start(instance,
+        return new ServiceProcess(module, instance, httpPort, managementPort,
                 List.of(ChildProcess.javaExecutable(), HEAP, INSTANCE_PROPERTY + instance, "-jar", jar.toString()),
-                environment, jar.getParent(), logDir.resolve(instance + ".log"), line -> false)
+                Map.copyOf(environment), jar.getParent(), logDir.resolve(instance + ".log"));
+    }
+
+    /** Starts the JVM and waits until its readiness check, on the management port, is UP. */
+    private ChildProcess launch() {
+        String ready = managementUrl() + "/q/health/ready";
+        return ChildProcess.start(instance, command, environment, workDir, log, line -> false)
                 .awaitProbe(START_TIMEOUT, () -> HttpProbe.isOk(ready));
-        return new ServiceProcess(module, instance, httpPort, managementPort, process);
+    }
+
+    /**
+     * Starts the service again after {@link #kill()}, on the same ports with the same environment (its log
+     * goes on in the same file), and waits until it is ready; returns how long that took.
+     */
+    public Duration restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(instance + " is still running");
+        }
+        long started = System.nanoTime();
+        process = launch();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Whether the service's readiness check answers UP right now. */
+    public boolean isReady() {
+        return HttpProbe.isOk(managementUrl() + "/q/health/ready");
     }
 
     public String name() {

@@ -54,6 +54,15 @@ public record StackOptions(int kafkaPort, int postgresPort, int mongoPort, int k
         return new StackOptions(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, dataDir, false, Map.of(), ALL_SERVICES);
     }
 
+    /**
+     * These options with data kept on disk in {@code dataDir}: PostgreSQL's data directory survives a stop and
+     * the MongoDB-protocol server writes to an H2 file, so fault-injection tests can restart either.
+     */
+    public StackOptions withPersistentData() {
+        return new StackOptions(kafkaPort, postgresPort, mongoPort, keycloakPort, smtpPort, imapPort, mailViewerPort,
+                intakePort, routingPort, followupPort, dataDir, true, environment, services);
+    }
+
     /** These options with {@code variables} added to the environment of {@code module} (e.g. "routing-service"). */
     public StackOptions withEnvironment(String module, Map<String, String> variables) {
         Map<String, Map<String, String>> all = new HashMap<>(environment);
