@@ -42,7 +42,7 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "complaints.message-added",
             "complaints.message-added.dlq", "cases.updated",
             "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",
-            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies",
+            "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies", "social.replies.dlq",
             "customer.messages.requested", "customer.messages.requested.dlq", "customer.messages.status",
             "customer.messages.status.dlq");
 

@@ -55,7 +55,7 @@ public class ReplyPreviewService {
         }
         CannedTemplate own = ownText ? parseOwn(request.text()) : null;
         return cases.findById(caseId).onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + caseId))
-                .chain(c -> template(request, own, wanted)
+                .chain(c -> template(request, own, wanted.or(() -> CannedLanguage.of(c.language)))
                         .chain(chosen -> promises.earliestDue(c.id, clock.instant())
                                 .map(due -> render(chosen, values(c, due, agentName)))));
     }

@@ -50,6 +50,13 @@ public class ProblemMappers {
                 "Someone else changed this case meanwhile; reload it and try again.", path(uri)));
     }
 
+    /** Hibernate Reactive reports a lost optimistic-lock race as the JPA exception, not Hibernate's own. */
+    @ServerExceptionMapper
+    public Response staleUpdate(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(Response.Status.CONFLICT.getStatusCode(), "Conflict",
+                "Someone else changed this meanwhile; reload it and try again.", path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
