@@ -223,6 +223,29 @@ class CustomerMessageGatewayTest {
     }
 
     @Test
+    void theConversationListsWhatTheCustomerAttachedWithItsDigest() {
+        String from = "attach+" + UUID.randomUUID() + "@example.com";
+        byte[] raw = ("From: Dana Levi <" + from + ">\r\nTo: support@tikun.test\r\nSubject: Receipt\r\nMessage-ID: <"
+                + UUID.randomUUID() + "@mail.example.com>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nMy receipt is attached.\r\n--b1\r\n"
+                + "Content-Type: text/plain; name=\"receipt.txt\"\r\nContent-Disposition: attachment; filename=\"receipt.txt\"\r\n"
+                + "\r\nabc\r\n--b1--\r\n").getBytes(StandardCharsets.UTF_8);
+        String id = given().auth().oauth2(channel()).contentType("message/rfc822").body(raw).post("/api/v1/channels/email")
+                .then().statusCode(202).extract().path("complaintId");
+
+        JsonPath complaint = given().auth().oauth2(agent()).get("/api/v1/complaints/" + id).then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(complaint.getString("conversation[0].attachments[0].name")).isEqualTo("receipt.txt");
+        assertThat(complaint.getString("conversation[0].attachments[0].type")).startsWith("text/plain");
+        assertThat(complaint.getLong("conversation[0].attachments[0].size")).isEqualTo(3);
+        // SHA-256 of "abc"
+        assertThat(complaint.getString("conversation[0].attachments[0].sha256"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
     void aRequestDeliveredTwiceIsSentOnce() throws Exception {
         String customer = "twice+" + UUID.randomUUID() + "@example.com";
         JsonPath complaint = emailComplaint(customer, UUID.randomUUID() + "@mail.example.com", "Noisy boiler",
