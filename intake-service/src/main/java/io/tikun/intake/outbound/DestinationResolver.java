@@ -50,10 +50,9 @@ public class DestinationResolver {
             if (c.customer().email() == null || c.customer().email().isBlank()) {
                 return new Resolution(c, email, null, "the complaint's customer has no e-mail address");
             }
-            return new Resolution(c, email, email.equals(c.channel()) ? threadedMail(thread)
-                    : new Destination.Email(c.customer().email(), c.customer().name(), threadSubject(c.subject()), null,
-                            List.of()),
-                    null);
+            // A web complaint has no mail to answer at first; once the customer answered one of ours by mail, the
+            // thread is theirs as much as an e-mail complaint's.
+            return new Resolution(c, email, threadedMail(thread), null);
         }
         String author = authorOf(thread.threadKeys());
         if (author == null || c.idempotencyKey() == null || c.conversationId() == null) {

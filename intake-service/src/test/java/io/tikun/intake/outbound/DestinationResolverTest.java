@@ -59,6 +59,20 @@ class DestinationResolverTest {
     }
 
     @Test
+    void answersAWebComplaintInReplyToTheCustomersMailOnceTheyAnsweredOneOfOurs() {
+        var thread = new ConversationRepository.Thread(
+                complaint("web", "dana@example.com", "Late delivery", "web:key", null, false),
+                List.of(new FollowUpMessage("m-1", "email:answer.7@mail.example", "email", "Nobody called",
+                        AT.plusSeconds(60))),
+                List.of("msg.routing-reply-1@tikun.local", "answer.7@mail.example"));
+
+        Destination.Email mail = (Destination.Email) DestinationResolver.resolve(thread).destination();
+
+        assertThat(mail.inReplyTo()).isEqualTo("answer.7@mail.example");
+        assertThat(mail.references()).containsExactly("msg.routing-reply-1@tikun.local", "answer.7@mail.example");
+    }
+
+    @Test
     void cannotAnswerByMailWithoutAnAddress() {
         var thread = new ConversationRepository.Thread(complaint("web", null, "Late", "web:key", null, false), List.of(),
                 List.of());
