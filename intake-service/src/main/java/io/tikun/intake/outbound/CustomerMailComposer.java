@@ -1,7 +1,11 @@
 package io.tikun.intake.outbound;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +45,17 @@ public class CustomerMailComposer {
      * re-sent copy is the same mail to the customer's client, and an answer naming it threads onto the complaint.
      */
     public String mailMessageId(String messageId) {
-        return "msg." + messageId.replaceAll("[^A-Za-z0-9._-]", "-") + "@" + messageIdDomain;
+        // The readable part alone is not one-to-one ("a:b" and "a-b" read alike); the digest keeps two messages apart.
+        String digest = HexFormat.of().formatHex(sha256(messageId), 0, 6);
+        return "msg." + messageId.replaceAll("[^A-Za-z0-9._-]", "-") + "." + digest + "@" + messageIdDomain;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public Mail compose(OutboundMessage message, Destination.Email to) {

@@ -20,6 +20,15 @@ class CustomerMailComposerTest {
     }
 
     @Test
+    void givesTwoMessagesWhoseIdsReadAlikeTwoMessageIdsAndOneMessageAlwaysTheSame() {
+        CustomerMailComposer composer = new CustomerMailComposer(null, null, "Tikun <tikun@tikun.local>");
+
+        assertThat(composer.mailMessageId("routing:reply:1")).isNotEqualTo(composer.mailMessageId("routing-reply-1"))
+                .isEqualTo(composer.mailMessageId("routing:reply:1")).startsWith("msg.routing-reply-1.")
+                .endsWith("@tikun.local");
+    }
+
+    @Test
     void answersInTheCustomersThreadWhenTheRequestHasNoSubject() {
         assertThat(CustomerMailComposer.subject(message(null, List.of()), THREAD)).isEqualTo("Re: [TK-000042] Broken fridge");
     }
