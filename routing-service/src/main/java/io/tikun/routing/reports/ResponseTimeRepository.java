@@ -41,18 +41,18 @@ public class ResponseTimeRepository {
             cross join lateral (
                 select min(q.received_at) as at
                 from %1$s.case_message q
-                where q.case_id = a.case_id and q.author = 'CUSTOMER' and q.received_at <= a.received_at
+                where q.case_id = a.case_id and q.direction = 'INBOUND' and q.received_at <= a.received_at
                   and q.received_at > greatest(
                         (select max(p.received_at) from %1$s.case_message p
-                         where p.case_id = a.case_id and p.author = 'AGENT'
+                         where p.case_id = a.case_id and p.kind in ('AGENT_REPLY', 'PHONE_RESPONSE')
                            and (p.received_at < a.received_at or (p.received_at = a.received_at and p.id < a.id))),
                         case when c.first_responded_at <= a.received_at then c.first_responded_at end,
                         '-infinity'::timestamptz)) asked
-            where a.author = 'AGENT' and asked.at is not null and %3$s""";
+            where a.kind = 'AGENT_REPLY' and asked.at is not null and %3$s""";
 
     private static final String IN_PERIOD = "a.received_at >= $1 and a.received_at < $2";
     private static final String LATEST_OF_CASE = """
-            a.id = (select l.id from %1$s.case_message l where l.case_id = $1 and l.author = 'AGENT'
+            a.id = (select l.id from %1$s.case_message l where l.case_id = $1 and l.kind = 'AGENT_REPLY'
                     order by l.received_at desc, l.id desc limit 1)""";
 
     private final Pool client;

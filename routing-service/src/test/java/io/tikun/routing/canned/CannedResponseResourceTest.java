@@ -179,7 +179,8 @@ class CannedResponseResourceTest {
         JsonPath before = given().auth().oauth2(agentToken()).get("/api/v1/cases/" + opened.id()).then().statusCode(200)
                 .extract().jsonPath();
 
-        JsonPath preview = preview(opened.id(), "{\"cannedResponseId\":\"" + ACKNOWLEDGEMENT + "\"}").then().statusCode(200)
+        JsonPath preview = preview(opened.id(), "{\"cannedResponseId\":\"" + ACKNOWLEDGEMENT + "\",\"language\":\"he\"}")
+                .then().statusCode(200)
                 .extract().jsonPath();
 
         assertThat(preview.getString("language")).isEqualTo("he");
@@ -230,7 +231,8 @@ class CannedResponseResourceTest {
     void previewsTheAgentsOwnTextAndRefusesItsUnknownPlaceholder() {
         Opened opened = openCase();
 
-        preview(opened.id(), "{\"cannedResponseId\":\"" + ACKNOWLEDGEMENT + "\",\"text\":\"{customerName}: {caseId}\"}")
+        preview(opened.id(),
+                "{\"cannedResponseId\":\"" + ACKNOWLEDGEMENT + "\",\"language\":\"he\",\"text\":\"{customerName}: {caseId}\"}")
                 .then().statusCode(200).body("language", equalTo("he"))
                 .body("text", equalTo("Dana Levi: " + opened.id()));
         preview(opened.id(), "{\"text\":\"Hi {client}\"}").then().statusCode(400).contentType(startsWith(PROBLEM))

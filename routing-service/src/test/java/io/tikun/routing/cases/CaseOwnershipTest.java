@@ -58,7 +58,7 @@ class CaseOwnershipTest {
         String complaintId = UUID.randomUUID().toString();
         try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
             sender.send("complaints.received", "cust-" + complaintId, UUID.randomUUID().toString(),
-                    "tikun.complaint.received", complaintJson(complaintId, randomReference(), "HIGH"));
+                    "tikun.complaint.received", complaintJson(complaintId, randomReference(), "MEDIUM"));
         }
         String id = awaitCase(complaintId).getString("id");
         post(agent, "agent", id, "claim", null).then().statusCode(200).body("assignee", equalTo(agent));

@@ -97,8 +97,11 @@ class ResponseTimeReportTest {
 
     private void seedMessage(UUID caseId, String author, String by, String at) {
         db.preparedQuery("""
-                insert into routing.case_message (id, case_id, message_id, author, channel, body, written_by, received_at)
-                values ($1, $2, $3, $4, 'email', 'text', $5, $6)""")
+                insert into routing.case_message (id, case_id, message_id, author, channel, body, written_by, received_at,
+                    direction, kind)
+                values ($1, $2, $3, $4, 'email', 'text', $5, $6,
+                    case when $4 = 'CUSTOMER' then 'INBOUND' else 'OUTBOUND' end,
+                    case when $4 = 'CUSTOMER' then 'CUSTOMER_MESSAGE' else 'AGENT_REPLY' end)""")
                 .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(caseId)
                         .addString("CUSTOMER".equals(author) ? UUID.randomUUID().toString() : null).addString(author)
                         .addString(by).addOffsetDateTime(Instant.parse(at).atOffset(ZoneOffset.UTC)))

@@ -85,6 +85,8 @@ class SlaConfigTest {
                 .withMapping(SlaConfig.class)
                 .withMapping(io.tikun.routing.console.ConsoleConfig.class)
                 .withMapping(io.tikun.routing.retention.RetentionConfig.class)
+                .withMapping(io.tikun.routing.canned.CannedConfig.class)
+                .withMapping(io.tikun.routing.conversation.ConversationConfig.class)
                 .build();
 
         SlaConfig sla = config.getConfigMapping(SlaConfig.class);
