@@ -1,6 +1,7 @@
 package io.tikun.intake.outbound;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -40,6 +41,8 @@ public class CustomerMessageRepository {
     private static final String PENDING_EVENTS = "pendingEvents";
     private static final String OUTBOX_CLAIMED_UNTIL = "outboxClaimedUntil";
     private static final String UPDATED_AT = "updatedAt";
+    /** Each provider id of a sent message (one per part; {@code providerMessageId} joins them with commas). */
+    private static final String PROVIDER_IDS = "providerIds";
     private static final Date NEVER = new Date(0);
 
     private final ReactiveMongoCollection<Document> messages;
@@ -52,6 +55,7 @@ public class CustomerMessageRepository {
         return messages.createIndex(Indexes.ascending(STATUS, DUE_AT))
                 .chain(() -> messages.createIndex(Indexes.ascending("complaintId")))
                 .chain(() -> messages.createIndex(Indexes.ascending(PENDING_EVENTS + ".createdAt")))
+                .chain(() -> messages.createIndex(Indexes.ascending(PROVIDER_IDS)))
                 .replaceWithVoid();
     }
 
@@ -125,9 +129,31 @@ public class CustomerMessageRepository {
             String channel, String reason, String providerMessageId, OutboxEvent event, Instant now) {
         return messages.updateOne(held(messageId, owner, attempt), Updates.combine(
                 Updates.set(STATUS, state.name()), Updates.set("channel", channel), Updates.set("reason", reason),
-                Updates.set("providerMessageId", providerMessageId), Updates.set(DUE_AT, null),
+                Updates.set("providerMessageId", providerMessageId), Updates.set(PROVIDER_IDS, providerIds(providerMessageId)),
+                Updates.set(DUE_AT, null),
                 Updates.set(LEASE_UNTIL, NEVER), Updates.set(UPDATED_AT, Date.from(now)),
                 Updates.push(PENDING_EVENTS, event.toDocument())))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    private static List<String> providerIds(String providerMessageId) {
+        return providerMessageId == null ? List.of()
+                : Arrays.stream(providerMessageId.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+
+    /** The sent (not yet delivered) message one of whose parts the provider knows as {@code providerId}; null if none. */
+    public Uni<CustomerMessage> findSentByProviderId(String providerId) {
+        return messages.find(Filters.and(Filters.eq(PROVIDER_IDS, providerId),
+                Filters.eq(STATUS, CustomerMessage.State.SENT.name()))).collect().first()
+                .map(doc -> doc == null ? null : CustomerMessage.fromDocument(doc));
+    }
+
+    /** The network reported a sent message delivered, announced by {@code event}; false if it was not SENT any more. */
+    public Uni<Boolean> markDelivered(String messageId, OutboxEvent event, Instant now) {
+        return messages.updateOne(
+                Filters.and(Filters.eq("_id", messageId), Filters.eq(STATUS, CustomerMessage.State.SENT.name())),
+                Updates.combine(Updates.set(STATUS, CustomerMessage.State.DELIVERED.name()),
+                        Updates.set(UPDATED_AT, Date.from(now)), Updates.push(PENDING_EVENTS, event.toDocument())))
                 .map(result -> result.getModifiedCount() == 1);
     }
 

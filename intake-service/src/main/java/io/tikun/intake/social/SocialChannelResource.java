@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.tikun.intake.outbound.DeliveryReceipts;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.quarantine.RejectedPayload;
 import io.tikun.intake.ratelimit.ClientAddress;
@@ -61,13 +62,17 @@ public class SocialChannelResource {
     private final GenericSignatureVerifier genericSignatures;
     private final GenericWebhookParser genericParser;
     private final RateLimiter limiter;
+    private final MetaDeliveryReceiptReader receiptReader;
+    private final DeliveryReceipts receipts;
 
     public SocialChannelResource(ChannelsConfig config, SocialIntake intake, RateLimiter limiter,
             MetaSignatureVerifier metaSignatures,
             MetaWebhookParser metaParser, XSignatureVerifier xSignatures, XWebhookParser xParser,
             XSubscribedAccounts xAccounts, GenericSignatureVerifier genericSignatures,
-            GenericWebhookParser genericParser) {
+            GenericWebhookParser genericParser, MetaDeliveryReceiptReader receiptReader, DeliveryReceipts receipts) {
         this.config = config;
+        this.receiptReader = receiptReader;
+        this.receipts = receipts;
         this.limiter = limiter;
         this.intake = intake;
         this.metaSignatures = metaSignatures;
@@ -106,7 +111,8 @@ public class SocialChannelResource {
         return spend(META)
                 .chain(() -> intake.accept(META, META_ENDPOINT, contentType,
                         Map.of(MetaSignatureVerifier.SIGNATURE_HEADER, signature),
-                        body, () -> ParsedWebhook.of(metaParser.parse(body))));
+                        body, () -> ParsedWebhook.of(metaParser.parse(body))))
+                .call(() -> receipts.delivered(receiptReader.deliveredIds(body)));
     }
 
     @GET

@@ -1,0 +1,53 @@
+package io.tikun.intake.outbound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns a network's delivery receipts (WhatsApp's {@code delivered}/{@code read} statuses, Messenger's
+ * {@code delivery.mids}) into DELIVERED for the messages the gateway sent, each announced once on
+ * {@code customer.messages.status}. A receipt for a message Tikun did not send, or one already delivered, changes
+ * nothing. A store failure fails the webhook, so the network delivers the receipt again.
+ */
+@ApplicationScoped
+public class DeliveryReceipts {
+
+    private final CustomerMessageRepository messages;
+    private final StatusEventOutbox statusEvents;
+    private final Clock clock;
+
+    public DeliveryReceipts(CustomerMessageRepository messages, StatusEventOutbox statusEvents, Clock clock) {
+        this.messages = messages;
+        this.statusEvents = statusEvents;
+        this.clock = clock;
+    }
+
+    /** Records the receipts for these provider message ids; returns how many messages became DELIVERED. */
+    public Uni<Integer> delivered(List<String> providerIds) {
+        if (providerIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(providerIds).onItem().transformToUniAndConcatenate(this::delivered)
+                .collect().asList().map(marked -> (int) marked.stream().filter(Boolean::booleanValue).count());
+    }
+
+    private Uni<Boolean> delivered(String providerId) {
+        return messages.findSentByProviderId(providerId).chain(message -> {
+            if (message == null) {
+                return Uni.createFrom().item(false);
+            }
+            Instant now = clock.instant();
+            CustomerMessageRequest r = message.request();
+            return messages.markDelivered(r.messageId(), statusEvents.event(r, message.channel(),
+                    CustomerMessageStatus.Status.DELIVERED, null, message.providerMessageId(), message.attempts(), now),
+                    now)
+                    .call(marked -> marked ? statusEvents.publishNow(r.messageId()) : Uni.createFrom().voidItem());
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package io.tikun.intake.outbound;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tikun.intake.social.MetaSignatureVerifier;
+import io.tikun.intake.store.IntakeStore;
+import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.KafkaTopicReader;
+import io.tikun.stack.testing.MailSandboxTestResource;
+import io.tikun.stack.testing.MongoTestResource;
+
+/**
+ * The network's own word that a message arrived: a signed Meta webhook carrying a Messenger delivery receipt or a
+ * WhatsApp status turns the gateway's SENT message into DELIVERED, announced once on customer.messages.status.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MailSandboxTestResource.class)
+class DeliveryReceiptTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "tikun.channels.meta.app-secret")
+    String appSecret;
+
+    @Inject
+    IntakeStore store;
+
+    @Inject
+    CustomerMessageRepository messages;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private KafkaTopicReader statuses;
+
+    @BeforeEach
+    void connect() {
+        statuses = new KafkaTopicReader(bootstrapServers, CustomerMessageStatus.TOPIC);
+    }
+
+    @AfterEach
+    void disconnect() {
+        statuses.close();
+    }
+
+    @Test
+    void aMessengerDeliveryReceiptMakesTheSentReplyDeliveredOnceWithAStatusEvent() throws Exception {
+        String messageId = "routing:reply:" + UUID.randomUUID();
+        String firstPart = "m_" + UUID.randomUUID();
+        String secondPart = "m_" + UUID.randomUUID();
+        sent(messageId, firstPart + "," + secondPart);
+        String receipt = """
+                {"object":"page","entry":[{"id":"104","time":1458692752478,"messaging":[
+                 {"sender":{"id":"2001"},"recipient":{"id":"104"},"timestamp":1458668856253,
+                  "delivery":{"mids":["%s","%s"],"watermark":1458668856253}}]}]}""".formatted(secondPart, firstPart);
+
+        postSigned(receipt);
+
+        JsonNode event = mapper.readTree(awaitStatus(messageId).value());
+        assertThat(event.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(event.path("channel").asText()).isEqualTo("meta");
+        assertThat(event.path("providerMessageId").asText()).isEqualTo(firstPart + "," + secondPart);
+        assertThat(messages.findById(messageId).await().atMost(WAIT).state()).isEqualTo(CustomerMessage.State.DELIVERED);
+
+        postSigned(receipt);
+        assertThat(statuses.all(r -> r.value().contains(messageId), Duration.ofSeconds(2)))
+                .as("one DELIVERED event, however often the network repeats the receipt").hasSize(1);
+    }
+
+    @Test
+    void aWhatsAppReadStatusCountsAsDeliveredAndAFailedOneChangesNothing() throws Exception {
+        String read = "routing:thank-you:" + UUID.randomUUID();
+        String failed = "routing:reply:" + UUID.randomUUID();
+        String readWamid = "wamid." + UUID.randomUUID();
+        String failedWamid = "wamid." + UUID.randomUUID();
+        sent(read, readWamid);
+        sent(failed, failedWamid);
+
+        postSigned(
+                """
+                        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                         "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                         "statuses":[{"id":"%s","status":"read","timestamp":"1750263775","recipient_id":"972521234567"},
+                          {"id":"%s","status":"failed","timestamp":"1750263776","recipient_id":"972521234567",
+                           "errors":[{"code":131047,"title":"Re-engagement message"}]}]}}]}]}"""
+                        .formatted(readWamid, failedWamid));
+
+        assertThat(mapper.readTree(awaitStatus(read).value()).path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(messages.findById(failed).await().atMost(WAIT).state()).isEqualTo(CustomerMessage.State.SENT);
+    }
+
+    /** A message the gateway already sent through Meta, as the dispatcher leaves it. */
+    private void sent(String messageId, String providerMessageId) {
+        Instant now = Instant.now();
+        CustomerMessageRequest request = new CustomerMessageRequest(messageId, "complaint-" + UUID.randomUUID(),
+                UUID.randomUUID().toString(), "customer-" + UUID.randomUUID(), "TK-000042", CustomerMessageKind.AGENT_REPLY,
+                false, new CustomerMessageRequest.Author("agent", "Noa Cohen"), "he", null, "הטכנאי יגיע מחר",
+                List.of(), "routing-service", now);
+        Document doc = CustomerMessage.requestDocument(request).append("status", "SENT").append("attempts", 1)
+                .append("dueAt", null).append("owner", null).append("leaseUntil", new Date(0)).append("channel", "meta")
+                .append("providerMessageId", providerMessageId)
+                .append("providerIds", List.of(providerMessageId.split(",")))
+                .append("receivedAt", Date.from(now)).append("updatedAt", Date.from(now))
+                .append("pendingEvents", List.of()).append("outboxClaimedUntil", new Date(0));
+        store.collection(CustomerMessageRepository.COLLECTION).insertOne(doc).await().atMost(WAIT);
+    }
+
+    private void postSigned(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        given().header(MetaSignatureVerifier.SIGNATURE_HEADER, "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/channels/meta").then().statusCode(200);
+    }
+
+    private ConsumerRecord<String, String> awaitStatus(String messageId) {
+        return statuses.await(r -> r.value().contains("\"" + messageId + "\"") && r.value().contains("DELIVERED"), WAIT);
+    }
+}
