@@ -155,6 +155,8 @@ class CustomerMessageContractsTest {
     void everyEnumValueOfTheStatusSchemaParsesAndIsOneFollowupKnows() throws Exception {
         Map<String, List<String>> enums = ProducerContracts.enumFields(
                 ProducerContracts.schema(INTAKE, "customer.messages.status"));
+        // A null channel (a request for an unknown complaint) is no value to map; the enum lists it as JSON null.
+        enums.replaceAll((field, values) -> values.stream().filter(value -> !"null".equals(value)).toList());
         assertThat(enums.get("/status")).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(CustomerMessageStatus.DeliveryStatus.values()).map(Enum::name).toList());
         assertThat(enums.get("/channel")).containsExactlyInAnyOrderElementsOf(
