@@ -48,6 +48,7 @@ public class CaseResource {
 
     static final String TOTAL_COUNT = "X-Total-Count";
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int UNPINNED_RETRIES = 3;
     private static final String MANAGER = "manager";
     private static final String ADMIN = "admin";
 
@@ -184,12 +185,31 @@ public class CaseResource {
         return stripped;
     }
 
+    /**
+     * Runs an action on the case. A caller who sent no {@code If-Match} asked for the change on whatever the case is
+     * now, so losing a race with a background change (the escalation job, a delivery status) re-runs the action on
+     * the fresh case a few times instead of answering 409; with {@code If-Match} the caller decides.
+     */
     private Uni<Response> act(UUID id, Function<Long, Uni<CaseWorkflowService.Changed>> action, String ifMatch) {
-        return action.apply(expectedVersion(ifMatch))
+        Long expected = expectedVersion(ifMatch);
+        Uni<CaseWorkflowService.Changed> attempt = Uni.createFrom().deferred(() -> action.apply(expected));
+        if (expected == null) {
+            attempt = attempt.onFailure(CaseResource::lostARace).retry().atMost(UNPINNED_RETRIES);
+        }
+        return attempt
                 .invoke(changed -> changed.onCommitted().run())
                 .call(changed -> relay.publishNow(changed.outboxIds()))
                 .chain(changed -> cases.view(changed.caseId()))
                 .map(CaseResource::withTag);
+    }
+
+    private static boolean lostARace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String user() {

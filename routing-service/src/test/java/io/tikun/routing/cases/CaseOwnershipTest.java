@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -100,11 +101,27 @@ class CaseOwnershipTest {
         for (Map.Entry<String, String> m : all.entrySet()) {
             String[] who = i++ % 2 == 0 ? new String[] { "mira", "manager" } : new String[] { "adam", "admin" };
             int expected = m.getKey().equals("commitments") ? 202 : 200;
-            post(who[0], who[1], id, m.getKey(), m.getValue()).then().statusCode(expected);
+            post(who[0], who[1], id, m.getKey(), m.getValue()).then().log().ifValidationFails().statusCode(expected);
         }
         assertThat(given().auth().oauth2(OidcWiremockTestResource.getAccessToken("bob", Set.of("agent")))
                 .get("/api/v1/cases/" + id).then().statusCode(200).extract().jsonPath().getString("status"))
                 .isEqualTo("OPEN");
+    }
+
+    @Test
+    void landsEveryUnpinnedChangeWhenTwoArriveAtOnce() throws Exception {
+        String id = openCaseHeldBy("bob");
+        long before = version(id);
+        int rounds = 5;
+        for (int round = 0; round < rounds; round++) {
+            String text = "{\"text\":\"Round " + round + "\"}";
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> post("bob", "agent", id, "notes", text).statusCode());
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> post("mira", "manager", id, "notes", text).statusCode());
+            assertThat(List.of(first.get(), second.get())).as("round %d", round).containsExactly(200, 200);
+        }
+        assertThat(version(id)).as("every note changed the case once").isEqualTo(before + 2L * rounds);
     }
 
     @Test
