@@ -157,6 +157,18 @@ public class CustomerMessageRepository {
                 .map(result -> result.getModifiedCount() == 1);
     }
 
+    /**
+     * The network gave up on a message it had accepted: SENT becomes FAILED with {@code reason}, announced by
+     * {@code event}; false if it was not SENT any more (delivered meanwhile, or already failed).
+     */
+    public Uni<Boolean> markFailedAfterSending(String messageId, String reason, OutboxEvent event, Instant now) {
+        return messages.updateOne(
+                Filters.and(Filters.eq("_id", messageId), Filters.eq(STATUS, CustomerMessage.State.SENT.name())),
+                Updates.combine(Updates.set(STATUS, CustomerMessage.State.FAILED.name()), Updates.set("reason", reason),
+                        Updates.set(UPDATED_AT, Date.from(now)), Updates.push(PENDING_EVENTS, event.toDocument())))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
     /** The attempt failed for now: the message is due again at {@code dueAt}; false when no longer held. */
     public Uni<Boolean> markRetry(String messageId, String owner, int attempt, String channel, String reason,
             Instant dueAt, Instant now) {

@@ -11,9 +11,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Turns a network's delivery receipts (WhatsApp's {@code delivered}/{@code read} statuses, Messenger's
- * {@code delivery.mids}) into DELIVERED for the messages the gateway sent, each announced once on
- * {@code customer.messages.status}. A receipt for a message Tikun did not send, or one already delivered, changes
- * nothing. A store failure fails the webhook, so the network delivers the receipt again.
+ * {@code delivery.mids}) into DELIVERED, and WhatsApp's {@code failed} status into FAILED with the network's reason,
+ * for the messages the gateway sent, each announced once on {@code customer.messages.status}. A receipt for a
+ * message Tikun did not send, or one no longer SENT, changes nothing. A store failure fails the webhook, so the
+ * network delivers the receipt again.
  */
 @ApplicationScoped
 public class DeliveryReceipts {
@@ -26,6 +27,34 @@ public class DeliveryReceipts {
         this.messages = messages;
         this.statusEvents = statusEvents;
         this.clock = clock;
+    }
+
+    /** Records what a Meta webhook reports; returns how many messages changed state. */
+    public Uni<Integer> record(DeliveryReport report) {
+        return delivered(report.delivered()).chain(delivered -> failed(report.failed()).map(failed -> delivered + failed));
+    }
+
+    /** Records that the network gave up on these messages; returns how many became FAILED. */
+    public Uni<Integer> failed(List<DeliveryReport.Failure> failures) {
+        if (failures.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(failures).onItem().transformToUniAndConcatenate(this::failed)
+                .collect().asList().map(marked -> (int) marked.stream().filter(Boolean::booleanValue).count());
+    }
+
+    private Uni<Boolean> failed(DeliveryReport.Failure failure) {
+        return messages.findSentByProviderId(failure.providerId()).chain(message -> {
+            if (message == null) {
+                return Uni.createFrom().item(false);
+            }
+            Instant now = clock.instant();
+            CustomerMessageRequest r = message.request();
+            return messages.markFailedAfterSending(r.messageId(), failure.reason(), statusEvents.event(r,
+                    message.channel(), CustomerMessageStatus.Status.FAILED, failure.reason(), message.providerMessageId(),
+                    message.attempts(), now), now)
+                    .call(marked -> marked ? statusEvents.publishNow(r.messageId()) : Uni.createFrom().voidItem());
+        });
     }
 
     /** Records the receipts for these provider message ids; returns how many messages became DELIVERED. */

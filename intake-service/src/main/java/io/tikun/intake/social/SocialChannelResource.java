@@ -112,7 +112,7 @@ public class SocialChannelResource {
                 .chain(() -> intake.accept(META, META_ENDPOINT, contentType,
                         Map.of(MetaSignatureVerifier.SIGNATURE_HEADER, signature),
                         body, () -> ParsedWebhook.of(metaParser.parse(body))))
-                .call(() -> receipts.delivered(receiptReader.deliveredIds(body)));
+                .call(() -> receipts.record(receiptReader.report(body)));
     }
 
     @GET

@@ -39,7 +39,8 @@ import io.tikun.stack.testing.MongoTestResource;
 
 /**
  * The network's own word that a message arrived: a signed Meta webhook carrying a Messenger delivery receipt or a
- * WhatsApp status turns the gateway's SENT message into DELIVERED, announced once on customer.messages.status.
+ * WhatsApp status turns the gateway's SENT message into DELIVERED, and WhatsApp's failed status into FAILED with its
+ * reason, each announced once on customer.messages.status.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -90,7 +91,7 @@ class DeliveryReceiptTest {
 
         postSigned(receipt);
 
-        JsonNode event = mapper.readTree(awaitStatus(messageId).value());
+        JsonNode event = mapper.readTree(awaitStatus(messageId, "DELIVERED").value());
         assertThat(event.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(event.path("channel").asText()).isEqualTo("meta");
         assertThat(event.path("providerMessageId").asText()).isEqualTo(firstPart + "," + secondPart);
@@ -102,7 +103,7 @@ class DeliveryReceiptTest {
     }
 
     @Test
-    void aWhatsAppReadStatusCountsAsDeliveredAndAFailedOneChangesNothing() throws Exception {
+    void aWhatsAppReadStatusCountsAsDeliveredAndAFailedOneMakesTheSentMessageFailedWithWhatsAppsReason() throws Exception {
         String read = "routing:thank-you:" + UUID.randomUUID();
         String failed = "routing:reply:" + UUID.randomUUID();
         String readWamid = "wamid." + UUID.randomUUID();
@@ -110,17 +111,47 @@ class DeliveryReceiptTest {
         sent(read, readWamid);
         sent(failed, failedWamid);
 
-        postSigned(
-                """
-                        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
-                         "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
-                         "statuses":[{"id":"%s","status":"read","timestamp":"1750263775","recipient_id":"972521234567"},
-                          {"id":"%s","status":"failed","timestamp":"1750263776","recipient_id":"972521234567",
-                           "errors":[{"code":131047,"title":"Re-engagement message"}]}]}}]}]}"""
-                        .formatted(readWamid, failedWamid));
+        postSigned(whatsAppStatuses("""
+                {"id":"%s","status":"read","timestamp":"1750263775","recipient_id":"972521234567"},
+                {"id":"%s","status":"failed","timestamp":"1750263776","recipient_id":"972521234567",
+                 "errors":[{"code":131047,"title":"Re-engagement message","message":"Re-engagement message",
+                  "error_data":{"details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."}}]}"""
+                .formatted(readWamid, failedWamid)));
 
-        assertThat(mapper.readTree(awaitStatus(read).value()).path("status").asText()).isEqualTo("DELIVERED");
-        assertThat(messages.findById(failed).await().atMost(WAIT).state()).isEqualTo(CustomerMessage.State.SENT);
+        assertThat(mapper.readTree(awaitStatus(read, "DELIVERED").value()).path("status").asText()).isEqualTo("DELIVERED");
+        JsonNode failure = mapper.readTree(awaitStatus(failed, "FAILED").value());
+        assertThat(failure.path("reason").asText()).startsWith("WhatsApp error 131047: Re-engagement message (Message failed");
+        assertThat(failure.path("providerMessageId").asText()).isEqualTo(failedWamid);
+        CustomerMessage stored = messages.findById(failed).await().atMost(WAIT);
+        assertThat(stored.state()).isEqualTo(CustomerMessage.State.FAILED);
+        assertThat(stored.reason()).isEqualTo(failure.path("reason").asText());
+    }
+
+    @Test
+    void aFailedStatusAfterDeliveryOrARepeatedFailureChangesNothing() throws Exception {
+        String messageId = "followup:verify:" + UUID.randomUUID();
+        String wamid = "wamid." + UUID.randomUUID();
+        sent(messageId, wamid);
+        postSigned(whatsAppStatuses("""
+                {"id":"%s","status":"delivered","timestamp":"1750263775","recipient_id":"972521234567"}""".formatted(wamid)));
+        awaitStatus(messageId, "DELIVERED");
+
+        String failure = """
+                {"id":"%s","status":"failed","timestamp":"1750263776","recipient_id":"972521234567",
+                 "errors":[{"code":131026,"title":"Message undeliverable"}]}""".formatted(wamid);
+        postSigned(whatsAppStatuses(failure));
+        postSigned(whatsAppStatuses(failure));
+
+        assertThat(messages.findById(messageId).await().atMost(WAIT).state()).isEqualTo(CustomerMessage.State.DELIVERED);
+        assertThat(statuses.all(r -> r.value().contains(messageId), Duration.ofSeconds(2)))
+                .as("only the DELIVERED event").hasSize(1);
+    }
+
+    private static String whatsAppStatuses(String statuses) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                 "statuses":[%s]}}]}]}""".formatted(statuses);
     }
 
     /** A message the gateway already sent through Meta, as the dispatcher leaves it. */
@@ -147,7 +178,8 @@ class DeliveryReceiptTest {
                 .contentType(ContentType.JSON).body(body).post("/api/v1/channels/meta").then().statusCode(200);
     }
 
-    private ConsumerRecord<String, String> awaitStatus(String messageId) {
-        return statuses.await(r -> r.value().contains("\"" + messageId + "\"") && r.value().contains("DELIVERED"), WAIT);
+    private ConsumerRecord<String, String> awaitStatus(String messageId, String status) {
+        return statuses.await(r -> r.value().contains("\"" + messageId + "\"") && r.value().contains("\"" + status + "\""),
+                WAIT);
     }
 }
