@@ -9,7 +9,7 @@ import io.tikun.followup.verification.CustomerLanguage;
  * @param reference the complaint's reference; null when refused
  * @param about what was rated, in the customer's or the agent's words (the promise, or the complaint's subject)
  * @param score the recorded score; null when only shown
- * @param language the customer's language, for the page; null when refused (those pages speak every language)
+ * @param language the customer's language, for the page; null when refused (those pages speak the browser's language)
  */
 public record CsatAnswer(CsatRefusal refusal, String reference, String about, Integer score,
         CustomerLanguage language) {

@@ -12,7 +12,7 @@ import io.tikun.followup.commitment.CommitmentView;
  * @param commitment the commitment, when known
  * @param outboxId the {@code commitments.updated} row of a recorded answer; null otherwise
  * @param thankYouOutboxId the thank-you requested from intake with a confirmation; null otherwise
- * @param language the customer's language, for the page; null when refused (those pages speak every language)
+ * @param language the customer's language, for the page; null when refused (those pages speak the browser's language)
  */
 public record CustomerAnswer(Refusal refusal, LinkAction action, CommitmentView commitment, UUID outboxId,
         UUID thankYouOutboxId, CustomerLanguage language) {

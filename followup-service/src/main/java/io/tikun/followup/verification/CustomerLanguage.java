@@ -1,5 +1,7 @@
 package io.tikun.followup.verification;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,12 +36,9 @@ public enum CustomerLanguage {
         return rightToLeft;
     }
 
-    /**
-     * The customer pages are written in Hebrew and English: a Hebrew-speaking customer gets both, everyone else
-     * English.
-     */
-    public boolean hebrew() {
-        return this == HEBREW;
+    /** The direction of the language's script, for a page's {@code dir}. */
+    public String direction() {
+        return rightToLeft ? "rtl" : "ltr";
     }
 
     /** The language for a complaint written in {@code isoCode}; a language without a bundle gets English. */
@@ -53,6 +52,37 @@ public enum CustomerLanguage {
         for (CustomerLanguage language : values()) {
             if (language.code.equals(isoCode)) {
                 return language;
+            }
+        }
+        return ENGLISH;
+    }
+
+    /**
+     * The language of a page for a reader follow-up does not know (a refused link): the first of the browser's
+     * languages ({@code Accept-Language}, most preferred first) that the pages speak, else English.
+     */
+    public static CustomerLanguage ofAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return ENGLISH;
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException malformed) {
+            return ENGLISH;
+        }
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0) {
+                continue;
+            }
+            String primary = range.getRange().split("-", 2)[0];
+            if (HEBREW_CODES.contains(primary)) {
+                return HEBREW;
+            }
+            for (CustomerLanguage language : values()) {
+                if (language.code.equals(primary)) {
+                    return language;
+                }
             }
         }
         return ENGLISH;

@@ -235,6 +235,28 @@ class ThankYouAndCsatTest {
     }
 
     @Test
+    void surveysAnArabicCustomerOnARightToLeftArabicPageAndARussianOneOnALeftToRightRussianPage() throws Exception {
+        UUID arabicCase = resolvedCase("cust-" + UUID.randomUUID(), "cmp-" + UUID.randomUUID(), "Dana Levi", "ar");
+        UUID russianCase = resolvedCase("cust-" + UUID.randomUUID(), "cmp-" + UUID.randomUUID(), "Dana Levi", "ru");
+        String arabic = RequestedMessages.awaitOnce(bootstrapServers, CustomerMessageRequests.surveyId(arabicCase))
+                .token(0);
+        String russian = RequestedMessages.awaitOnce(bootstrapServers, CustomerMessageRequests.surveyId(russianCase))
+                .token(0);
+
+        // The customer's language decides, whatever the browser asks for.
+        given().header("Accept-Language", "en-US").queryParam("token", arabic).get("/csat").then().statusCode(200)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("كيف كانت خدمتنا؟"))
+                .body(containsString("<span class=\"en\" lang=\"en\" dir=\"ltr\">How did we do?</span>"))
+                .body(containsString("<legend>تقييمك"));
+        post("/csat", arabic, "5", "خدمة ممتازة").statusCode(200).body(containsString("تمّ تسجيل تقييمك"));
+        given().queryParam("token", russian).get("/csat").then().statusCode(200)
+                .body(containsString("<html lang=\"ru\" dir=\"ltr\">"))
+                .body(containsString("Как мы справились?"));
+        post("/csat", russian, "4", null).statusCode(200).body(containsString("Ваша оценка сохранена"));
+    }
+
+    @Test
     void aVerifiedPromiseOnTheCaseAddsNoSecondSurveyAtClosure() throws Throwable {
         Promise promise = promise("Dana Levi", "A new router is delivered");
         try (RequestedMessages requested = new RequestedMessages(bootstrapServers)) {
@@ -287,9 +309,14 @@ class ThankYouAndCsatTest {
 
         given().queryParam("token", tampered).get("/csat").then().statusCode(400)
                 .body(containsString("This link is not valid"));
+        // A refused link may belong to anyone: the page speaks the browser's language, and English beside it.
+        given().header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8").queryParam("token", tampered).get("/csat").then()
+                .statusCode(400).body(containsString("<html lang=\"ru\" dir=\"ltr\">"))
+                .body(containsString("Ссылка недействительна")).body(containsString("This link is not valid"));
         post("/csat", tampered, "1", null).statusCode(400).body(containsString("Nothing was recorded"))
                 .body(not(containsString(tampered)));
-        post("/csat", expired, "1", null).statusCode(410).body(containsString("This survey has closed"));
+        post("/csat", expired, "1", null).statusCode(410).body(containsString("This survey has closed"))
+                .body(containsString("<html lang=\"en\" dir=\"ltr\">"));
         post("/csat", confirmToken, "1", null).statusCode(400).body(containsString("This link is for another page"));
         post("/csat", "not-a-token", "1", null).statusCode(400).body(containsString("This link is incomplete"));
         given().queryParam("token", links.issue(UUID.randomUUID(), LinkAction.CASE_SURVEY,

@@ -63,7 +63,7 @@ class CustomerMailLanguageTest {
     private static final String HEBREW_REMINDER = "תזכורת:";
     private static final String HEBREW_THANKS = "תודה על האישור";
     private static final String HEBREW_PAGE = "<html lang=\"he\" dir=\"rtl\">";
-    private static final String ENGLISH_PAGE = "<html lang=\"en\">";
+    private static final String ENGLISH_PAGE = "<html lang=\"en\" dir=\"ltr\">";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -219,6 +219,12 @@ class CustomerMailLanguageTest {
         assertThat(inRussian.subject()).isEqualTo("Это сделано?");
         assertThat(inRussian.text()).startsWith("Здравствуйте, Dana Levi!")
                 .contains("Да, это сделано: " + inRussian.link(0));
+        // The pages behind the links speak their language too, with English under each text.
+        assertThat(given().queryParam("token", inArabic.token(0)).get("/verify").then().statusCode(200).extract()
+                .asString()).contains("<html lang=\"ar\" dir=\"rtl\">", "هل تمّ ذلك؟", "نعم، تمّ ذلك", HEBREW_PROMISE,
+                        "<span class=\"en\" lang=\"en\" dir=\"ltr\">Was it done?</span>");
+        assertThat(given().queryParam("token", inRussian.token(0)).get("/verify").then().statusCode(200).extract()
+                .asString()).contains("<html lang=\"ru\" dir=\"ltr\">", "Это сделано?", "Да, это сделано");
     }
 
     @Test

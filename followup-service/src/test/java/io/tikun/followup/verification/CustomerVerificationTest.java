@@ -289,6 +289,14 @@ class CustomerVerificationTest {
                 .body(containsString("Nothing was changed"))
                 .body(not(containsString(tampered)));
         answer("not-a-token", null).statusCode(400).body(containsString("This link is incomplete"));
+        given().header("Accept-Language", "ar-IL,ar;q=0.9,he;q=0.8").queryParam("token", tampered).get("/verify").then()
+                .statusCode(400).header("Content-Security-Policy", containsString("default-src 'none'"))
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("هذا الرابط غير صالح")).body(containsString("This link is not valid"));
+        given().header("Accept-Language", "he-IL").contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
+                .formParam("token", tampered).post("/verify").then().statusCode(400)
+                .body(containsString("<html lang=\"he\" dir=\"rtl\">"))
+                .body(containsString("הקישור אינו תקף"));
 
         assertThat(commitment(promise.id()).getString("status")).isEqualTo("CLAIMED_DONE");
         answer(links.confirm(), null).statusCode(200);
