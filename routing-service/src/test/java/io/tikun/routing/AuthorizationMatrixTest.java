@@ -108,6 +108,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/cases/{id}/resume", HOLDER_OR_MANAGER);
         MATRIX.put("POST /api/v1/cases/{id}/replies", HOLDER_OR_MANAGER);
         MATRIX.put("POST /api/v1/cases/{id}/notes", HOLDER_OR_MANAGER);
+        MATRIX.put("POST /api/v1/cases/{id}/messages/{messageId}/resend", HOLDER_OR_MANAGER);
         MATRIX.put("POST /api/v1/cases/{caseId}/commitments", HOLDER_OR_MANAGER);
         MATRIX.put("GET /api/v1/callbacks", MANAGERS);
         MATRIX.put("GET /api/v1/callbacks/{id}", MANAGERS);
@@ -226,6 +227,7 @@ class AuthorizationMatrixTest {
         String method = operation.substring(0, operation.indexOf(' '));
         String path = operation.substring(operation.indexOf(' ') + 1)
                 .replace("{caseId}", caseId)
+                .replace("{messageId}", UUID.randomUUID().toString())
                 .replace("{id}", path(operation).startsWith("/api/v1/cases") ? caseId : UUID.randomUUID().toString());
         String body = BODIES.containsKey(operation) ? BODIES.get(operation) : CANNED_BODIES.get(operation);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))

@@ -176,7 +176,7 @@ public final class MailSandbox implements AutoCloseable {
                 Header header = all.nextElement();
                 headers.putIfAbsent(header.getName(), header.getValue());
             }
-            return new CapturedMail(from, to, message.getSubject(), text(message).strip(), sent, headers);
+            return new CapturedMail(from, to, message.getSubject(), text(message).strip(), sent, headers, html(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable message in the sandbox", e);
         }
@@ -185,6 +185,23 @@ public final class MailSandbox implements AutoCloseable {
     private static String address(Address address) {
         return address instanceof jakarta.mail.internet.InternetAddress internet ? internet.getAddress()
                 : address.toString();
+    }
+
+    /** The first text/html part of a message, or null when it has none. */
+    private static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/html")) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+        }
+        return null;
     }
 
     /** The plain text of a message: text/plain preferred, any text part otherwise. */

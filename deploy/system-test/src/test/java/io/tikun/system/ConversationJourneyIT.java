@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +24,20 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.StackOptions;
+import io.tikun.stack.testing.HeadlessChromium;
 
 /**
  * A whole conversation in Hebrew over the real broker, stores and mail sandbox: the customer writes on the web, the
@@ -56,7 +65,7 @@ class ConversationJourneyIT {
     }
 
     @Test
-    void hebrewWebComplaintIsAnsweredThreadedAndEveryCustomerMessageArrives() throws MessagingException {
+    void hebrewWebComplaintIsAnsweredThreadedAndEveryCustomerMessageArrives() throws MessagingException, IOException {
         String email = "dana+" + UUID.randomUUID() + "@example.com";
         JsonPath receipt = given().auth().oauth2(journey.tokens().channel()).contentType(ContentType.JSON)
                 .body(Map.of("channel", "web",
@@ -79,6 +88,7 @@ class ConversationJourneyIT {
         assertThat(firstReply.header("Reply-To")).contains(LocalStack.SUPPORT_MAILBOX);
         assertThat(firstReply.header("Auto-Submitted")).as("an agent's own words are not an automatic mail").isNull();
         assertThat(firstReply.header("Message-ID")).isNotBlank();
+        readsRightToLeftInABrowser(firstReply, "טכנאי יתקשר אלייך", "customer-reply-he");
         await().atMost(WAIT).until(() -> messageStatus(caseId, "AGENT_REPLY"), status -> status.contains("SENT"));
         assertThat(journey.caseView(caseId).getString("firstRespondedAt")).isNotNull();
 
@@ -120,6 +130,29 @@ class ConversationJourneyIT {
         long mailsToCustomer = stack.mail().messages().stream().filter(m -> m.isTo(email)).count();
         // The acknowledgement, two replies, the summary, the thanks and the survey: each once.
         assertThat(mailsToCustomer).isEqualTo(6);
+    }
+
+    /**
+     * The mail's HTML alternative as a mail program shows it: opened from a file in headless Chromium (at a phone's
+     * width), its text laid out right to left; the screenshot is kept under target/screenshots for people to look at.
+     */
+    private static void readsRightToLeftInABrowser(CapturedMail mail, String words, String name) throws IOException {
+        assertThat(mail.html()).as("an HTML alternative").isNotNull().contains(words);
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        Path page = screenshots.resolve(name + ".html");
+        Files.writeString(page, mail.html());
+        try (HeadlessChromium chromium = HeadlessChromium.start("he")) {
+            WebDriver browser = chromium.driver();
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.get(page.toUri().toString());
+            WebElement paragraph = browser.findElements(By.xpath("//*[contains(text(), '" + words + "')]")).stream()
+                    .findFirst().orElseThrow(() -> new AssertionError("'" + words + "' is not shown"));
+            assertThat(paragraph.getCssValue("direction")).isEqualTo("rtl");
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth > window.innerWidth;");
+            assertThat(overflow).as("no sideways scrolling at 390 px").isEqualTo(false);
+            Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
     }
 
     private static void reply(String token, String caseId, String text) {

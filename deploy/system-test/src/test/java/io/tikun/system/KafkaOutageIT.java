@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.StackOptions;
@@ -21,6 +22,7 @@ import io.tikun.stack.StackOptions;
  * Intake keeps accepting and stays ready (its outbox holds the events), and afterwards every accepted
  * complaint has become exactly one case in routing and one complaint record in follow-up.
  */
+@Tag("fault")
 class KafkaOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.StackOptions;
@@ -24,6 +25,7 @@ import io.tikun.stack.StackOptions;
  * with Retry-After. It recovers by itself, every complaint it did accept is still there, and each became exactly
  * one case and one follow-up record.
  */
+@Tag("fault")
 class MongoRestartIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.ServiceProcess;
@@ -21,6 +22,7 @@ import io.tikun.stack.StackOptions;
  * web complaints and started again. Nobody restarts the services: they must reconnect by themselves, and every
  * accepted complaint becomes exactly one case and one follow-up record (nothing lost, nothing applied twice).
  */
+@Tag("fault")
 class PostgresRestartIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.ServiceProcess;
@@ -22,6 +23,7 @@ import io.tikun.stack.StackOptions;
  * accepted complaint is lost and none has a duplicate effect; complaints sent while intake was down got no
  * answer and are counted as refused (the sender still holds them), not as lost.
  */
+@Tag("fault")
 class ServiceCrashIT {
 
     private static final Duration STEADY = Duration.ofSeconds(10);

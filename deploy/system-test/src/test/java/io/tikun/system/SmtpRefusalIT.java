@@ -17,6 +17,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
@@ -28,6 +29,7 @@ import io.tikun.stack.StackOptions;
  * (intake). Every mail due during the refusal is delivered afterwards, and exactly once: one message per mail,
  * never two copies of one Message-ID.
  */
+@Tag("fault")
 class SmtpRefusalIT {
 
     private static final Duration REFUSAL = Duration.ofSeconds(60);

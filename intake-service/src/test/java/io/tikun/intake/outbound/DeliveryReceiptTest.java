@@ -111,12 +111,13 @@ class DeliveryReceiptTest {
         sent(read, readWamid);
         sent(failed, failedWamid);
 
-        postSigned(whatsAppStatuses("""
-                {"id":"%s","status":"read","timestamp":"1750263775","recipient_id":"972521234567"},
-                {"id":"%s","status":"failed","timestamp":"1750263776","recipient_id":"972521234567",
-                 "errors":[{"code":131047,"title":"Re-engagement message","message":"Re-engagement message",
-                  "error_data":{"details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."}}]}"""
-                .formatted(readWamid, failedWamid)));
+        postSigned(whatsAppStatuses(
+                """
+                        {"id":"%s","status":"read","timestamp":"1750263775","recipient_id":"972521234567"},
+                        {"id":"%s","status":"failed","timestamp":"1750263776","recipient_id":"972521234567",
+                         "errors":[{"code":131047,"title":"Re-engagement message","message":"Re-engagement message",
+                          "error_data":{"details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."}}]}"""
+                        .formatted(readWamid, failedWamid)));
 
         assertThat(mapper.readTree(awaitStatus(read, "DELIVERED").value()).path("status").asText()).isEqualTo("DELIVERED");
         JsonNode failure = mapper.readTree(awaitStatus(failed, "FAILED").value());
@@ -151,7 +152,8 @@ class DeliveryReceiptTest {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
                  "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
-                 "statuses":[%s]}}]}]}""".formatted(statuses);
+                 "statuses":[%s]}}]}]}"""
+                .formatted(statuses);
     }
 
     /** A message the gateway already sent through Meta, as the dispatcher leaves it. */

@@ -73,6 +73,19 @@ public class CaseMessage {
     @Column(name = "delivery_updated_at")
     public Instant deliveryUpdatedAt;
 
+    /** For a message sent again after a failed delivery: the failed message it replaces. */
+    @Column(name = "resent_from")
+    public UUID resentFrom;
+
+    /** For a failed message that was sent again: the message that replaced it. */
+    @Column(name = "resent_as")
+    public UUID resentAs;
+
+    /** Whether this is a customer-bound message whose delivery failed and that was not sent again yet. */
+    public boolean mayBeResent() {
+        return direction == MessageDirection.OUTBOUND && deliveryStatus == DeliveryStatus.FAILED && resentAs == null;
+    }
+
     static CaseMessage fromCustomer(SupportCase c, String messageId, String channel, String body, Instant at) {
         CaseMessage m = message(c, MessageAuthor.CUSTOMER, MessageDirection.INBOUND, MessageKind.CUSTOMER_MESSAGE,
                 channel == null ? c.channel : channel, body == null ? "" : body, c.customerName, at);

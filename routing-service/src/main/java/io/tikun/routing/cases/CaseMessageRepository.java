@@ -22,6 +22,12 @@ public class CaseMessageRepository implements PanacheRepositoryBase<CaseMessage,
         return count("messageId", messageId).map(n -> n > 0);
     }
 
+    /** The message {@code id} of case {@code caseId}, locked for a change; null when the case has no such message. */
+    public Uni<CaseMessage> lockOnCase(UUID caseId, UUID id) {
+        return find("id = ?1 and caseId = ?2", id, caseId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
     /** The message with this id, locked for the update of its delivery status; null when unknown. */
     public Uni<CaseMessage> lockByMessageId(String messageId) {
         return find("messageId", messageId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +32,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.agents.AgentDirectory;
 import io.tikun.routing.conversation.ConversationConfig;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
@@ -51,15 +53,18 @@ public class CaseResource {
     private static final int UNPINNED_RETRIES = 3;
     private static final String MANAGER = "manager";
     private static final String ADMIN = "admin";
+    private static final Logger LOG = Logger.getLogger(CaseResource.class);
 
     private final CaseService cases;
     private final CaseWorkflowService workflow;
     private final OutboxRelay relay;
     private final SecurityIdentity identity;
+    private final AgentDirectory agents;
     private final int maxTextLength;
 
     public CaseResource(CaseService cases, CaseWorkflowService workflow, OutboxRelay relay, SecurityIdentity identity,
-            ConversationConfig conversation) {
+            ConversationConfig conversation, AgentDirectory agents) {
+        this.agents = agents;
         this.maxTextLength = conversation.maxTextLength();
         this.cases = cases;
         this.workflow = workflow;
@@ -166,6 +171,15 @@ public class CaseResource {
     }
 
     @POST
+    @Path("/{id}/messages/{messageId}/resend")
+    @Operation(summary = "Send a failed message again", description = "A message to the customer whose delivery failed is "
+            + "asked of intake again as a new message on the conversation, linked to the failed one; once per failure.")
+    public Uni<Response> resend(@RestPath UUID id, @RestPath UUID messageId,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, version -> workflow.resend(id, version, Actor.of(identity), messageId), ifMatch);
+    }
+
+    @POST
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an internal note", description = "Shown on the case, never sent to the customer.")
@@ -198,9 +212,18 @@ public class CaseResource {
         }
         return attempt
                 .invoke(changed -> changed.onCommitted().run())
+                .call(this::rememberTheActor)
                 .call(changed -> relay.publishNow(changed.outboxIds()))
                 .chain(changed -> cases.view(changed.caseId()))
                 .map(CaseResource::withTag);
+    }
+
+    /** The agent directory learns who acted; losing that never fails the action, which is committed already. */
+    private Uni<Void> rememberTheActor() {
+        Actor actor = Actor.of(identity);
+        return agents.remember(actor.user(), actor.name(), actor.email()).onFailure().invoke(
+                e -> LOG.warnf("Could not remember agent %s in the directory: %s", actor.user(), e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     private static boolean lostARace(Throwable failure) {

@@ -29,6 +29,7 @@ public record CaseView(
         Instant openedAt,
         Instant firstResponseDueAt,
         Instant firstRespondedAt,
+        String firstRespondedBy,
         Instant escalationDueAt,
         Instant callbackDueAt,
         Instant waitingSince,
@@ -51,22 +52,24 @@ public record CaseView(
     /**
      * A message of the conversation, the complaint first: which way it went, what it is, on which channel, who wrote
      * it, when, and for a message routing asked intake to deliver its delivery status ({@code REQUESTED},
-     * {@code SENT}, {@code DELIVERED}, {@code FAILED} with the reason; null for the others).
+     * {@code SENT}, {@code DELIVERED}, {@code FAILED} with the reason; null for the others), and for a message sent
+     * again after a failure the links between the failed one and its replacement.
      */
     public record Message(UUID id, MessageDirection direction, MessageKind kind, MessageAuthor author, String channel,
             String writtenBy, boolean automatic, String body, Instant at, String messageId, DeliveryStatus deliveryStatus,
-            String deliveryReason, String providerMessageId, Instant deliveryUpdatedAt) {
+            String deliveryReason, String providerMessageId, Instant deliveryUpdatedAt, UUID resentFrom, UUID resentAs) {
 
         static Message of(CaseMessage m) {
             return new Message(m.id, m.direction, m.kind, m.author, m.channel, m.writtenBy, m.automatic, m.body,
-                    m.receivedAt, m.messageId, m.deliveryStatus, m.deliveryReason, m.providerMessageId, m.deliveryUpdatedAt);
+                    m.receivedAt, m.messageId, m.deliveryStatus, m.deliveryReason, m.providerMessageId, m.deliveryUpdatedAt,
+                    m.resentFrom, m.resentAs);
         }
 
         /** The complaint that opened the case, as the conversation's first message. */
         static Message complaint(SupportCase c) {
             String body = c.subject.isBlank() ? c.summary : c.subject + "\n\n" + c.summary;
             return new Message(null, MessageDirection.INBOUND, MessageKind.COMPLAINT, MessageAuthor.CUSTOMER, c.channel,
-                    c.customerName, false, body, c.receivedAt, c.complaintId, null, null, null, null);
+                    c.customerName, false, body, c.receivedAt, c.complaintId, null, null, null, null, null, null);
         }
     }
 
@@ -81,7 +84,7 @@ public record CaseView(
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
                 c.summary, c.severity, c.level, c.status, c.language, c.assignee, c.receivedAt, c.openedAt,
                 c.firstResponseDueAt,
-                c.firstRespondedAt, c.escalationDueAt, c.callbackDueAt, c.waitingSince, c.resolutionDueAt, c.replyDueAt,
+                c.firstRespondedAt, c.firstRespondedBy, c.escalationDueAt, c.callbackDueAt, c.waitingSince, c.resolutionDueAt, c.replyDueAt,
                 c.resolvedAt, c.resolution, c.updatedAt, c.version,
                 steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reasonCode, s.reason, s.occurredAt)).toList(),
                 notifications.stream().map(n -> new Alert(n.id, n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),

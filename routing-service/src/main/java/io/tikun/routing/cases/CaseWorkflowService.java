@@ -111,19 +111,21 @@ public class CaseWorkflowService {
             }
             c.replyDueAt = null;
             return messages.persist(CaseMessage.phoneResponse(c, by, summary, now))
-                    .chain(() -> firstResponded(c, "first response by " + by + ": " + summary, now, now));
+                    .chain(() -> firstResponded(c, by, "first response by " + by + ": " + summary, now, now));
         });
     }
 
     /**
      * The customer got the case's first answer at {@code at} (by phone, or the first reply intake sent): the
      * first-response clock stops, the case is {@code RESPONDED} unless it waits on the customer or is resolved, and
-     * {@code responded} is announced. The caller checks that no first response was recorded yet.
+     * {@code responded} is announced, credited to {@code by}. The caller checks that no first response was recorded
+     * yet.
      */
-    public Uni<Changed> firstResponded(SupportCase c, String reason, Instant at, Instant now) {
+    public Uni<Changed> firstResponded(SupportCase c, String by, String reason, Instant at, Instant now) {
         // Late, and the escalation job has not yet counted the breach (its timer still sits on the deadline).
         boolean breachNotYetCounted = at.isAfter(c.firstResponseDueAt) && c.firstResponseDueAt.equals(c.escalationDueAt);
         c.firstRespondedAt = at;
+        c.firstRespondedBy = by;
         // Answered: a missed first response can no longer happen, so the escalation timer ends. (The reply timer is
         // the answering action's: a message the customer wrote after the reply was asked for still waits.)
         c.escalationDueAt = null;
@@ -223,6 +225,32 @@ public class CaseWorkflowService {
             return customer.reply(c, actor.user(), actor.name(), text, now)
                     .map(requested -> new Changed(c.id, List.of(requested.outboxId()), () -> responseTimes.replied(c)));
         });
+    }
+
+    /**
+     * Sends again a customer message whose delivery failed (after the customer fixed their address, or the network
+     * recovered), as a new message on the conversation; each failure can be resent once, by whoever may act on the
+     * case, whatever its status (a failed thank-you on a resolved case too).
+     */
+    @WithTransaction
+    public Uni<Changed> resend(UUID id, Long expectedVersion, Actor actor, UUID messageId) {
+        return load(id, expectedVersion, actor).chain(c -> messages.lockOnCase(c.id, messageId).chain(failed -> {
+            if (failed == null) {
+                throw new NotFoundProblem("Case " + id + " has no message " + messageId + ".");
+            }
+            if (!failed.mayBeResent()) {
+                throw new ConflictProblem(failed.resentAs != null
+                        ? "This message was already sent again as message " + failed.resentAs + "."
+                        : "Only a message to the customer whose delivery failed can be sent again; this one is "
+                                + (failed.deliveryStatus == null ? failed.kind : failed.deliveryStatus) + ".");
+            }
+            Instant now = now();
+            c.updatedAt = now;
+            return customer.resend(c, failed, actor.user(), actor.name(), now).map(requested -> {
+                failed.resentAs = requested.message().id;
+                return new Changed(c.id, List.of(requested.outboxId()));
+            });
+        }));
     }
 
     /** An internal note on the case: stored and shown to colleagues, never sent to the customer. */

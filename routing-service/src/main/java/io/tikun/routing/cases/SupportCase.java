@@ -77,6 +77,10 @@ public class SupportCase {
     @Column(name = "first_responded_at")
     public Instant firstRespondedAt;
 
+    /** Who gave the first response; response-time reports credit them. */
+    @Column(name = "first_responded_by")
+    public String firstRespondedBy;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 

@@ -52,6 +52,16 @@ public class CustomerMessages {
         return request(c, MessageKind.AGENT_REPLY, id, "routing:reply:" + id, by, byName, text, now);
     }
 
+    /**
+     * The text of a message whose delivery failed, asked of intake again as a new message (a new id, so intake sends
+     * it rather than taking it for the old request) that points back at the failed one. Sent again by a person, it is
+     * theirs: intake marks it as a person's mail, not an automatic one.
+     */
+    public Uni<Requested> resend(SupportCase c, CaseMessage failed, String by, String byName, Instant now) {
+        UUID id = UUID.randomUUID();
+        return request(c, failed.kind, id, "routing:resend:" + id, by, byName, failed.body, now, failed.id);
+    }
+
     /** What was promised, who is responsible and by when (the due time in the customer's zone and language). */
     public Uni<Requested> expectationSummary(SupportCase c, UUID commitmentId, String what, String owner, Instant dueAt,
             Instant now) {
@@ -96,8 +106,14 @@ public class CustomerMessages {
 
     private Uni<Requested> request(SupportCase c, MessageKind kind, UUID id, String messageId, String by, String byName,
             String text, Instant now) {
+        return request(c, kind, id, messageId, by, byName, text, now, null);
+    }
+
+    private Uni<Requested> request(SupportCase c, MessageKind kind, UUID id, String messageId, String by, String byName,
+            String text, Instant now, UUID resentFrom) {
         CaseMessage message = CaseMessage.toCustomer(c, kind, messageId, by, text, now);
         message.id = id;
+        message.resentFrom = resentFrom;
         CustomerMessageRequested event = CustomerMessageRequested.of(c, kind, messageId, by, byName, text, now);
         OutboxMessage row = OutboxMessage.of(CustomerMessageRequested.TOPIC, c.customerId, CustomerMessageRequested.TYPE,
                 json.write(event), now);

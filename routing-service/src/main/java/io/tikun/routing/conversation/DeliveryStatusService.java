@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.agents.AgentDirectory;
 import io.tikun.routing.cases.CaseMessage;
 import io.tikun.routing.cases.CaseMessageRepository;
 import io.tikun.routing.cases.CaseRepository;
@@ -37,18 +39,20 @@ public class DeliveryStatusService {
     private final CaseWorkflowService workflow;
     private final ManagerAlertComposer alerts;
     private final NotificationRepository notifications;
+    private final AgentDirectory agents;
     private final ConversationConfig config;
     private final Clock clock;
 
     public DeliveryStatusService(ProcessedEventRepository processed, CaseMessageRepository messages, CaseRepository cases,
             CaseWorkflowService workflow, ManagerAlertComposer alerts, NotificationRepository notifications,
-            ConversationConfig config, Clock clock) {
+            AgentDirectory agents, ConversationConfig config, Clock clock) {
         this.processed = processed;
         this.messages = messages;
         this.cases = cases;
         this.workflow = workflow;
         this.alerts = alerts;
         this.notifications = notifications;
+        this.agents = agents;
         this.config = config;
         this.clock = clock;
     }
@@ -100,17 +104,26 @@ public class DeliveryStatusService {
         if (at.isBefore(c.receivedAt)) {
             at = c.receivedAt;
         }
-        return workflow.firstResponded(c, "first response by " + m.writtenBy + ": reply sent by " + m.channel, at, now)
+        return workflow.firstResponded(c, m.writtenBy, "first response by " + m.writtenBy + ": reply sent by " + m.channel, at, now)
                 .map(changed -> new Applied(changed.outboxIds(), List.of(), changed.onCommitted()));
+    }
+
+    /**
+     * Where the assignee's alerts go: the address {@code conversation.agent-emails} gives (operators may redirect an
+     * agent's alerts), else the one their token carried when they last acted.
+     */
+    private Uni<Optional<String>> agentEmail(String assignee) {
+        String configured = assignee == null ? null : config.agentEmails().get(assignee);
+        return configured != null && !configured.isBlank() ? Uni.createFrom().item(Optional.of(configured))
+                : agents.emailOf(assignee);
     }
 
     private Uni<Applied> failed(SupportCase c, CaseMessage m, Instant now) {
         String what = m.kind + " on " + m.channel + ": " + m.deliveryReason;
-        String agentEmail = c.assignee == null ? null : config.agentEmails().get(c.assignee);
         // This failure is counted already (the message is FAILED in this session), so the count numbers it.
         return messages.flush().chain(() -> messages.failedDeliveries(c.id))
-                .chain(count -> notifications.persistNew(
-                        alerts.deliveryFailed(c, what, agentEmail, count.intValue(), now)))
+                .chain(count -> agentEmail(c.assignee).chain(agentEmail -> notifications.persistNew(
+                        alerts.deliveryFailed(c, what, agentEmail.orElse(null), count.intValue(), now))))
                 .map(stored -> new Applied(List.of(), new ArrayList<>(stored), () -> {
                 }));
     }

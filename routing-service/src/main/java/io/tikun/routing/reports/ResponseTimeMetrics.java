@@ -37,7 +37,8 @@ public class ResponseTimeMetrics {
     /** The case's first response, given at {@code at}. */
     public void firstResponse(SupportCase c, Instant at) {
         record(FIRST_RESPONSE, "Business time from receipt of a complaint to its first response",
-                new ResponseMeasure(c.severity, c.channel, c.assignee, c.receivedAt, at));
+                new ResponseMeasure(c.severity, c.channel, c.firstRespondedBy != null ? c.firstRespondedBy : c.assignee,
+                        c.receivedAt, at));
     }
 
     /**

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -157,6 +158,7 @@ class ConversationTest {
             assertThat(answered.getString("status")).isEqualTo("RESPONDED");
             String firstResponse = answered.getString("firstRespondedAt");
             assertThat(firstResponse).isNotNull();
+            assertThat(answered.getString("firstRespondedBy")).isEqualTo("bob");
             assertThat(message(answered, "AGENT_REPLY", "Tuesday")).containsEntry("channel", "email")
                     .containsEntry("providerMessageId", "<reply-1@tikun.local>");
             ConsumerRecord<String, String> responded = topic.await(r -> r.value().contains(opened.id())
@@ -202,6 +204,76 @@ class ConversationTest {
                             + "&& it.state == 'SENT' }.recipient").contains("bob@tikun.test"));
             assertThat(alerted.getList("notifications.findAll { it.kind == 'DELIVERY_FAILED' }.channel", String.class))
                     .containsExactlyInAnyOrder("email", "stream");
+        }
+    }
+
+    @Test
+    void aFailedReplyIsSentAgainOnceAsANewMessageLinkedToTheFailedOne() throws Exception {
+        Opened opened = open(false);
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, REQUESTED)) {
+            JsonPath replied = post("bob", "agent", opened.id(), "replies", text("Your refund was approved")).then()
+                    .statusCode(200).extract().jsonPath();
+            String failedId = String.valueOf(message(replied, "AGENT_REPLY", "refund was approved").get("id"));
+            String messageId = requested(topic, opened, "refund was approved").get("messageId").asText();
+            String resend = "/api/v1/cases/" + opened.id() + "/messages/" + failedId + "/resend";
+
+            given().auth().oauth2(token("bob", "agent")).post(resend).then().statusCode(409).contentType(PROBLEM)
+                    .body("detail", containsString("whose delivery failed"));
+
+            report(opened, messageId, "AGENT_REPLY", "email", "FAILED", "smtp 550 5.1.1 mailbox unavailable", null);
+            await().atMost(WAIT).until(() -> "FAILED".equals(message(view(opened.id()), "AGENT_REPLY", "refund was approved")
+                    .get("deliveryStatus")));
+            given().auth().oauth2(token("carol", "agent")).post(resend).then().statusCode(403).contentType(PROBLEM);
+
+            JsonPath resent = given().auth().oauth2(token("bob", "agent")).post(resend).then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> replies = resent.getList("messages.findAll { it.kind == 'AGENT_REPLY' }");
+            assertThat(replies).hasSize(2);
+            Map<String, Object> failed = replies.stream().filter(m -> failedId.equals(m.get("id"))).findFirst().orElseThrow();
+            Map<String, Object> again = replies.stream().filter(m -> !failedId.equals(m.get("id"))).findFirst().orElseThrow();
+            assertThat(failed).containsEntry("deliveryStatus", "FAILED").containsEntry("resentAs", again.get("id"));
+            assertThat(again).containsEntry("resentFrom", failedId).containsEntry("deliveryStatus", "REQUESTED")
+                    .containsEntry("body", "Your refund was approved").containsEntry("writtenBy", "bob")
+                    .containsEntry("messageId", "routing:resend:" + again.get("id"));
+
+            JsonNode asked = requested(topic, opened, "routing:resend:" + again.get("id"));
+            assertThat(asked.get("kind").asText()).isEqualTo("AGENT_REPLY");
+            assertThat(asked.get("text").asText()).isEqualTo("Your refund was approved");
+
+            given().auth().oauth2(token("bob", "agent")).post(resend).then().statusCode(409).contentType(PROBLEM)
+                    .body("detail", containsString("already sent again as message " + again.get("id")));
+            given().auth().oauth2(token("bob", "agent"))
+                    .post("/api/v1/cases/" + opened.id() + "/messages/" + UUID.randomUUID() + "/resend")
+                    .then().statusCode(404).contentType(PROBLEM);
+        }
+    }
+
+    /** An agent's token as the realm issues it, with their display name and e-mail address. */
+    private static String tokenWithEmail(String user, String name, String email) {
+        return Jwt.preferredUserName(user).subject(user).groups(Set.of("agent")).claim("name", name).claim("email", email)
+                .issuer("https://server.example.com").audience("https://server.example.com").jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
+    @Test
+    void aFailedReplyAlertsItsAgentAtTheAddressTheirTokenCarriedWhenNoneIsConfigured() throws Exception {
+        Opened opened = open(false);
+        String noa = "noa-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = noa + "@example.org";
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, REQUESTED)) {
+            given().auth().oauth2(tokenWithEmail(noa, "Noa Cohen", address)).contentType(ContentType.JSON)
+                    .body(text("The courier comes on Sunday")).post("/api/v1/cases/" + opened.id() + "/replies")
+                    .then().statusCode(200).body("assignee", equalTo(noa));
+            String messageId = requested(topic, opened, "courier comes on Sunday").get("messageId").asText();
+
+            report(opened, messageId, "AGENT_REPLY", "meta", "FAILED", "WhatsApp error 131026: Message undeliverable",
+                    null);
+
+            JsonPath alerted = await().atMost(WAIT).until(() -> view(opened.id()),
+                    v -> v.getList("notifications.findAll { it.kind == 'DELIVERY_FAILED' && it.channel == 'email' }.recipient")
+                            .contains(address));
+            assertThat(alerted.getList("notifications.findAll { it.kind == 'DELIVERY_FAILED' && it.channel == 'email' }"))
+                    .hasSize(1);
         }
     }
 

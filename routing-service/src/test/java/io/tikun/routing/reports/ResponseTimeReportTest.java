@@ -95,6 +95,20 @@ class ResponseTimeReportTest {
         return id;
     }
 
+    @Test
+    void creditsTheFirstResponseToWhoeverGaveItNotToTheCasesLaterAssignee() {
+        // Tuesday 2026-12-08 10:00 → 10:25: answered by dana, then reassigned to carol.
+        UUID id = seedCase("MEDIUM", "web", "carol", "2026-12-08T08:00:00Z", "2026-12-08T08:25:00Z");
+        db.preparedQuery("update routing.support_case set first_responded_by = 'dana' where id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT);
+
+        JsonPath tuesday = report("agent", Instant.parse("2026-12-08T00:00:00Z"), Instant.parse("2026-12-09T00:00:00Z"));
+
+        assertThat(tuesday.getList("groups.key", String.class)).containsExactly("dana");
+        assertThat(tuesday.getLong("groups[0].firstResponse.count")).isEqualTo(1);
+        assertThat(tuesday.getDouble("groups[0].firstResponse.maxMinutes")).isEqualTo(25.0);
+    }
+
     private void seedMessage(UUID caseId, String author, String by, String at) {
         db.preparedQuery("""
                 insert into routing.case_message (id, case_id, message_id, author, channel, body, written_by, received_at,

@@ -1,0 +1,68 @@
+package io.tikun.routing.agents;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Who the agents are and how to reach them, learnt from their tokens: each time someone acts on a case their user
+ * name, display name and e-mail (the token's {@code name} and {@code email} claims) are remembered, so a failed
+ * delivery of their reply reaches them without an address list in configuration.
+ */
+@ApplicationScoped
+public class AgentDirectory {
+
+    private static final String REMEMBER = """
+            insert into %s.agent_contact (username, name, email, seen_at) values ($1, $2, $3, $4)
+            on conflict (username) do update set name = excluded.name, email = coalesce(excluded.email, agent_contact.email),
+                seen_at = excluded.seen_at
+            where agent_contact.name is distinct from excluded.name
+               or (excluded.email is not null and agent_contact.email is distinct from excluded.email)
+               or agent_contact.seen_at < excluded.seen_at - interval '1 day'""";
+
+    private static final String EMAIL_OF = "select email from %s.agent_contact where username = $1";
+
+    private final Pool client;
+    private final String remember;
+    private final String emailOf;
+    private final Clock clock;
+
+    public AgentDirectory(Pool client, Clock clock,
+            @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+        this.client = client;
+        this.clock = clock;
+        this.remember = REMEMBER.formatted(schema);
+        this.emailOf = EMAIL_OF.formatted(schema);
+    }
+
+    /**
+     * Remembers the agent as their token describes them now. Writes only when something changed (or once a day, to
+     * keep {@code seen_at} meaningful), so acting on cases costs no extra write on the hot path.
+     */
+    public Uni<Void> remember(String username, String name, String email) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        return client.preparedQuery(remember)
+                .execute(Tuple.of(username, name == null || name.isBlank() ? username : name, address,
+                        clock.instant().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** The e-mail address the agent's token last carried; empty when unknown. */
+    public Uni<Optional<String>> emailOf(String username) {
+        if (username == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return client.preparedQuery(emailOf).execute(Tuple.of(username)).map(rows -> {
+            var found = rows.iterator();
+            return found.hasNext() ? Optional.ofNullable(found.next().getString(0)) : Optional.<String>empty();
+        });
+    }
+}
