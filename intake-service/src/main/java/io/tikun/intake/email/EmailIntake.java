@@ -9,12 +9,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tikun.intake.IntakeConfig;
@@ -25,13 +27,16 @@ import io.tikun.intake.complaint.ComplaintRepository;
 import io.tikun.intake.complaint.ComplaintService;
 import io.tikun.intake.complaint.IncomingComplaint;
 import io.tikun.intake.customer.CustomerIdentity;
+import io.tikun.intake.outbound.DeliveryReceipts;
+import io.tikun.intake.outbound.DeliveryReport;
 import io.tikun.intake.quarantine.QuarantineRepository;
 import io.tikun.intake.quarantine.RejectedPayload;
 
 /**
  * Turns one raw RFC 5322 message into a complaint, a further message on the complaint it answers
  * (by In-Reply-To/References, or the [TK-…] reference in the subject from the same sender), or an
- * ignored automated mail. Anything unreadable is kept in quarantine.
+ * ignored automated mail. A bounce that permanently failed the address one of our mails went to makes that customer
+ * message FAILED. Anything unreadable is kept in quarantine.
  */
 @ApplicationScoped
 public class EmailIntake {
@@ -51,16 +56,21 @@ public class EmailIntake {
     private final ComplaintRepository complaintStore;
     private final IgnoredMailRepository ignored;
     private final QuarantineRepository quarantine;
+    private final BounceReportReader bounces;
+    private final DeliveryReceipts receipts;
     private final IntakeConfig config;
     private final Clock clock;
 
     public EmailIntake(MimeComplaintParser parser, ComplaintService complaints, ComplaintRepository complaintStore,
-            IgnoredMailRepository ignored, QuarantineRepository quarantine, IntakeConfig config, Clock clock) {
+            IgnoredMailRepository ignored, QuarantineRepository quarantine, BounceReportReader bounces,
+            DeliveryReceipts receipts, IntakeConfig config, Clock clock) {
         this.parser = parser;
         this.complaints = complaints;
         this.complaintStore = complaintStore;
         this.ignored = ignored;
         this.quarantine = quarantine;
+        this.bounces = bounces;
+        this.receipts = receipts;
         this.config = config;
         this.clock = clock;
     }
@@ -78,7 +88,7 @@ public class EmailIntake {
             return quarantine.keep(CHANNEL, ENDPOINT, contentType, Map.of(), raw, rejected.reason(), clock.instant())
                     .chain(id -> Uni.createFrom().failure(rejected.quarantinedAs(id)));
         }
-        return process(mail, filedBy);
+        return process(mail, raw, filedBy);
     }
 
     /**
@@ -90,12 +100,13 @@ public class EmailIntake {
         // are CPU work, which the live endpoint runs on a worker thread (@Blocking): here they move to the same pool.
         return Uni.createFrom().item(() -> read(raw, contentType))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(mail -> process(mail, null));
+                .chain(mail -> process(mail, raw, null));
     }
 
-    private Uni<EmailDelivery> process(ParsedEmail mail, String filedBy) {
+    private Uni<EmailDelivery> process(ParsedEmail mail, byte[] raw, String filedBy) {
         if (mail.automated().automated()) {
-            return ignored.record(mail, clock.instant())
+            // The bounce first: if the store fails, the mail is delivered again and nothing is recorded twice.
+            return bounced(mail, raw).chain(() -> ignored.record(mail, clock.instant()))
                     .map(id -> new EmailDelivery(EmailDelivery.Outcome.IGNORED, null, null, id));
         }
         IncomingComplaint incoming = toComplaint(mail).filedBy(filedBy);
@@ -114,6 +125,30 @@ public class EmailIntake {
                 submission.created() ? EmailDelivery.Outcome.CREATED
                         : submission.followUp() ? EmailDelivery.Outcome.THREADED : EmailDelivery.Outcome.REPEATED,
                 submission.complaint().id(), submission.complaint().reference(), null));
+    }
+
+    /**
+     * A bounce saying one of our mails failed for good (Action failed, Status 5.x.x) makes that customer message FAILED
+     * with the remote server's words, provided the report names the address the mail went to. A delay, a temporary
+     * failure or a report on a mail Tikun did not send changes nothing.
+     */
+    private Uni<Void> bounced(ParsedEmail mail, byte[] raw) {
+        if (mail.automated().kind() != AutomatedKind.BOUNCE) {
+            return Uni.createFrom().voidItem();
+        }
+        Optional<BounceReport> report = bounces.read(raw);
+        if (report.isEmpty() || report.get().originalMessageId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String original = report.get().originalMessageId();
+        // The mail's Message-ID is its provider id, stored without angle brackets as the report's is read.
+        List<DeliveryReport.Failure> failures = report.get().permanentFailures().stream()
+                .map(failed -> new DeliveryReport.Failure(original, failed.reason(), failed.addresses())).toList();
+        return receipts.failed(failures).invoke(count -> {
+            if (count > 0) {
+                Log.infof("Bounce %s: the customer message mailed as %s failed", mail.messageId(), original);
+            }
+        }).replaceWithVoid();
     }
 
     private ParsedEmail read(byte[] raw, String contentType) {

@@ -104,7 +104,7 @@ public class MimeComplaintParser {
     }
 
     /** Checks the input looks like a message and returns where its header starts. */
-    private static int headerStart(byte[] raw) throws MalformedEmailException {
+    static int headerStart(byte[] raw) throws MalformedEmailException {
         if (raw == null || raw.length == 0) {
             throw new MalformedEmailException("the message is empty");
         }
@@ -140,7 +140,7 @@ public class MimeComplaintParser {
         return new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
-    private static Message readMessage(byte[] raw, int start, long maxAttachmentBytes) throws MalformedEmailException {
+    static Message readMessage(byte[] raw, int start, long maxAttachmentBytes) throws MalformedEmailException {
         // lenient everywhere, no length limits: real mail has 10 kB header lines and 8-bit junk
         MimeConfig config = new MimeConfig.Builder().setStrictParsing(false).setMaxLineLen(UNLIMITED)
                 .setMaxHeaderLen(UNLIMITED).setMaxHeaderCount(UNLIMITED).setMaxContentLen(UNLIMITED)
@@ -393,7 +393,7 @@ public class MimeComplaintParser {
 
     // ---- structure checks ----
 
-    private static int countParts(Entity entity) {
+    static int countParts(Entity entity) {
         int count = 1;
         Body body = entity.getBody();
         if (body instanceof Multipart) {
@@ -522,7 +522,7 @@ public class MimeComplaintParser {
         return result;
     }
 
-    private static List<String> messageIds(String value) {
+    static List<String> messageIds(String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }

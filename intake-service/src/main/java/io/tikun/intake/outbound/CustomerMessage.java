@@ -12,9 +12,10 @@ import org.bson.Document;
  * @param state PENDING until it is SENT or FAILED
  * @param attempts attempts started so far (a claim starts one)
  * @param channel the channel it goes out on once known (email, meta, x, webhook), else null
+ * @param sentTo the address a SENT e-mail went to (a bounce must name it), else null
  */
 public record CustomerMessage(CustomerMessageRequest request, State state, int attempts, String channel, String reason,
-        String providerMessageId, Instant updatedAt) {
+        String providerMessageId, String sentTo, Instant updatedAt) {
 
     /** Where a message stands in the gateway. */
     public enum State {
@@ -60,6 +61,6 @@ public record CustomerMessage(CustomerMessageRequest request, State state, int a
         Date updated = doc.getDate("updatedAt");
         return new CustomerMessage(request, State.valueOf(doc.getString("status")), doc.getInteger("attempts", 0),
                 doc.getString("channel"), doc.getString("reason"), doc.getString("providerMessageId"),
-                updated == null ? null : updated.toInstant());
+                doc.getString("sentTo"), updated == null ? null : updated.toInstant());
     }
 }

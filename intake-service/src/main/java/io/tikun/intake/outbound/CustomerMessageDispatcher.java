@@ -87,15 +87,15 @@ public class CustomerMessageDispatcher {
         CustomerMessageRequest r = message.request();
         return destinations.resolve(r.complaintId()).chain(resolution -> {
             if (resolution == null) {
-                return record(message, null, new DeliveryOutcome.Failed("unknown complaint " + r.complaintId()));
+                return record(message, null, null, new DeliveryOutcome.Failed("unknown complaint " + r.complaintId()));
             }
             if (resolution.problem() != null) {
-                return record(message, resolution.channel(), new DeliveryOutcome.Failed(resolution.problem()));
+                return record(message, resolution.channel(), null, new DeliveryOutcome.Failed(resolution.problem()));
             }
             Destination destination = resolution.destination();
             Optional<ChannelSender> sender = senderFor(destination);
             if (sender.isEmpty()) {
-                return record(message, resolution.channel(),
+                return record(message, resolution.channel(), null,
                         new DeliveryOutcome.Failed("no outbound configuration for network " + networkOf(destination)));
             }
             OutboundMessage outbound = new OutboundMessage(r.messageId(), r.complaintId(), r.caseId(), r.customerId(),
@@ -110,7 +110,8 @@ public class CustomerMessageDispatcher {
                             .ifNoItem().after(config.claimFor().dividedBy(2))
                             .recoverWithItem(() -> new DeliveryOutcome.RetryLater(null, "no answer from the provider"))
                             .onFailure().recoverWithItem(f -> new DeliveryOutcome.RetryLater(null, f.getMessage())))
-                    .chain(outcome -> record(message, resolution.channel(), outcome));
+                    .chain(outcome -> record(message, resolution.channel(),
+                            destination instanceof Destination.Email email ? email.to() : null, outcome));
         });
     }
 
@@ -138,14 +139,15 @@ public class CustomerMessageDispatcher {
         return destination instanceof Destination.Social social ? social.network() : "email";
     }
 
-    private Uni<Void> record(CustomerMessage message, String channel, DeliveryOutcome outcome) {
+    /** Records the outcome; {@code sentTo} is the e-mail address the attempt went to, kept so a bounce can be checked. */
+    private Uni<Void> record(CustomerMessage message, String channel, String sentTo, DeliveryOutcome outcome) {
         Instant now = clock.instant();
         int attempt = message.attempts();
         CustomerMessageRequest r = message.request();
         Uni<Boolean> marked;
         if (outcome instanceof DeliveryOutcome.Sent sent) {
             marked = messages.markFinal(r.messageId(), owner, attempt, CustomerMessage.State.SENT, channel, null,
-                    sent.providerMessageId(), statusEvents.event(r, channel, CustomerMessageStatus.Status.SENT, null,
+                    sent.providerMessageId(), sentTo, statusEvents.event(r, channel, CustomerMessageStatus.Status.SENT, null,
                             sent.providerMessageId(), attempt, now),
                     now);
         } else if (outcome instanceof DeliveryOutcome.Failed failed) {
@@ -175,7 +177,7 @@ public class CustomerMessageDispatcher {
         CustomerMessageRequest r = message.request();
         Log.warnf("Customer message %s failed: %s", r.messageId(), reason);
         return messages.markFinal(r.messageId(), owner, message.attempts(), CustomerMessage.State.FAILED, channel,
-                reason, null, statusEvents.event(r, channel, CustomerMessageStatus.Status.FAILED, reason, null,
+                reason, null, null, statusEvents.event(r, channel, CustomerMessageStatus.Status.FAILED, reason, null,
                         message.attempts(), now),
                 now);
     }

@@ -124,12 +124,16 @@ public class CustomerMessageRepository {
                 Filters.eq(STATUS, CustomerMessage.State.PENDING.name()));
     }
 
-    /** The attempt reached a final state (SENT or FAILED), announced by {@code event}; false when no longer held. */
+    /**
+     * The attempt reached a final state (SENT or FAILED), announced by {@code event}; false when no longer held.
+     * {@code sentTo} is the e-mail address a SENT mail went to, else null.
+     */
     public Uni<Boolean> markFinal(String messageId, String owner, int attempt, CustomerMessage.State state,
-            String channel, String reason, String providerMessageId, OutboxEvent event, Instant now) {
+            String channel, String reason, String providerMessageId, String sentTo, OutboxEvent event, Instant now) {
         return messages.updateOne(held(messageId, owner, attempt), Updates.combine(
                 Updates.set(STATUS, state.name()), Updates.set("channel", channel), Updates.set("reason", reason),
                 Updates.set("providerMessageId", providerMessageId), Updates.set(PROVIDER_IDS, providerIds(providerMessageId)),
+                Updates.set("sentTo", sentTo),
                 Updates.set(DUE_AT, null),
                 Updates.set(LEASE_UNTIL, NEVER), Updates.set(UPDATED_AT, Date.from(now)),
                 Updates.push(PENDING_EVENTS, event.toDocument())))

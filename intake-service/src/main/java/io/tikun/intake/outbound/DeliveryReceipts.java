@@ -6,14 +6,16 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Turns a network's delivery receipts (WhatsApp's {@code delivered}/{@code read} statuses, Messenger's
- * {@code delivery.mids}) into DELIVERED, and WhatsApp's {@code failed} status into FAILED with the network's reason,
- * for the messages the gateway sent, each announced once on {@code customer.messages.status}. A receipt for a
- * message Tikun did not send, or one no longer SENT, changes nothing. A store failure fails the webhook, so the
+ * {@code delivery.mids}) into DELIVERED, and WhatsApp's {@code failed} status or an e-mail bounce into FAILED with the
+ * network's reason, for the messages the gateway sent, each announced once on {@code customer.messages.status}. A
+ * receipt for a message Tikun did not send, or one no longer SENT, changes nothing; nor does a bounce naming another
+ * address than the one the mail went to. A store failure fails the webhook, so the
  * network delivers the receipt again.
  */
 @ApplicationScoped
@@ -34,7 +36,7 @@ public class DeliveryReceipts {
         return delivered(report.delivered()).chain(delivered -> failed(report.failed()).map(failed -> delivered + failed));
     }
 
-    /** Records that the network gave up on these messages; returns how many became FAILED. */
+    /** Records that the network (or a bounce) gave up on these messages; returns how many became FAILED. */
     public Uni<Integer> failed(List<DeliveryReport.Failure> failures) {
         if (failures.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -48,8 +50,14 @@ public class DeliveryReceipts {
             if (message == null) {
                 return Uni.createFrom().item(false);
             }
-            Instant now = clock.instant();
             CustomerMessageRequest r = message.request();
+            if (!failure.concerns(message.sentTo())) {
+                // A forged bounce naming the Message-ID of a mail to someone else must not fail that mail.
+                Log.warnf("A failure report for customer message %s names none of the addresses it went to: ignored",
+                        r.messageId());
+                return Uni.createFrom().item(false);
+            }
+            Instant now = clock.instant();
             return messages.markFailedAfterSending(r.messageId(), failure.reason(), statusEvents.event(r,
                     message.channel(), CustomerMessageStatus.Status.FAILED, failure.reason(), message.providerMessageId(),
                     message.attempts(), now), now)
