@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code severity/lexicon.json}. Latin-script terms match whole words; Hebrew terms match inside
  * a word too, since Hebrew glues prepositions and conjunctions to the front of words.
  * <p>
- * Patterns are regular expressions over the lower-cased text (so written in lower case), for what a list of phrases cannot say, such as a number
+ * Patterns are regular expressions over the lower-cased text (so written in lower case), for what a list of phrases cannot say,
+ * such as a number
  * and a unit ("three weeks", "שלושה שבועות") after a word about waiting. A pattern matches whole words in every script
  * (no letter or digit right before or after it), so a Hebrew pattern spells out the prefixes it accepts. A pattern may
  * name a fragment the lexicon defines once, as {@code {duration_en}}.

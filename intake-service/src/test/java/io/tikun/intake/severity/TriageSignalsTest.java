@@ -181,7 +181,7 @@ class TriageSignalsTest {
             "החשבונית של חודש אוקטובר הגיעה",
             "קניתי לפני חודש והמכשיר התקלקל",
             "אתם לא לוקחים אחריות על כלום",
-            "ההחזר יבוצע תוך 14 יום"})
+            "ההחזר יבוצע תוך 14 יום" })
     void leavesAlikeSoundingHarmlessSentencesAlone(String text) {
         SeverityAssessment assessment = judge(text);
 
