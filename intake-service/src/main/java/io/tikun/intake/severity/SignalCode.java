@@ -13,5 +13,13 @@ public enum SignalCode {
     WIDE_REACH,
     REPEAT_COMPLAINTS,
     CUSTOMER_VALUE,
-    CEO_ADDRESSED
+    CEO_ADDRESSED,
+    /** Money taken wrongly or not given back: a double charge, a billing error, a refund that never came. */
+    FINANCIAL_HARM,
+    /** The same fault, or the same failure of ours, again: "broke again", "for the third time", "שוב". */
+    REPEATED_FAILURE,
+    /** The customer has waited weeks or months: "three weeks", "over a month", "כבר חודש". */
+    LONG_WAIT,
+    /** A warranty or service contract we refuse or fail to honour. */
+    WARRANTY_NOT_HONOURED
 }

@@ -19,6 +19,11 @@ public enum Signal {
     /** The customer complained often lately: the case opens one rung higher. */
     REPEAT_COMPLAINTS,
     CUSTOMER_VALUE,
+    FINANCIAL_HARM,
+    /** The complaint's text says a fault came back; unlike REPEAT_COMPLAINTS it moves no rung, it is shown. */
+    REPEATED_FAILURE,
+    LONG_WAIT,
+    WARRANTY_NOT_HONOURED,
     /** A signal intake added that routing does not know yet; it is still shown by its own name. */
     OTHER;
 
