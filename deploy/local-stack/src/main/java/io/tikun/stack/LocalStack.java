@@ -121,10 +121,19 @@ public final class LocalStack implements AutoCloseable {
      * Its log is {@code logs/<module>-<n>.log}.
      */
     public ServiceProcess startInstance(String module) {
+        return startInstance(module, Map.of());
+    }
+
+    /**
+     * {@link #startInstance(String)} with {@code environment} added last, for what must differ between two instances
+     * of one service (e.g. the name each gives itself to the mail server).
+     */
+    public ServiceProcess startInstance(String module, Map<String, String> environment) {
         int port = FreePorts.next();
         String instance = module + "-" + (++extraInstances + 1);
-        return keep(ServiceProcess.start(module, instance, port, environmentOf(module, port),
-                options.dataDir().resolve("logs")));
+        Map<String, String> env = environmentOf(module, port);
+        env.putAll(environment);
+        return keep(ServiceProcess.start(module, instance, port, env, options.dataDir().resolve("logs")));
     }
 
     /** The environment of {@code module}'s instance on {@code port}, with the options' extra variables last. */

@@ -51,12 +51,21 @@ final class TwoInstanceStack implements AutoCloseable {
 
     /** Starts the stack with {@code environment} added to {@code module}, then a second instance of it. */
     static TwoInstanceStack start(String module, Map<String, String> environment, String publishedTopic) {
+        return start(module, environment, Map.of(), publishedTopic);
+    }
+
+    /**
+     * {@link #start(String, Map, String)}, the second instance with {@code secondOnly} added to its environment: what
+     * must differ between the two (e.g. the name each gives itself to the mail server).
+     */
+    static TwoInstanceStack start(String module, Map<String, String> environment, Map<String, String> secondOnly,
+            String publishedTopic) {
         try {
             StackOptions options = StackOptions.ephemeral(Files.createTempDirectory("tikun-two-" + module))
                     .withEnvironment(module, environment);
             LocalStack stack = LocalStack.start(options);
             try {
-                return new TwoInstanceStack(stack, stack.startInstance(module), publishedTopic);
+                return new TwoInstanceStack(stack, stack.startInstance(module, secondOnly), publishedTopic);
             } catch (RuntimeException e) {
                 stack.close();
                 throw e;
