@@ -62,7 +62,7 @@ public class AgentDirectory {
         }
         return client.preparedQuery(emailOf).execute(Tuple.of(username)).map(rows -> {
             var found = rows.iterator();
-            return found.hasNext() ? Optional.ofNullable(found.next().getString(0)) : Optional.<String>empty();
+            return found.hasNext() ? Optional.ofNullable(found.next().getString(0)) : Optional.<String> empty();
         });
     }
 }

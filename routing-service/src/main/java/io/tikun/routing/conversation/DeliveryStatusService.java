@@ -104,7 +104,8 @@ public class DeliveryStatusService {
         if (at.isBefore(c.receivedAt)) {
             at = c.receivedAt;
         }
-        return workflow.firstResponded(c, m.writtenBy, "first response by " + m.writtenBy + ": reply sent by " + m.channel, at, now)
+        return workflow
+                .firstResponded(c, m.writtenBy, "first response by " + m.writtenBy + ": reply sent by " + m.channel, at, now)
                 .map(changed -> new Applied(changed.outboxIds(), List.of(), changed.onCommitted()));
     }
 

@@ -20,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Answers to customers read from the case and conversation tables. A first response is measured from the complaint's
- * receipt and credited to whoever gave it (the case's assignee for cases answered before that was recorded). A reply is an agent's message on the case, measured from the earliest
+ * receipt and credited to whoever gave it (the case's assignee for cases answered before that was recorded). A reply is an
+ * agent's message on the case, measured from the earliest
  * customer message it answers: the first one after the previous agent message and after the first response (which
  * answered everything before it); an agent message with no customer message waiting is not a reply.
  */

@@ -26,11 +26,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
