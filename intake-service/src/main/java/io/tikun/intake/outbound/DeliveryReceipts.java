@@ -3,6 +3,7 @@ package io.tikun.intake.outbound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,11 +39,7 @@ public class DeliveryReceipts {
 
     /** Records that the network (or a bounce) gave up on these messages; returns how many became FAILED. */
     public Uni<Integer> failed(List<DeliveryReport.Failure> failures) {
-        if (failures.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return Multi.createFrom().iterable(failures).onItem().transformToUniAndConcatenate(this::failed)
-                .collect().asList().map(marked -> (int) marked.stream().filter(Boolean::booleanValue).count());
+        return countChanged(failures, this::failed);
     }
 
     private Uni<Boolean> failed(DeliveryReport.Failure failure) {
@@ -67,11 +64,7 @@ public class DeliveryReceipts {
 
     /** Records the receipts for these provider message ids; returns how many messages became DELIVERED. */
     public Uni<Integer> delivered(List<String> providerIds) {
-        if (providerIds.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return Multi.createFrom().iterable(providerIds).onItem().transformToUniAndConcatenate(this::delivered)
-                .collect().asList().map(marked -> (int) marked.stream().filter(Boolean::booleanValue).count());
+        return countChanged(providerIds, this::delivered);
     }
 
     private Uni<Boolean> delivered(String providerId) {
@@ -86,5 +79,14 @@ public class DeliveryReceipts {
                     now)
                     .call(marked -> marked ? statusEvents.publishNow(r.messageId()) : Uni.createFrom().voidItem());
         });
+    }
+
+    /** Applies {@code change} to each item in turn; returns how many it changed. */
+    private static <T> Uni<Integer> countChanged(List<T> items, Function<T, Uni<Boolean>> change) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().<T> iterable(items).onItem().transformToUniAndConcatenate(item -> change.apply(item))
+                .collect().asList().map(changed -> (int) changed.stream().filter(Boolean::booleanValue).count());
     }
 }

@@ -1,8 +1,12 @@
 package io.tikun.routing.agents;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +38,7 @@ public class AgentDirectory {
     private final String remember;
     private final String emailOf;
     private final Clock clock;
+    private final Map<String, Known> recent = new ConcurrentHashMap<>();
 
     public AgentDirectory(Pool client, Clock clock,
             @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
@@ -44,15 +49,30 @@ public class AgentDirectory {
     }
 
     /**
-     * Remembers the agent as their token describes them now. Writes only when something changed (or once a day, to
-     * keep {@code seen_at} meaningful), so acting on cases costs no extra write on the hot path.
+     * Remembers the agent as their token describes them now. The statement writes only when something changed (or once
+     * a day, to keep {@code seen_at} meaningful), and is not even sent when this instance wrote the same today, so
+     * acting on cases costs no extra round trip on the hot path.
      */
     public Uni<Void> remember(String username, String name, String email) {
         String address = email == null || email.isBlank() ? null : email.strip();
-        return client.preparedQuery(remember)
-                .execute(Tuple.of(username, name == null || name.isBlank() ? username : name, address,
-                        clock.instant().atOffset(ZoneOffset.UTC)))
+        String shown = name == null || name.isBlank() ? username : name;
+        Instant now = clock.instant();
+        Known known = new Known(shown, address, now);
+        Known before = recent.get(username);
+        if (before != null && before.sameAs(known) && before.at().isAfter(now.minus(Duration.ofDays(1)))) {
+            // Written by this instance today with the same name and address: the statement would change nothing.
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(remember).execute(Tuple.of(username, shown, address, now.atOffset(ZoneOffset.UTC)))
+                .invoke(() -> recent.put(username, known))
                 .replaceWithVoid();
+    }
+
+    /** What this instance last wrote for an agent, so an unchanged agent costs no round trip per action. */
+    private record Known(String name, String email, Instant at) {
+        boolean sameAs(Known other) {
+            return name.equals(other.name) && java.util.Objects.equals(email, other.email);
+        }
     }
 
     /** The e-mail address the agent's token last carried; empty when unknown. */
