@@ -1,0 +1,86 @@
+package io.tikun.intake.hotspot;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The hotspot topology: every {@code complaints.received} event (keyed by customer) becomes one sighting per subject it
+ * is about, re-keyed by subject through a repartition topic so each subject's counts live in one task, then counted by
+ * {@link HotspotDetector}; raised hotspots go to {@code hotspots.detected} keyed by subject. All state is in persistent
+ * stores with changelog topics, so instances share the subjects by partition and a restarted one resumes.
+ */
+public final class HotspotTopology {
+
+    private static final Logger LOG = Logger.getLogger(HotspotTopology.class);
+
+    private final HotspotSettings settings;
+    private final ObjectMapper mapper;
+    private final SubjectExtractor extractor;
+
+    public HotspotTopology(HotspotSettings settings, ObjectMapper mapper) {
+        this.settings = settings;
+        this.mapper = mapper;
+        this.extractor = new SubjectExtractor(settings.maxTermsPerComplaint());
+    }
+
+    public Topology build(String complaintsTopic, String hotspotsTopic) {
+        Serde<Sighting> sightingSerde = JsonSerde.of(Sighting.class, mapper);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SIGHTINGS), Serdes.String(), sightingSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CUSTOMERS), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SUMMARIES), Serdes.String(),
+                JsonSerde.of(SubjectSummary.class, mapper)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.HOURLY), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.RAISED), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CLOCK), Serdes.String(), Serdes.Long()));
+
+        builder.stream(complaintsTopic, Consumed.with(Serdes.String(), Serdes.String()).withName("complaints"))
+                .flatMap((customerKey, json) -> sightings(json))
+                .repartition(Repartitioned.with(Serdes.String(), sightingSerde).withName("hotspot-subjects"))
+                .process(() -> new HotspotDetector(settings), HotspotStores.SIGHTINGS, HotspotStores.CUSTOMERS,
+                        HotspotStores.SUMMARIES, HotspotStores.HOURLY, HotspotStores.RAISED, HotspotStores.CLOCK)
+                .to(hotspotsTopic, Produced.with(Serdes.String(), JsonSerde.of(HotspotDetected.class, mapper)));
+        return builder.build();
+    }
+
+    private static KeyValueBytesStoreSupplier store(String name) {
+        return Stores.persistentKeyValueStore(name);
+    }
+
+    /** One sighting per subject; an event that cannot be read counts for nothing (it stays on its topic). */
+    List<KeyValue<String, Sighting>> sightings(String json) {
+        try {
+            JsonNode complaint = mapper.readTree(json);
+            String complaintId = complaint.path("complaintId").asText("");
+            String customerId = complaint.path("customer").path("id").asText("");
+            if (complaintId.isBlank() || customerId.isBlank()) {
+                LOG.warnf("complaints.received event without complaint or customer id skipped by hotspot analysis");
+                return List.of();
+            }
+            long receivedAt = Instant.parse(complaint.path("receivedAt").asText()).toEpochMilli();
+            Sighting sighting = new Sighting(complaintId, complaint.path("reference").asText(null), customerId,
+                    receivedAt);
+            return extractor.subjects(complaint).stream().map(s -> KeyValue.pair(s.key(), sighting)).toList();
+        } catch (IOException | DateTimeParseException | NullPointerException e) {
+            LOG.warnf("complaints.received event skipped by hotspot analysis: %s", e.getMessage());
+            return List.of();
+        }
+    }
+}

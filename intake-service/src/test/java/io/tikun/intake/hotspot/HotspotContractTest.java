@@ -1,0 +1,68 @@
+package io.tikun.intake.hotspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+
+/** The hotspot event as the topology writes it, for every subject kind, and the published example, fit the schema. */
+class HotspotContractTest {
+
+    private static final Instant END = Instant.parse("2026-11-29T08:40:00Z");
+    private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private JsonNode resource(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/contracts/" + name)) {
+            return mapper.readTree(in);
+        }
+    }
+
+    private JsonSchema schema() throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(resource("hotspots.detected.schema.json"));
+    }
+
+    @Test
+    void everySubjectKindTheTopologyWritesFitsTheSchema() throws IOException {
+        JsonSchema schema = schema();
+        for (HotspotSubject.Kind kind : HotspotSubject.Kind.values()) {
+            HotspotDetected event = new HotspotDetected("0b9f6f3e-6d0c-3b8e-9d52-4c1f8e2a7b10",
+                    new HotspotDetected.Subject(kind, "wm-8200"), END.minusSeconds(6 * 3600), END, 5, 5, 0.5,
+                    PoissonTail.atLeast(5, 0.5), 0.001, 0,
+                    List.of(new HotspotDetected.Sample("c-1", "TK-000042", END)), END.plusSeconds(1));
+            assertThat(schema.validate(mapper.valueToTree(event))).as(kind.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSchemaListsExactlyTheSubjectKindsTheCodeKnows() throws IOException {
+        JsonNode kinds = resource("hotspots.detected.schema.json").at("/properties/subject/properties/kind/enum");
+        assertThat(StreamSupport.stream(kinds.spliterator(), false).map(JsonNode::asText))
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(HotspotSubject.Kind.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void thePublishedExampleFitsTheSchemaAndReadsAsTheRecord() throws IOException {
+        JsonNode example = resource("hotspots.detected.example.json");
+        assertThat(schema().validate(example)).isEmpty();
+        HotspotDetected read = mapper.treeToValue(example, HotspotDetected.class);
+        assertThat(read.subject().kind()).isEqualTo(HotspotSubject.Kind.PRODUCT);
+        assertThat(read.customers()).isEqualTo(6);
+    }
+}

@@ -1,0 +1,236 @@
+package io.tikun.intake.hotspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class HotspotTopologyTest {
+
+    private static final Instant SUNDAY_10 = Instant.parse("2026-11-01T08:00:00Z");
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> complaints;
+    private TestOutputTopic<String, HotspotDetected> hotspots;
+    private int references;
+
+    @BeforeEach
+    void startDriver() throws Exception {
+        start(HotspotSettings.defaults(), SUNDAY_10);
+    }
+
+    private void start(HotspotSettings settings, Instant wallClock) throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hotspot-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("hotspots").toString());
+        driver = new TopologyTestDriver(new HotspotTopology(settings, mapper).build("complaints.received",
+                "hotspots.detected"), props, wallClock);
+        complaints = driver.createInputTopic("complaints.received", Serdes.String().serializer(),
+                Serdes.String().serializer());
+        hotspots = driver.createOutputTopic("hotspots.detected", Serdes.String().deserializer(),
+                JsonSerde.of(HotspotDetected.class, mapper).deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void raisesAHotspotWhenFiveCustomersComplainAboutOneWordWithinHours() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(20L * i)), "המזגן דולף", "המזגן דולף מים על הרצפה");
+        }
+
+        List<HotspotDetected> raised = termHotspots("דולף");
+        assertThat(raised).hasSize(1);
+        HotspotDetected hotspot = raised.get(0);
+        assertThat(hotspot.customers()).isEqualTo(5);
+        assertThat(hotspot.complaints()).isEqualTo(5);
+        assertThat(hotspot.expected()).isEqualTo(0.5);
+        assertThat(hotspot.baselineWeeks()).isZero();
+        assertThat(hotspot.pValue()).isLessThanOrEqualTo(0.001).isCloseTo(PoissonTail.atLeast(5, 0.5),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(hotspot.windowEnd()).isEqualTo(SUNDAY_10.plus(Duration.ofMinutes(80)));
+        assertThat(hotspot.windowStart()).isEqualTo(hotspot.windowEnd().minus(Duration.ofHours(6)));
+        assertThat(hotspot.samples()).hasSize(5).extracting(HotspotDetected.Sample::reference).startsWith("TK-5");
+    }
+
+    @Test
+    void fourCustomersOnANewSubjectAreNotYetUnlikelyEnough() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "המקרר רועש", "");
+        }
+        // P(X >= 4 | 0.5) = 0.00175 is above the false-alarm rate of 0.001
+        assertThat(termHotspots("רועש")).isEmpty();
+    }
+
+    @Test
+    void oneCustomerComplainingManyTimesIsNotAHotspot() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            file("the-same-customer", SUNDAY_10.plus(Duration.ofMinutes(i)), "washer broken", "the washer broke");
+        }
+        assertThat(termHotspots("washer")).isEmpty();
+    }
+
+    @Test
+    void countsAComplaintDeliveredTwiceOnce() throws Exception {
+        String first = complaint(UUID.randomUUID().toString(), "customer-a", SUNDAY_10, "dryer smoking", "");
+        for (int i = 0; i < 5; i++) {
+            complaints.pipeInput("customer-a", first, SUNDAY_10);
+        }
+        for (int i = 0; i < 3; i++) {
+            file("customer-" + i, SUNDAY_10.plusSeconds(60 + i), "dryer smoking", "");
+        }
+        // five deliveries of one complaint and three more customers: 4 customers, below the test's threshold
+        assertThat(termHotspots("dryer")).isEmpty();
+        SubjectSummary summary = this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:dryer");
+        assertThat(summary.complaints()).isEqualTo(4);
+        assertThat(summary.customers()).isEqualTo(4);
+    }
+
+    @Test
+    void aSubjectThatIsAlwaysBusyAtThisHourOfTheWeekIsNotAHotspotButTheSameCountAtAnotherHourIs() throws Exception {
+        for (int week = 0; week < 4; week++) {
+            Instant sunday = SUNDAY_10.plus(WEEK.multipliedBy(week));
+            wallClockAt(sunday);
+            for (int i = 0; i < 6; i++) {
+                file("weekly-" + week + "-" + i, sunday.plus(Duration.ofMinutes(10L * i)), "billing run", "");
+            }
+        }
+        hotspots.readValuesToList(); // the first weeks had no history yet
+
+        Instant fifthSunday = SUNDAY_10.plus(WEEK.multipliedBy(4));
+        wallClockAt(fifthSunday);
+        for (int i = 0; i < 6; i++) {
+            file("week4-" + i, fifthSunday.plus(Duration.ofMinutes(10L * i)), "billing run", "");
+        }
+        assertThat(termHotspots("billing")).as("6 customers where about 6 are usual").isEmpty();
+
+        Instant tuesdayNight = fifthSunday.plus(Duration.ofDays(2)).plus(Duration.ofHours(13));
+        wallClockAt(tuesdayNight);
+        for (int i = 0; i < 6; i++) {
+            file("night-" + i, tuesdayNight.plus(Duration.ofMinutes(10L * i)), "billing run", "");
+        }
+        List<HotspotDetected> raised = termHotspots("billing");
+        assertThat(raised).as("the same count where nothing is usual").hasSize(1);
+        assertThat(raised.get(0).baselineWeeks()).isEqualTo(4);
+        assertThat(raised.get(0).expected()).isEqualTo(0.5);
+    }
+
+    @Test
+    void staysQuietDuringTheCoolDownAndRaisesAgainAfterIt() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            file("first-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "heater sparks", "");
+        }
+        assertThat(termHotspots("heater")).hasSize(1);
+        for (int i = 0; i < 10; i++) {
+            file("more-" + i, SUNDAY_10.plus(Duration.ofMinutes(30 + i)), "heater sparks", "");
+        }
+        assertThat(termHotspots("heater")).as("within the 12 h cool-down").isEmpty();
+
+        Instant nextDay = SUNDAY_10.plus(Duration.ofHours(13));
+        wallClockAt(nextDay);
+        for (int i = 0; i < 5; i++) {
+            file("again-" + i, nextDay.plus(Duration.ofMinutes(i)), "heater sparks", "");
+        }
+        assertThat(termHotspots("heater")).hasSize(1);
+    }
+
+    @Test
+    void theWindowOfAQuietSubjectClosesOnTheWallClock() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            file("early-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "toaster burnt", "");
+        }
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:toaster").customers()).isEqualTo(4);
+
+        wallClockAt(SUNDAY_10.plus(Duration.ofHours(7)));
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:toaster"))
+                .as("no complaint arrived, the sweep closed the window").isNull();
+
+        file("late", SUNDAY_10.plus(Duration.ofHours(7)), "toaster burnt", "");
+        assertThat(termHotspots("toaster")).as("1 customer in the new window, not 5").isEmpty();
+    }
+
+    @Test
+    void countsTheProductAndCategoryTheComplaintWasClassifiedUnder() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            ObjectNode event = (ObjectNode) mapper.readTree(
+                    complaint(UUID.randomUUID().toString(), "c-" + i, SUNDAY_10.plusSeconds(i), "תלונה", "לא עובד"));
+            ObjectNode classification = event.putObject("classification");
+            classification.putObject("product").put("id", "wm-8200");
+            classification.putObject("category").put("code", "product_defect");
+            complaints.pipeInput("c-" + i, event.toString(), SUNDAY_10);
+        }
+        List<HotspotDetected> raised = hotspots.readValuesToList();
+        assertThat(raised).extracting(h -> h.subject().kind() + ":" + h.subject().value())
+                .contains("PRODUCT:wm-8200", "CATEGORY:product_defect");
+    }
+
+    @Test
+    void skipsAnUnreadableEventAndGoesOn() throws Exception {
+        complaints.pipeInput("x", "{not json", SUNDAY_10);
+        complaints.pipeInput("x", "{\"complaintId\":\"a\"}", SUNDAY_10);
+        for (int i = 0; i < 5; i++) {
+            file("customer-" + i, SUNDAY_10.plusSeconds(i), "oven door fell", "");
+        }
+        assertThat(termHotspots("oven")).hasSize(1);
+    }
+
+    private List<HotspotDetected> termHotspots(String term) {
+        return hotspots.readValuesToList().stream()
+                .filter(h -> h.subject().kind() == HotspotSubject.Kind.TERM && h.subject().value().equals(term))
+                .toList();
+    }
+
+    /** Moves the driver's wall clock (which fires the sweep) to {@code instant}. */
+    private void wallClockAt(Instant instant) {
+        driver.advanceWallClockTime(Duration.between(wallClock, instant));
+        wallClock = instant;
+    }
+
+    private Instant wallClock = SUNDAY_10;
+
+    private void file(String customer, Instant receivedAt, String subject, String body) throws Exception {
+        complaints.pipeInput(customer, complaint(UUID.randomUUID().toString(), customer, receivedAt, subject, body),
+                receivedAt);
+    }
+
+    private String complaint(String id, String customer, Instant receivedAt, String subject, String body)
+            throws Exception {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("complaintId", id);
+        event.put("reference", "TK-" + (++references));
+        event.putObject("customer").put("id", customer);
+        event.put("subject", subject);
+        event.put("body", body);
+        event.put("receivedAt", receivedAt.toString());
+        return mapper.writeValueAsString(event);
+    }
+
+    private <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+}
