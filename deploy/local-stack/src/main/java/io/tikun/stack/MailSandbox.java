@@ -143,6 +143,13 @@ public final class MailSandbox implements AutoCloseable {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailSandbox::capture).toList();
     }
 
+    /** The messages received after the first {@code first} ones, in arrival order: for watching a busy sandbox. */
+    public List<CapturedMail> messagesFrom(int first) {
+        var received = greenMail.getReceivedMessages();
+        return Arrays.stream(received, Math.min(first, received.length), received.length).map(MailSandbox::capture)
+                .toList();
+    }
+
     /** Waits for a message matching {@code condition}; fails with what did arrive otherwise. */
     public CapturedMail await(Predicate<CapturedMail> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
