@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.MailSandbox;
 
@@ -52,14 +51,14 @@ final class UrgentArrivals implements AutoCloseable {
     private void watchMail(MailSandbox mail) {
         int seen = 0;
         while (open) {
-            var fresh = mail.messagesFrom(seen);
-            Instant now = Instant.now();
-            seen += fresh.size();
-            for (CapturedMail m : fresh) {
-                if (m.isTo(LocalStack.SERVICE_MANAGER_EMAIL)) {
-                    // Subjects name the complaint's reference (TK-nnnnnn).
-                    referenceIn(m.subject()).ifPresent(reference -> mails.putIfAbsent(reference, now));
-                }
+            try {
+                var fresh = mail.messagesTo(LocalStack.SERVICE_MANAGER_EMAIL, seen);
+                Instant now = Instant.now();
+                seen += fresh.size();
+                // Subjects name the complaint's reference (TK-nnnnnn).
+                fresh.forEach(m -> referenceIn(m.subject()).ifPresent(reference -> mails.putIfAbsent(reference, now)));
+            } catch (RuntimeException e) {
+                System.err.println("reading the manager's mailbox failed, trying again: " + e.getMessage());
             }
             sleep(POLL);
         }
