@@ -4,6 +4,7 @@
 # from Maven Central, and the packaged services. Run it on an otherwise idle machine.
 #   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--phases=raw,health,read,web,email] [--intake-jvm-options=...]
 #   deploy/benchmark/run.sh routing  [--complaints=100] [--warm-up-complaints=20] [--pace=PT0.3S] [--first-response=PT20S]
+#   deploy/benchmark/run.sh storm    [--storm=20000] [--concurrency=16] [--warm-up=300] [--urgent-every=PT0.5S] [--drain-wait=PT20M]
 #   deploy/benchmark/run.sh all
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,9 +23,11 @@ shift || true
 case "$what" in
   intake) run io.tikun.benchmark.IntakeLoadBenchmark "$@" ;;
   routing) run io.tikun.benchmark.EscalationLatencyBenchmark "$@" ;;
+  storm) run io.tikun.benchmark.StormLatencyBenchmark "$@" ;;
   all)
     run io.tikun.benchmark.IntakeLoadBenchmark
     run io.tikun.benchmark.EscalationLatencyBenchmark
+    run io.tikun.benchmark.StormLatencyBenchmark
     ;;
-  *) echo "usage: $0 intake|routing|all [--name=value ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 intake|routing|storm|all [--name=value ...]" >&2; exit 2 ;;
 esac

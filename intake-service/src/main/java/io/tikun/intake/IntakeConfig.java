@@ -26,6 +26,22 @@ public interface IntakeConfig {
 
     Outbox outbox();
 
+    UrgentLaneConfig urgentLane();
+
+    /** The priority lane of HIGH and CRITICAL complaints ({@code tikun.intake.urgent-lane.*}). */
+    interface UrgentLaneConfig {
+        /**
+         * Whether the events of HIGH and CRITICAL complaints go on {@code complaints.received.urgent}; off, they wait
+         * in line on {@code complaints.received} (the benchmark's comparison).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Severities from which a complaint's events take the urgent lane. */
+        @WithDefault("HIGH")
+        Severity from();
+    }
+
     Web web();
 
     /** The HTML complaint form at {@code /complain}. */
@@ -250,6 +266,14 @@ public interface IntakeConfig {
          */
         @WithDefault("256")
         int inlineInFlight();
+
+        /**
+         * Most urgent complaints (see {@link UrgentLaneConfig}) being sent right after their submission at once,
+         * counted apart from {@link #inlineInFlight()}: a storm of ordinary complaints never leaves an urgent one to
+         * the relay.
+         */
+        @WithDefault("64")
+        int urgentInFlight();
 
         /** An unpublished event younger than this is still being sent inline; leave it alone. */
         @WithDefault("PT10S")

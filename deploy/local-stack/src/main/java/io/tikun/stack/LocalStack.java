@@ -39,7 +39,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String FOLLOWUP = "followup-service";
     private static final int PARTITIONS = 3;
     /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
-    static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "complaints.message-added",
+    static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "complaints.received.urgent",
+            "complaints.received.urgent.dlq", "complaints.message-added",
             "complaints.message-added.dlq", "cases.updated",
             "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",
             "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies", "social.replies.dlq",

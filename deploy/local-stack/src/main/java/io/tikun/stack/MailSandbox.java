@@ -143,6 +143,15 @@ public final class MailSandbox implements AutoCloseable {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailSandbox::capture).toList();
     }
 
+    /**
+     * The messages in {@code address}'s mailbox after its first {@code first}, in arrival order: for watching one
+     * mailbox of a busy sandbox without reading every other one (the sandbox's whole list is grouped by mailbox).
+     */
+    public List<CapturedMail> messagesTo(String address, int first) {
+        return greenMail.findReceivedMessages(user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
+                .skip(first).map(MailSandbox::capture).toList();
+    }
+
     /** Waits for a message matching {@code condition}; fails with what did arrive otherwise. */
     public CapturedMail await(Predicate<CapturedMail> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

@@ -16,7 +16,9 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 /**
  * Files each new complaint intake announces under its customer, with whether the customer threatened to leave. The
  * topic also carries {@code tikun.complaint.message-added}, which follow-up does not need: acknowledged, not applied.
- * Idempotent on the CloudEvent id; unreadable messages go to {@code complaints.received.dlq} with the reason.
+ * Idempotent on the CloudEvent id; unreadable messages go to {@code complaints.received.dlq} with the reason. HIGH and
+ * CRITICAL complaints come on the urgent lane ({@code complaints.received.urgent}, same contract, own consumer): the
+ * same handler files them, and an event seen on both lanes is filed once.
  */
 @ApplicationScoped
 public class ComplaintReceivedConsumer {
@@ -29,6 +31,11 @@ public class ComplaintReceivedConsumer {
     public ComplaintReceivedConsumer(ComplaintFeedService feed, ObjectMapper mapper) {
         this.feed = feed;
         this.mapper = mapper;
+    }
+
+    @Incoming("complaints-received-urgent")
+    public Uni<Void> onUrgentComplaintReceived(Message<String> message) {
+        return onComplaintReceived(message);
     }
 
     @Incoming("complaints-received")

@@ -35,6 +35,17 @@ class ComplaintContractsTest {
     }
 
     @Test
+    void readsTheUrgentLaneExampleIntakePublishes() throws Exception {
+        ComplaintReceived received = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.urgent.example.json"), ComplaintReceived.class);
+
+        received.requireComplete();
+        assertThat(received.severity()).isEqualTo(Severity.HIGH);
+        assertThat(received.churnIntent()).isFalse();
+        assertThat(received.languageCode()).isEqualTo("en");
+    }
+
+    @Test
     void keepsIntakesLanguageCodeAndDropsWhatIsNoLanguageCode() throws Exception {
         ObjectNode example = (ObjectNode) mapper.readTree(Contracts.read("intake-service",
                 "complaints.received.example.json"));

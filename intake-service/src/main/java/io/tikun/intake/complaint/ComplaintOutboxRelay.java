@@ -22,7 +22,7 @@ import io.tikun.intake.events.OutboxEvent;
 /**
  * Publishes events whose inline send did not succeed (broker down, instance crashed between
  * the write and the acknowledgement). Consumers are idempotent on the event id, so a rare
- * second delivery is harmless; a lost one is not.
+ * second delivery is harmless; a lost one is not. Each pass claims complaints with urgent-lane entries first.
  */
 @ApplicationScoped
 public class ComplaintOutboxRelay {
@@ -61,14 +61,19 @@ public class ComplaintOutboxRelay {
                 .uni(this::claimNext).until(Optional::isEmpty)
                 .map(Optional::get)
                 .select().first(config.outbox().batchSize())
-                .onItem().transformToUniAndConcatenate(this::publishAll)
+                // publishAll's Uni<Void> emits null, which a Multi drops: count the claimed complaints instead.
+                .onItem().transformToUniAndConcatenate(claimed -> publishAll(claimed).replaceWith(claimed))
                 .collect().with(Collectors.counting())
                 .map(Long::intValue);
     }
 
+    /** Urgent-lane entries first: an urgent complaint is claimed ahead of any backlog of ordinary ones. */
     private Uni<Optional<ComplaintRepository.ClaimedEvents>> claimNext() {
         Instant now = clock.instant();
-        return complaints.claimStale(now, now.minus(config.outbox().staleAfter()), now.plus(config.outbox().claimFor()))
+        Instant staleBefore = now.minus(config.outbox().staleAfter());
+        Instant claimUntil = now.plus(config.outbox().claimFor());
+        return complaints.claimStaleUrgent(now, staleBefore, claimUntil)
+                .onItem().ifNull().switchTo(() -> complaints.claimStale(now, staleBefore, claimUntil))
                 .map(Optional::ofNullable);
     }
 

@@ -23,6 +23,7 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
+import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.OutboxEvent;
 import io.tikun.intake.store.IntakeStore;
 
@@ -59,6 +60,8 @@ public class ComplaintRepository {
                 .chain(() -> complaints.createIndex(Indexes.ascending(MESSAGES + ".dedupKey")))
                 .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".createdAt")))
                 .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".key")))
+                // Serves the relay's urgent-first claim (claimStaleUrgent): urgent entries by age, not a scan of the backlog.
+                .chain(() -> complaints.createIndex(Indexes.ascending(PENDING + ".topic", PENDING + ".createdAt")))
                 .replaceWithVoid();
     }
 
@@ -190,9 +193,20 @@ public class ComplaintRepository {
      * until {@code claimUntil}. Returns the pending events, or null when there is nothing to do.
      */
     public Uni<ClaimedEvents> claimStale(Instant now, Instant staleBefore, Instant claimUntil) {
-        var filter = Filters.and(
-                Filters.lt(PENDING + ".createdAt", Date.from(staleBefore)),
-                Filters.lt(CLAIMED_UNTIL, Date.from(now)));
+        return claim(Filters.lt(PENDING + ".createdAt", Date.from(staleBefore)), now, claimUntil);
+    }
+
+    /**
+     * Like {@link #claimStale}, but only a complaint holding a stale entry on the urgent lane: the relay claims these
+     * first, so an urgent event never waits behind a backlog of ordinary ones.
+     */
+    public Uni<ClaimedEvents> claimStaleUrgent(Instant now, Instant staleBefore, Instant claimUntil) {
+        return claim(Filters.elemMatch(PENDING, Filters.and(Filters.eq("topic", ComplaintReceived.URGENT_TOPIC),
+                Filters.lt("createdAt", Date.from(staleBefore)))), now, claimUntil);
+    }
+
+    private Uni<ClaimedEvents> claim(org.bson.conversions.Bson stale, Instant now, Instant claimUntil) {
+        var filter = Filters.and(stale, Filters.lt(CLAIMED_UNTIL, Date.from(now)));
         return complaints.findOneAndUpdate(filter, Updates.set(CLAIMED_UNTIL, Date.from(claimUntil)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                 .map(doc -> doc == null ? null

@@ -28,6 +28,7 @@ import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.OutboundSender;
 import io.tikun.intake.events.OutboxEvent;
 import io.tikun.intake.events.SocialReplyRequested;
+import io.tikun.intake.events.UrgentLane;
 import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
@@ -56,12 +57,14 @@ public class ComplaintService {
     private final InlineOutbound outbox;
     private final AcknowledgementComposer acknowledgements;
     private final ObjectMapper mapper;
+    private final UrgentLane lanes;
     private final IntakeConfig config;
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, CustomerService customers, LanguageDetector languages,
             FirstResponseDeadline deadlines, SeverityJudge judge, OutboundSender publisher, InlineOutbound outbox,
-            AcknowledgementComposer acknowledgements, ObjectMapper mapper, IntakeConfig config, Clock clock) {
+            AcknowledgementComposer acknowledgements, ObjectMapper mapper, UrgentLane lanes, IntakeConfig config,
+            Clock clock) {
         this.complaints = complaints;
         this.customers = customers;
         this.languages = languages;
@@ -71,6 +74,7 @@ public class ComplaintService {
         this.outbox = outbox;
         this.acknowledgements = acknowledgements;
         this.mapper = mapper;
+        this.lanes = lanes;
         this.config = config;
         this.clock = clock;
     }
@@ -91,7 +95,8 @@ public class ComplaintService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         FollowUpMessage message = new FollowUpMessage(UUID.randomUUID().toString(), incoming.dedupKey(),
                 incoming.channel(), incoming.body(), now, incoming.attachments());
-        OutboxEvent event = outboxEvent(ComplaintMessageAdded.TYPE, ComplaintMessageAdded.TOPIC,
+        OutboxEvent event = outboxEvent(ComplaintMessageAdded.TYPE,
+                lanes.topicFor(existing.assessment().severity()),
                 existing.customer().id(), new ComplaintMessageAdded(existing.id(), existing.reference(),
                         existing.customer().id(), message.id(), message.channel(), message.body(), now),
                 now);
@@ -284,7 +289,8 @@ public class ComplaintService {
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
                 c.expectedResponseBy(), c.publicPost(), c.reach(), c.language());
-        return outboxEvent(ComplaintReceived.TYPE, ComplaintReceived.TOPIC, customer.id(), event, now);
+        return outboxEvent(ComplaintReceived.TYPE, lanes.topicFor(c.assessment().severity()), customer.id(), event,
+                now);
     }
 
     private OutboxEvent outboxEvent(String type, String topic, String key, Object event, Instant now) {

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.events.OutboundSender;
 import io.tikun.intake.events.OutboxEvent;
+import io.tikun.intake.events.UrgentLane;
 
 /**
  * Sends a complaint's outbox entries (its events, the customer's acknowledgement) as soon as the
@@ -18,7 +19,9 @@ import io.tikun.intake.events.OutboxEvent;
  * mail server, and routing still hears of the complaint within milliseconds. At most
  * {@code tikun.intake.outbox.inline-in-flight} complaints are being sent at once; beyond that, and
  * whenever a send fails or times out, the entries simply stay pending in the complaint's document,
- * where {@link ComplaintOutboxRelay} finds and sends them.
+ * where {@link ComplaintOutboxRelay} finds and sends them. Urgent complaints (their events on the urgent lane) count
+ * against {@code tikun.intake.outbox.urgent-in-flight} instead, so a storm of ordinary complaints that saturates
+ * inline sending never leaves an urgent one to wait for the relay.
  */
 @ApplicationScoped
 public class InlineOutbound {
@@ -27,12 +30,14 @@ public class InlineOutbound {
     private final ComplaintRepository complaints;
     private final IntakeConfig.Outbox config;
     private final Semaphore inFlight;
+    private final Semaphore urgentInFlight;
 
     public InlineOutbound(OutboundSender sender, ComplaintRepository complaints, IntakeConfig config) {
         this.sender = sender;
         this.complaints = complaints;
         this.config = requireInlineTimeoutBeforeStale(config.outbox());
         this.inFlight = new Semaphore(config.outbox().inlineInFlight());
+        this.urgentInFlight = new Semaphore(config.outbox().urgentInFlight());
     }
 
     /**
@@ -52,12 +57,13 @@ public class InlineOutbound {
         if (events.isEmpty()) {
             return;
         }
-        if (!inFlight.tryAcquire()) {
+        Semaphore permits = events.stream().anyMatch(UrgentLane::isOnUrgentLane) ? urgentInFlight : inFlight;
+        if (!permits.tryAcquire()) {
             Log.debugf("Inline sending is saturated; complaint %s's outbox waits for the relay", complaintId);
             return;
         }
         send(complaintId, events)
-                .onTermination().invoke(inFlight::release)
+                .onTermination().invoke(permits::release)
                 .subscribe().with(sent -> {
                 }, failure -> Log.warnf("Outbox of complaint %s left to the relay: %s", complaintId, failure.getMessage()));
     }

@@ -28,6 +28,8 @@ public record ComplaintReceived(
 
     public static final String TYPE = "tikun.complaint.received";
     public static final String TOPIC = "complaints.received";
+    /** The urgent lane: the same contract, for the events of HIGH and CRITICAL complaints (see {@link UrgentLane}). */
+    public static final String URGENT_TOPIC = "complaints.received.urgent";
 
     /** The customer as routing and follow-up need to reach them. */
     public record CustomerRef(String id, String name, String email, String phone) {

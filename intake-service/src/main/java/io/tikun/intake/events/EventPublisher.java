@@ -17,7 +17,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Sends outbox events to Kafka as binary-mode CloudEvents; the returned {@code Uni} completes
- * only once the broker has acknowledged the record.
+ * only once the broker has acknowledged the record. Urgent-lane events leave through a producer of their own
+ * (channel {@code urgent-events}), so they never queue behind a storm of ordinary records in one producer's buffer.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -26,13 +27,16 @@ public class EventPublisher {
     private static final String JSON = "application/json";
 
     private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<String> urgentEmitter;
     /** When the broker last acknowledged an event; null before the first. */
     private volatile Instant lastAcknowledged;
 
     private final Clock clock;
 
-    public EventPublisher(@Channel("events") MutinyEmitter<String> emitter, Clock clock) {
+    public EventPublisher(@Channel("events") MutinyEmitter<String> emitter,
+            @Channel("urgent-events") MutinyEmitter<String> urgentEmitter, Clock clock) {
         this.emitter = emitter;
+        this.urgentEmitter = urgentEmitter;
         this.clock = clock;
     }
 
@@ -48,7 +52,8 @@ public class EventPublisher {
                 .withTopic(event.topic())
                 .withKey(event.key())
                 .build();
-        return emitter.sendMessage(Message.of(event.payload()).addMetadata(cloudEvent).addMetadata(kafka))
+        MutinyEmitter<String> lane = UrgentLane.isOnUrgentLane(event) ? urgentEmitter : emitter;
+        return lane.sendMessage(Message.of(event.payload()).addMetadata(cloudEvent).addMetadata(kafka))
                 .invoke(() -> lastAcknowledged = clock.instant());
     }
 

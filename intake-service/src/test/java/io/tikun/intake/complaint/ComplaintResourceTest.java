@@ -57,7 +57,7 @@ class ComplaintResourceTest {
 
     @BeforeEach
     void readTopic() {
-        topic = new KafkaTopicReader(bootstrapServers, "complaints.received");
+        topic = new KafkaTopicReader(bootstrapServers, "complaints.received", "complaints.received.urgent");
     }
 
     @AfterEach
@@ -81,7 +81,7 @@ class ComplaintResourceTest {
     }
 
     @Test
-    void acceptsCriticalWebComplaintAndPublishesItOnKafka() throws IOException {
+    void acceptsCriticalWebComplaintAndPublishesItOnTheUrgentLane() throws IOException {
         String email = "dana+" + UUID.randomUUID() + "@example.com";
         Response accepted = submit(complaint(email, "Heater caught fire", "I will sue you if nobody calls me today."));
 
@@ -100,6 +100,7 @@ class ComplaintResourceTest {
                 .isEqualTo(Duration.ofHours(1));
 
         ConsumerRecord<String, String> record = topic.await(r -> r.value().contains(id), KAFKA_WAIT);
+        assertThat(record.topic()).isEqualTo("complaints.received.urgent");
         JsonNode event = mapper.readTree(record.value());
         assertThat(event.path("reference").asText()).isEqualTo(accepted.path("reference").toString());
         assertThat(event.path("severity").asText()).isEqualTo("CRITICAL");

@@ -74,7 +74,8 @@ class ComplaintSignalsTest {
 
         given().auth().oauth2(channel()).get("/api/v1/complaints/" + id).then().statusCode(200)
                 .body("language", equalTo("he"));
-        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received")) {
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received",
+                "complaints.received.urgent")) {
             ConsumerRecord<String, String> record = topic.await(r -> r.value().contains(id), KAFKA_WAIT);
             JsonNode event = mapper.readTree(record.value());
             assertThat(event.path("language").asText()).isEqualTo("he");

@@ -47,6 +47,11 @@ class InlineOutboundSettingsTest {
             }
 
             @Override
+            public int urgentInFlight() {
+                return 1;
+            }
+
+            @Override
             public Duration staleAfter() {
                 return staleAfter;
             }

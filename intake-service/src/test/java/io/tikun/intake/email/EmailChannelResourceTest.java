@@ -94,7 +94,8 @@ class EmailChannelResourceTest {
         String complaintId = deliver(mail(sender, originalId, null, "Heater broken", "The heater is broken again."))
                 .then().statusCode(202).extract().path("complaintId");
 
-        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received")) {
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received",
+                "complaints.received.urgent")) {
             deliver(mail(sender, UUID.randomUUID() + "@mail.example.com", originalId, "Re: Heater broken",
                     "Nobody has called me yet.\r\n\r\nOn Mon, 23 Nov 2026 Dana Levi wrote:\r\n> The heater is broken again."))
                     .then().statusCode(200).body("outcome", equalTo("THREADED")).body("complaintId", equalTo(complaintId));

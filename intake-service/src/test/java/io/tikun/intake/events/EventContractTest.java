@@ -146,6 +146,14 @@ class EventContractTest {
     }
 
     @Test
+    void theUrgentLaneExampleHonoursTheComplaintsReceivedContract() {
+        JsonNode example = resource(mapper, "complaints.received.urgent.example.json");
+
+        assertThat(schema("complaints.received.schema.json").validate(example)).isEmpty();
+        assertThat(example.path("severity").asText()).isIn("HIGH", "CRITICAL");
+    }
+
+    @Test
     void everyPublishedExampleValidates() {
         for (String type : List.of("complaints.received", "complaints.message-added", "social.replies")) {
             JsonNode example = resource(mapper, type + ".example.json");

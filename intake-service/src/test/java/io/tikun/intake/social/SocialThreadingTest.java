@@ -51,7 +51,7 @@ class SocialThreadingTest {
 
     @BeforeEach
     void openTopic() {
-        topic = new KafkaTopicReader(bootstrapServers, "complaints.received");
+        topic = new KafkaTopicReader(bootstrapServers, "complaints.received", "complaints.received.urgent");
     }
 
     @AfterEach

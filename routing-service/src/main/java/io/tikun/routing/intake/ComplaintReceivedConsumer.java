@@ -18,7 +18,10 @@ import io.tikun.routing.outbox.OutboxRelay;
 
 /**
  * Opens a case for every complaint intake announces. Idempotent on the CloudEvent id; a message
- * that cannot be understood goes to {@code complaints.received.dlq} with the reason, never lost.
+ * that cannot be understood goes to {@code complaints.received.dlq} with the reason, never lost. HIGH and CRITICAL
+ * complaints arrive on the urgent lane ({@code complaints.received.urgent}, same contract) through a consumer of its
+ * own, so they never wait behind a backlog of ordinary ones; both lanes go through the same handler, and the
+ * idempotency on the CloudEvent id holds across them (an event delivered on both opens one case).
  */
 @ApplicationScoped
 public class ComplaintReceivedConsumer {
@@ -41,6 +44,11 @@ public class ComplaintReceivedConsumer {
         this.relay = relay;
         this.dispatcher = dispatcher;
         this.json = json;
+    }
+
+    @Incoming("complaints-received-urgent")
+    public Uni<Void> onUrgentComplaintReceived(Message<String> message) {
+        return onComplaintReceived(message);
     }
 
     @Incoming("complaints-received")

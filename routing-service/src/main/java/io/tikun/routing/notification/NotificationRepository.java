@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Stored notifications; due ones are claimed with FOR UPDATE SKIP LOCKED, one claimant per row, and only the holder of
- * a row's current claim (instance and token) can renew it or mark it sent or failed.
+ * a row's current claim (instance and token) can renew it or mark it sent or failed. A severe case's alert is claimed
+ * ahead of every other due row (V23's index serves that order), so it never waits behind a backlog of others.
  */
 @ApplicationScoped
 @WithSession
@@ -23,7 +24,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     private static final String DUE = """
             select * from {h-schema}notification
             where state = 'PENDING' and available_at <= :now and (claimed_until is null or claimed_until <= :now)
-            order by created_at
+            order by (case when kind = 'SEVERE_CASE_OPENED' then 0 else 1 end), created_at
             limit :limit
             for update skip locked""";
 

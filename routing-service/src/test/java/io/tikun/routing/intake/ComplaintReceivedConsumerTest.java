@@ -41,6 +41,8 @@ import io.tikun.stack.testing.PostgresTestResource;
 class ComplaintReceivedConsumerTest {
 
     private static final String MANAGER = "manager@tikun.local";
+    private static final String ORDINARY = "complaints.received";
+    private static final String URGENT = "complaints.received.urgent";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -49,9 +51,62 @@ class ComplaintReceivedConsumerTest {
     MailSandbox mail;
 
     private void publish(String eventId, String complaintId, String reference, String severity) {
+        publish(ORDINARY, eventId, complaintId, reference, severity);
+    }
+
+    private void publish(String topic, String eventId, String complaintId, String reference, String severity) {
         try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
-            sender.send("complaints.received", "cust-" + complaintId, eventId, "tikun.complaint.received",
+            sender.send(topic, "cust-" + complaintId, eventId, "tikun.complaint.received",
                     complaintJson(complaintId, reference, severity));
+        }
+    }
+
+    @Test
+    void opensACriticalCaseFromTheUrgentLaneAndAlertsTheManagerByMailAndStream() {
+        String complaintId = UUID.randomUUID().toString();
+        String reference = randomReference();
+        publish(URGENT, UUID.randomUUID().toString(), complaintId, reference, "CRITICAL");
+
+        JsonPath opened = awaitCase(complaintId);
+        assertThat(opened.getString("level")).isEqualTo("SERVICE_MANAGER");
+        CapturedMail alert = mail.await(m -> m.isTo(MANAGER) && m.subject().contains(reference), WAIT);
+        assertThat(alert.subject()).contains("CRITICAL");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(agentToken())
+                .get("/api/v1/cases/" + opened.getString("id"))
+                .then().statusCode(200).body("notifications.channel", containsInAnyOrder("email", "stream"))
+                .body("notifications.state", everyItem(equalTo("SENT"))));
+    }
+
+    @Test
+    void anEventDeliveredOnBothLanesAndTwiceOnTheUrgentOneOpensOneCaseAndSendsOneAlert() {
+        String complaintId = UUID.randomUUID().toString();
+        String reference = randomReference();
+        String eventId = UUID.randomUUID().toString();
+        publish(URGENT, eventId, complaintId, reference, "HIGH");
+        publish(URGENT, eventId, complaintId, reference, "HIGH");
+        publish(ORDINARY, eventId, complaintId, reference, "HIGH");
+
+        awaitCase(complaintId);
+        mail.await(m -> m.subject().contains(reference), WAIT);
+
+        try (KafkaTopicReader casesTopic = new KafkaTopicReader(bootstrapServers, "cases.updated")) {
+            assertThat(casesTopic.all(r -> r.value().contains(complaintId), Duration.ofSeconds(3))).hasSize(1);
+        }
+        List<?> cases = given().auth().oauth2(agentToken()).queryParam("complaintId", complaintId)
+                .get("/api/v1/cases").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(cases).hasSize(1);
+        assertThat(mail.messages().stream().filter(m -> m.subject().contains(reference)).toList()).hasSize(1);
+    }
+
+    @Test
+    void sendsAnUnreadableUrgentEventToTheUrgentDeadLetterTopic() {
+        String garbage = "{not json " + UUID.randomUUID();
+        try (KafkaTopicReader dlq = new KafkaTopicReader(bootstrapServers, URGENT + ".dlq");
+                CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            sender.send(URGENT, "k", UUID.randomUUID().toString(), "tikun.complaint.received", garbage);
+
+            ConsumerRecord<String, String> dead = dlq.await(r -> garbage.equals(r.value()), WAIT);
+            assertThat(KafkaTopicReader.header(dead, "dead-letter-reason")).contains("unreadable");
         }
     }
 

@@ -30,6 +30,16 @@ class ComplaintReceivedContractTest {
     }
 
     @Test
+    void readsTheExampleIntakePublishesOnTheUrgentLane() throws Exception {
+        ComplaintReceived event = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.urgent.example.json"), ComplaintReceived.class);
+
+        event.requireComplete();
+        assertThat(event.severity()).isEqualTo(Severity.HIGH);
+        assertThat(event.reasons()).extracting(ComplaintReceived.Reason::signal).contains("WIDE_REACH");
+    }
+
+    @Test
     void refusesAnEventWithoutItsCustomer() throws Exception {
         ComplaintReceived event = mapper.readValue("{\"complaintId\":\"c1\",\"reference\":\"TK-000001\"}",
                 ComplaintReceived.class);

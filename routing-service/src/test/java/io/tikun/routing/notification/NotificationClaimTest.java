@@ -181,4 +181,34 @@ class NotificationClaimTest {
         assertThat(VertxContextSupport.subscribeAndAwait(() -> notifications.markSent(second, lapsed))).isOne();
         assertThat(reload(id).state).isEqualTo(DeliveryState.SENT);
     }
+
+    @Test
+    void claimsASevereCaseAlertAheadOfOlderDueNotifications() throws Throwable {
+        UUID caseId = openCase();
+        List<Notification> older = webhookRows(caseId, "http://127.0.0.1:9/unused", "older-" + UUID.randomUUID(), 5);
+        Notification severe = older.get(0);
+        Notification alert = new Notification();
+        alert.id = UUID.randomUUID();
+        alert.caseId = caseId;
+        alert.kind = NotificationKind.SEVERE_CASE_OPENED;
+        alert.level = EscalationLevel.SERVICE_MANAGER;
+        alert.channel = NotificationChannels.WEBHOOK;
+        alert.recipient = severe.recipient;
+        alert.language = "en";
+        alert.subject = "severe-" + alert.id;
+        alert.body = "{}";
+        alert.state = DeliveryState.PENDING;
+        // Created after every other row: age alone would claim it last.
+        alert.createdAt = older.get(older.size() - 1).createdAt.plusSeconds(1);
+        alert.availableAt = severe.availableAt;
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> notifications.persist(alert)));
+
+        Instant now = Instant.now().plusSeconds(2);
+        List<UUID> claimed = VertxContextSupport.subscribeAndAwait(
+                () -> notifications.claimDue(now, now.plus(CLAIM), 100, "ordering")).stream().map(n -> n.id).toList();
+
+        List<UUID> ours = claimed.stream()
+                .filter(id -> id.equals(alert.id) || older.stream().anyMatch(n -> n.id.equals(id))).toList();
+        assertThat(ours).hasSize(older.size() + 1).first().isEqualTo(alert.id);
+    }
 }

@@ -1,0 +1,131 @@
+package io.tikun.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.tikun.stack.LocalStack;
+import io.tikun.stack.StackOptions;
+
+/**
+ * Urgent complaints during a storm: a backlog of LOW/MEDIUM web complaints sent as fast as intake takes them, and
+ * meanwhile a CRITICAL one every {@code urgent-every}; for each CRITICAL one, the time from intake's HTTP accept to
+ * the manager's e-mail arriving in the mail sandbox and to the event on the live stream. Measured twice in one run on
+ * one stack: through intake with the urgent lane (the default), then through a second intake instance started with
+ * {@code TIKUN_INTAKE_URGENT_LANE_ENABLED=false}, whose urgent complaints wait in line on complaints.received.
+ */
+public final class StormLatencyBenchmark {
+
+    private static final String LANE_OFF = "TIKUN_INTAKE_URGENT_LANE_ENABLED";
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkArguments arguments = new BenchmarkArguments(args);
+        int storm = arguments.integer("storm", 20_000);
+        int concurrency = arguments.integer("concurrency", 16);
+        int warmUp = arguments.integer("warm-up", 300);
+        Duration urgentEvery = arguments.duration("urgent-every", Duration.ofMillis(500));
+        Duration drainWait = arguments.duration("drain-wait", Duration.ofMinutes(20));
+        Path results = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
+
+        Path data = Files.createTempDirectory("tikun-storm-");
+        StackOptions options = StackOptions.ephemeral(data).withServices(LocalStack.INTAKE, LocalStack.ROUTING)
+                .withEnvironment(LocalStack.INTAKE, Map.of("TIKUN_INTAKE_RATE_LIMIT_CREDENTIAL_REQUESTS", "1000000000"));
+        try (LocalStack stack = LocalStack.start(options)) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            ChannelTokens keycloak = new ChannelTokens(client, stack.keycloak().tokenUrl());
+            FreshToken channel = new FreshToken(() -> keycloak.serviceAccount("tikun-web-channel", "web-channel-secret"));
+            FreshToken manager = new FreshToken(() -> keycloak.user("manager", "manager"));
+            StormPhase.Target target = new StormPhase.Target(client, stack.routing().url(), channel, manager, concurrency,
+                    urgentEvery, drainWait);
+            List<StormPhase.Result> measured = new ArrayList<>();
+            try (UrgentArrivals arrivals = new UrgentArrivals(stack.mail(), client, stack.routing().url(),
+                    manager.get())) {
+                measured.add(new StormPhase(target, arrivals, "on", stack.intake().url()).run(warmUp, storm));
+                String laneOff = stack.startInstance(LocalStack.INTAKE, Map.of(LANE_OFF, "false")).url();
+                measured.add(new StormPhase(target, arrivals, "off", laneOff).run(warmUp, storm));
+            }
+            new ResultsFile(results).append("Urgent complaints during a storm",
+                    report(storm, concurrency, warmUp, urgentEvery, measured));
+        }
+    }
+
+    /** A bearer token fetched again once it is a minute old (Keycloak's tokens outlive that comfortably). */
+    static final class FreshToken {
+        interface Fetch {
+            String get() throws IOException, InterruptedException;
+        }
+
+        private final Fetch fetch;
+        private String token;
+        private Instant fetchedAt = Instant.EPOCH;
+
+        FreshToken(Fetch fetch) {
+            this.fetch = fetch;
+        }
+
+        synchronized String get() throws IOException, InterruptedException {
+            if (Duration.between(fetchedAt, Instant.now()).compareTo(Duration.ofMinutes(1)) > 0) {
+                token = fetch.get();
+                fetchedAt = Instant.now();
+            }
+            return token;
+        }
+    }
+
+    static HttpRequest complaint(String intake, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(intake + "/api/v1/complaints"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** How many cases routing has opened, or empty when it did not answer. */
+    static Optional<Long> casesOpened(HttpClient client, String routing, String token)
+            throws IOException, InterruptedException {
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(routing + "/api/v1/cases?size=1"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200 ? response.headers().firstValue("X-Total-Count").map(Long::parseLong)
+                : Optional.empty();
+    }
+
+    private static String report(int storm, int concurrency, int warmUp, Duration urgentEvery,
+            List<StormPhase.Result> phases) {
+        StringBuilder out = new StringBuilder(String.format(
+                """
+                        Storm of %d LOW/MEDIUM web complaints per phase (distinct customers with e-mail, so each is also
+                        acknowledged by SMTP), sent by %d closed loops of the benchmark's own HTTP client, after %d unmeasured
+                        warm-up complaints drained through routing; during the storm a CRITICAL complaint every %d ms. Latency
+                        = HTTP 202 received by the client → the manager's alert seen in the mail sandbox (polled every 20 ms)
+                        / on routing's SSE live stream. One stack (intake and one routing instance; Kafka, PostgreSQL, the
+                        MongoDB-protocol server, GreenMail, Keycloak on this machine): phase "on" through intake with the
+                        urgent lane, then phase "off" through a second intake instance with
+                        `TIKUN_INTAKE_URGENT_LANE_ENABLED=false` (urgent complaints wait in line on complaints.received).
+                        Drain = storm start → routing has opened a case for every complaint of the phase.
+
+                        | lane | storm accepted | storm rate /s | drain s | urgent | e-mail p50 ms | e-mail p99 ms | e-mail max ms | stream p50 ms | stream p99 ms | stream max ms | not arrived (mail/stream) |
+                        |---|---|---|---|---|---|---|---|---|---|---|---|
+                        """,
+                storm, concurrency, warmUp, urgentEvery.toMillis()));
+        for (StormPhase.Result r : phases) {
+            out.append(String.format(
+                    "| %s | %d (%d refused) | %.0f | %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d/%d |%n",
+                    r.lane(), r.accepted(), r.refused(), r.stormRate(),
+                    r.drain().map(d -> String.format("%.1f", d.toMillis() / 1000.0)).orElse("not drained"),
+                    r.urgent(), r.mail().percentileMillis(50), r.mail().percentileMillis(99),
+                    r.mail().percentileMillis(100), r.stream().percentileMillis(50), r.stream().percentileMillis(99),
+                    r.stream().percentileMillis(100), r.mailMissing(), r.streamMissing()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package io.tikun.benchmark;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** One storm through one intake instance: the backlog, the urgent complaints sent meanwhile, and their alerts. */
+final class StormPhase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final String ORDINARY = """
+            {"channel":"web","customer":{"name":"Storm %s %d","email":"storm-%s-%d@example.com"},
+             "subject":"Order %d arrived late","body":"My order %d arrived two days after the promised date. Please tell me what happened."}""";
+    private static final String URGENT = """
+            {"channel":"web","customer":{"name":"Urgent %s %d","email":"urgent-%s-%d@example.com","phone":"+97254%07d"},
+             "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}""";
+
+    /** What every phase shares: the client, routing, the tokens and the pacing. */
+    record Target(HttpClient client, String routing, StormLatencyBenchmark.FreshToken channel,
+            StormLatencyBenchmark.FreshToken manager, int concurrency, Duration urgentEvery, Duration drainWait) {
+    }
+
+    record Result(String lane, int accepted, int refused, double stormRate, Optional<Duration> drain, int urgent,
+            LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing) {
+    }
+
+    private record Urgent(String reference, Instant acceptedAt) {
+    }
+
+    private final Target target;
+    private final UrgentArrivals arrivals;
+    private final String lane;
+    private final String intake;
+
+    StormPhase(Target target, UrgentArrivals arrivals, String lane, String intake) {
+        this.target = target;
+        this.arrivals = arrivals;
+        this.lane = lane;
+        this.intake = intake;
+    }
+
+    Result run(int warmUp, int storm) throws IOException, InterruptedException {
+        long before = opened();
+        Storm warming = new Storm("warm-" + lane, warmUp);
+        warming.await();
+        awaitOpened(before + warming.accepted.get(), Instant.now().plus(target.drainWait()));
+
+        long base = opened();
+        Instant start = Instant.now();
+        Storm backlog = new Storm(lane, storm);
+        List<Urgent> urgent = new ArrayList<>();
+        int n = 0;
+        while (!backlog.done.await(target.urgentEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            urgent.add(submitUrgent(n++));
+        }
+        Duration sending = Duration.between(start, Instant.now());
+        Optional<Duration> drain = awaitOpened(base + backlog.accepted.get() + urgent.size(),
+                start.plus(target.drainWait())).map(at -> Duration.between(start, at));
+        // Alerts still missing once the backlog drained get a last minute.
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(giveUp) && urgent.stream().anyMatch(
+                u -> arrivals.mailed(u.reference()).isEmpty() || arrivals.streamed(u.reference()).isEmpty())) {
+            Thread.sleep(POLL.toMillis());
+        }
+        LatencySamples mail = new LatencySamples();
+        LatencySamples stream = new LatencySamples();
+        int mailMissing = 0;
+        int streamMissing = 0;
+        for (Urgent u : urgent) {
+            Optional<Instant> mailed = arrivals.mailed(u.reference());
+            Optional<Instant> streamed = arrivals.streamed(u.reference());
+            if (mailed.isPresent()) {
+                mail.add(Math.max(0, Duration.between(u.acceptedAt(), mailed.get()).toNanos()));
+            } else {
+                mailMissing++;
+            }
+            if (streamed.isPresent()) {
+                stream.add(Math.max(0, Duration.between(u.acceptedAt(), streamed.get()).toNanos()));
+            } else {
+                streamMissing++;
+            }
+        }
+        double rate = backlog.accepted.get() / (sending.toMillis() / 1000.0);
+        return new Result(lane, backlog.accepted.get(), backlog.refused.get(), rate, drain, urgent.size(), mail, stream,
+                mailMissing, streamMissing);
+    }
+
+    private Urgent submitUrgent(int i) throws IOException, InterruptedException {
+        HttpResponse<String> response = target.client().send(StormLatencyBenchmark.complaint(intake,
+                target.channel().get(), URGENT.formatted(lane, i, lane, i, (lane.hashCode() & 0xff) * 10_000 + i)),
+                HttpResponse.BodyHandlers.ofString());
+        Instant accepted = Instant.now();
+        JsonNode json = JSON.readTree(response.body());
+        if (response.statusCode() != 202 || !"CRITICAL".equals(json.path("severity").asText())) {
+            throw new IllegalStateException("expected a CRITICAL complaint accepted, got " + response.statusCode() + " "
+                    + response.body());
+        }
+        return new Urgent(json.get("reference").asText(), accepted);
+    }
+
+    private long opened() throws IOException, InterruptedException {
+        return StormLatencyBenchmark.casesOpened(target.client(), target.routing(), target.manager().get()).orElse(0L);
+    }
+
+    /** When routing had opened {@code expected} cases in all, or empty if not by {@code giveUp}. */
+    private Optional<Instant> awaitOpened(long expected, Instant giveUp) throws IOException, InterruptedException {
+        while (Instant.now().isBefore(giveUp)) {
+            if (opened() >= expected) {
+                return Optional.of(Instant.now());
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return Optional.empty();
+    }
+
+    /** {@code count} ordinary complaints sent by closed loops; counts what intake accepted and what it refused. */
+    private final class Storm {
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final CountDownLatch done;
+        private final AtomicInteger next = new AtomicInteger();
+        private final String name;
+        private final int count;
+
+        Storm(String name, int count) throws IOException, InterruptedException {
+            this.name = name;
+            this.count = count;
+            this.done = new CountDownLatch(target.concurrency());
+            for (int i = 0; i < target.concurrency(); i++) {
+                send();
+            }
+        }
+
+        private void send() {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                done.countDown();
+                return;
+            }
+            String token;
+            try {
+                token = target.channel().get();
+            } catch (IOException | InterruptedException e) {
+                refused.incrementAndGet();
+                done.countDown();
+                return;
+            }
+            target.client().sendAsync(StormLatencyBenchmark.complaint(intake, token,
+                    ORDINARY.formatted(name, i, name, i, i, i)), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        if (error == null && response.statusCode() == 202 && isOrdinary(response.body())) {
+                            accepted.incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                        send();
+                    });
+        }
+
+        void await() throws InterruptedException {
+            done.await();
+        }
+    }
+
+    /** A storm complaint that judged HIGH or CRITICAL would be measured in the wrong group: it counts as refused. */
+    private static boolean isOrdinary(String body) {
+        try {
+            String severity = JSON.readTree(body).path("severity").asText();
+            return "LOW".equals(severity) || "MEDIUM".equals(severity);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
