@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-class ComplaintClassifierTest {
+public class ComplaintClassifierTest {
 
-    static final ComplaintClassifier CLASSIFIER = new ComplaintClassifier(ComplaintClassifier.Files.of(new ObjectMapper(),
-            "classification/products.json", "classification/categories.json", "classification/order-numbers.json",
-            "classification/hebrew-prefixes.json"), 4000);
+    public static final ComplaintClassifier CLASSIFIER = new ComplaintClassifier(
+            ComplaintClassifier.Files.of(new ObjectMapper(),
+                    "classification/products.json", "classification/categories.json", "classification/order-numbers.json",
+                    "classification/hebrew-prefixes.json"),
+            4000);
 
     private static Classification classify(String body) {
         return CLASSIFIER.classify("", body);
