@@ -3,6 +3,7 @@ package io.tikun.intake.complaint;
 import java.time.Instant;
 import java.util.List;
 
+import io.tikun.intake.classification.Classification;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.severity.SeverityAssessment;
 
@@ -29,10 +30,23 @@ public record Complaint(
         /** The channel client that filed it (it may read it back), or null. */
         String filedBy,
         /** Files the customer attached (e-mail), without their content. */
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        /** What it is about: product, category and order numbers, with evidence. */
+        Classification classification) {
 
     public Complaint {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        classification = classification == null ? Classification.UNCLASSIFIED : classification;
+    }
+
+    /** An unclassified complaint with attachments. */
+    public Complaint(String id, String reference, String channel, Customer customer, String subject, String body,
+            SeverityAssessment assessment, Instant receivedAt, Instant expectedResponseBy, String idempotencyKey,
+            String requestFingerprint, boolean publicPost, Long reach, String conversationId, String language,
+            String damage, String filedBy, List<Attachment> attachments) {
+        this(id, reference, channel, customer, subject, body, assessment, receivedAt, expectedResponseBy,
+                idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language, damage, filedBy,
+                attachments, Classification.UNCLASSIFIED);
     }
 
     /** A complaint without attachments. */
@@ -57,7 +71,7 @@ public record Complaint(
     public Complaint withReference(String newReference) {
         return new Complaint(id, newReference, channel, customer, subject, body, assessment, receivedAt,
                 expectedResponseBy, idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language,
-                damage, filedBy, attachments);
+                damage, filedBy, attachments, classification);
     }
 
     public boolean damaged() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bson.Document;
 
+import io.tikun.intake.classification.Classification;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.severity.Severity;
@@ -43,7 +44,8 @@ final class ComplaintDocumentMapper {
                 .append("language", c.language())
                 .append("damage", c.damage())
                 .append("filedBy", c.filedBy())
-                .append("attachments", Attachment.toDocuments(c.attachments()));
+                .append("attachments", Attachment.toDocuments(c.attachments()))
+                .append("classification", toDocument(c.classification()));
     }
 
     static Complaint fromDocument(Document doc) {
@@ -72,6 +74,29 @@ final class ComplaintDocumentMapper {
                 doc.get("language") == null ? LanguageDetector.UNDETERMINED : doc.getString("language"),
                 doc.getString("damage"),
                 doc.getString("filedBy"),
-                Attachment.fromDocuments(doc.getList("attachments", Document.class, List.of())));
+                Attachment.fromDocuments(doc.getList("attachments", Document.class, List.of())),
+                // complaints stored before classification have none
+                classification(doc.get("classification", Document.class)));
+    }
+
+    private static Document toDocument(Classification c) {
+        Classification.ProductMatch product = c.product();
+        return new Document("product", product == null ? null
+                : new Document("id", product.id()).append("name", product.name()).append("evidence", product.evidence()))
+                .append("category", c.category())
+                .append("categoryEvidence", c.categoryEvidence())
+                .append("orderNumbers", c.orderNumbers());
+    }
+
+    private static Classification classification(Document doc) {
+        if (doc == null) {
+            return Classification.UNCLASSIFIED;
+        }
+        Document product = doc.get("product", Document.class);
+        return new Classification(product == null ? null
+                : new Classification.ProductMatch(product.getString("id"), product.getString("name"),
+                        product.getList("evidence", String.class, List.of())),
+                doc.getString("category"), doc.getList("categoryEvidence", String.class, List.of()),
+                doc.getList("orderNumbers", String.class, List.of()));
     }
 }

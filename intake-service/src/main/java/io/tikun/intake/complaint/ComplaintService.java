@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.acknowledgement.AcknowledgementComposer;
 import io.tikun.intake.acknowledgement.AcknowledgementMail;
+import io.tikun.intake.classification.ComplaintClassifier;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.customer.CustomerIdentity;
 import io.tikun.intake.customer.CustomerProfile;
@@ -37,7 +38,7 @@ import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.severity.SeverityContext;
 import io.tikun.intake.severity.SeverityJudge;
 
-/** Receives complaints: resolves the customer, judges severity, stores and announces them. */
+/** Receives complaints: resolves the customer, judges severity, classifies, stores and announces them. */
 @ApplicationScoped
 public class ComplaintService {
 
@@ -53,6 +54,7 @@ public class ComplaintService {
     private final LanguageDetector languages;
     private final FirstResponseDeadline deadlines;
     private final SeverityJudge judge;
+    private final ComplaintClassifier classifier;
     private final OutboundSender publisher;
     private final InlineOutbound outbox;
     private final AcknowledgementComposer acknowledgements;
@@ -62,14 +64,15 @@ public class ComplaintService {
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, CustomerService customers, LanguageDetector languages,
-            FirstResponseDeadline deadlines, SeverityJudge judge, OutboundSender publisher, InlineOutbound outbox,
-            AcknowledgementComposer acknowledgements, ObjectMapper mapper, UrgentLane lanes, IntakeConfig config,
-            Clock clock) {
+            FirstResponseDeadline deadlines, SeverityJudge judge, ComplaintClassifier classifier,
+            OutboundSender publisher, InlineOutbound outbox, AcknowledgementComposer acknowledgements,
+            ObjectMapper mapper, UrgentLane lanes, IntakeConfig config, Clock clock) {
         this.complaints = complaints;
         this.customers = customers;
         this.languages = languages;
         this.deadlines = deadlines;
         this.judge = judge;
+        this.classifier = classifier;
         this.publisher = publisher;
         this.outbox = outbox;
         this.acknowledgements = acknowledgements;
@@ -198,10 +201,12 @@ public class ComplaintService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Uni<CustomerProfile> who = handling.provisional() ? customers.provisional(incoming.customer(), now)
                 : customers.resolve(incoming.customer(), now);
-        // Three independent lookups at once: who the customer is, the language, the next reference number.
+        // Independent work at once: who the customer is, the language, the next reference number, and what the
+        // complaint is about (a long text on a worker thread).
         return Uni.combine().all().unis(who,
                 languages.detect(incoming.subject() + "\n" + incoming.body()),
-                complaints.nextSequence(REFERENCE_SEQUENCE)).asTuple()
+                complaints.nextSequence(REFERENCE_SEQUENCE),
+                classifier.classifyOffLoop(incoming.subject(), incoming.body())).asTuple()
                 .map(found -> {
                     CustomerProfile customer = found.getItem1();
                     long earlier = customer.complaintsSince(now.minus(config.severity().repeat().window()));
@@ -214,7 +219,7 @@ public class ComplaintService {
                             now, deadlines.due(assessment.severity(), now), incoming.dedupKey(),
                             incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
                             incoming.conversationId(), found.getItem2(), incoming.damage(), incoming.filedBy(),
-                            incoming.attachments());
+                            incoming.attachments(), found.getItem4());
                 })
                 .chain(complaint -> store(complaint, incoming, handling, now, 1));
     }
@@ -288,7 +293,7 @@ public class ComplaintService {
         ComplaintReceived event = new ComplaintReceived(c.id(), c.reference(), c.channel(),
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
-                c.expectedResponseBy(), c.publicPost(), c.reach(), c.language());
+                c.expectedResponseBy(), c.publicPost(), c.reach(), c.language(), c.classification());
         return outboxEvent(ComplaintReceived.TYPE, lanes.topicFor(c.assessment().severity()), customer.id(), event,
                 now);
     }

@@ -3,6 +3,7 @@ package io.tikun.intake.events;
 import java.time.Instant;
 import java.util.List;
 
+import io.tikun.intake.classification.Classification;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityReason;
 
@@ -24,7 +25,9 @@ public record ComplaintReceived(
         boolean publicPost,
         Long reach,
         /** ISO 639-1 code of the language the customer wrote in, or "und". */
-        String language) {
+        String language,
+        /** What it is about: product (or null), category with evidence, order numbers. */
+        Classification classification) {
 
     public static final String TYPE = "tikun.complaint.received";
     public static final String TOPIC = "complaints.received";

@@ -58,8 +58,9 @@ public class CustomerTimelineResource {
         List<TimelineEntry> entries = new ArrayList<>(enrichment);
         for (ComplaintRepository.ComplaintThread thread : threads) {
             var c = thread.complaint();
-            entries.add(TimelineEntry.contact(TimelineEntry.Kind.COMPLAINT, c.receivedAt(), c.channel(), c.id(),
-                    c.reference(), c.subject(), c.body(), c.assessment().severity()));
+            entries.add(new TimelineEntry(TimelineEntry.Kind.COMPLAINT, c.receivedAt(), c.channel(), c.id(),
+                    c.reference(), c.subject(), c.body(), c.assessment().severity(), null, null, null, null,
+                    c.classification()));
             thread.messages().forEach(m -> entries.add(TimelineEntry.contact(TimelineEntry.Kind.MESSAGE, m.receivedAt(),
                     m.channel(), c.id(), c.reference(), null, m.body(), null)));
         }

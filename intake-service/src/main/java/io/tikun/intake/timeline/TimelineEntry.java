@@ -2,6 +2,7 @@ package io.tikun.intake.timeline;
 
 import java.time.Instant;
 
+import io.tikun.intake.classification.Classification;
 import io.tikun.intake.severity.Severity;
 
 /**
@@ -12,9 +13,17 @@ import io.tikun.intake.severity.Severity;
  * @param status for CASE and COMMITMENT: the case's or commitment's status after the change
  * @param actor who made a commitment change, when the producer names one
  * @param dueAt when a commitment is due
+ * @param classification for COMPLAINT: what it is about (product, category, order numbers)
  */
 public record TimelineEntry(Kind kind, Instant at, String channel, String complaintId, String reference, String subject,
-        String text, Severity severity, String change, String status, String actor, Instant dueAt) {
+        String text, Severity severity, String change, String status, String actor, Instant dueAt,
+        Classification classification) {
+
+    /** An entry that classifies nothing: every kind but COMPLAINT. */
+    public TimelineEntry(Kind kind, Instant at, String channel, String complaintId, String reference, String subject,
+            String text, Severity severity, String change, String status, String actor, Instant dueAt) {
+        this(kind, at, channel, complaintId, reference, subject, text, severity, change, status, actor, dueAt, null);
+    }
 
     /** Where the entry comes from. */
     public enum Kind {

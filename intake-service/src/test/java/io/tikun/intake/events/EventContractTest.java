@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.tikun.intake.classification.Classification;
+import io.tikun.intake.classification.ComplaintClassifierTest;
 import io.tikun.intake.complaint.ComplaintChannel;
 import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.severity.Severity;
@@ -62,7 +65,9 @@ class EventContractTest {
             String language) {
         return new ComplaintReceived("c-1", "TK-000042", channel,
                 new ComplaintReceived.CustomerRef("cu-1", "Dana Levi", "dana@example.com", null), "Heater",
-                "The heater is broken", severity, reasons, AT, AT.plusSeconds(3600), false, null, language);
+                "The heater is broken", severity, reasons, AT, AT.plusSeconds(3600), false, null, language,
+                new Classification(new Classification.ProductMatch("water_heater", "Water heater", List.of("heater")),
+                        "product_defect", List.of("broken"), List.of("12345678")));
     }
 
     @Test
@@ -109,6 +114,36 @@ class EventContractTest {
                     .forEach(m -> invalid.add(language + ": " + m.getMessage()));
         }
         assertThat(invalid).isEmpty();
+    }
+
+    @Test
+    void complaintReceivedValidatesForEveryShippedCategoryWithAndWithoutAProduct() {
+        JsonSchema schema = schema("complaints.received.schema.json");
+        List<String> invalid = new ArrayList<>();
+        for (String category : ComplaintClassifierTest.CLASSIFIER.categoryCodes()) {
+            ComplaintReceived event = received("web", Severity.LOW, List.of(), "he");
+            for (Classification.ProductMatch product : Arrays.asList(null,
+                    new Classification.ProductMatch("washing_machine", "Washing machine", List.of("WM-8200")))) {
+                ComplaintReceived classified = withClassification(event,
+                        new Classification(product, category, List.of(), List.of()));
+                validate(schema, classified).forEach(m -> invalid.add(category + "/" + product + ": " + m.getMessage()));
+            }
+        }
+        assertThat(invalid).isEmpty();
+    }
+
+    @Test
+    void exampleCarriesWhatTheClassifierSaysOfItsText() throws IOException {
+        JsonNode example = resource(mapper, "complaints.received.example.json");
+        Classification classification = ComplaintClassifierTest.CLASSIFIER.classify(example.get("subject").asText(),
+                example.get("body").asText());
+        assertThat(mapper.treeToValue(example.get("classification"), Classification.class)).isEqualTo(classification);
+    }
+
+    private static ComplaintReceived withClassification(ComplaintReceived e, Classification classification) {
+        return new ComplaintReceived(e.complaintId(), e.reference(), e.channel(), e.customer(), e.subject(), e.body(),
+                e.severity(), e.reasons(), e.receivedAt(), e.expectedResponseBy(), e.publicPost(), e.reach(),
+                e.language(), classification);
     }
 
     @Test

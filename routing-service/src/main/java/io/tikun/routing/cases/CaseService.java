@@ -190,6 +190,13 @@ public class CaseService {
         c.summary = complaint.body() == null ? "" : complaint.body();
         c.severity = complaint.severity();
         c.language = CustomerTexts.languageOf(complaint.language());
+        ComplaintReceived.Classification classification = complaint.classification();
+        if (classification != null) {
+            c.category = classification.category();
+            c.productId = classification.product() == null ? null : classification.product().id();
+            c.orderNumbers = classification.orderNumbers() == null ? new String[0]
+                    : classification.orderNumbers().toArray(String[]::new);
+        }
         c.level = policy.initialLevel(complaint.severity());
         c.status = CaseStatus.OPEN;
         c.receivedAt = complaint.receivedAt();

@@ -121,6 +121,18 @@ public class SupportCase {
     @Column(nullable = false)
     public String language;
 
+    /** Intake's classifier's category code (delivery, billing…); null for cases opened before it existed. */
+    @Column(length = 40)
+    public String category;
+
+    /** Intake's catalogue product the complaint names; null when it names none. */
+    @Column(name = "product_id", length = 100)
+    public String productId;
+
+    /** The order numbers the complaint mentions; null for cases opened before they were read. */
+    @Column(name = "order_numbers")
+    public String[] orderNumbers;
+
     /** How many times the case was resolved; numbers the thank-you of each resolution. */
     @Column(nullable = false)
     public int resolutions;

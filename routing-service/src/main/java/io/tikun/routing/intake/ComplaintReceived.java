@@ -10,7 +10,8 @@ import io.tikun.routing.escalation.Severity;
 /**
  * Routing's reading of intake's {@code complaints.received} event (contract:
  * intake-service/src/main/resources/contracts/complaints.received.schema.json); {@code language} is the detected
- * language of the text (he, en, ar, ru, or und).
+ * language of the text (he, en, ar, ru, or und); {@code classification} what it is about (null from intakes before
+ * classification existed).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComplaintReceived(
@@ -24,7 +25,19 @@ public record ComplaintReceived(
         List<Reason> reasons,
         Instant receivedAt,
         Instant expectedResponseBy,
-        String language) {
+        String language,
+        Classification classification) {
+
+    /** Intake's classifier's reading: the category code (configurable there, so a string), product and order numbers. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Classification(Product product, String category, List<String> categoryEvidence,
+            List<String> orderNumbers) {
+    }
+
+    /** A catalogue product and the words that named it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Product(String id, String name, List<String> evidence) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Customer(String id, String name, String email, String phone) {

@@ -1,0 +1,66 @@
+package io.tikun.intake.classification;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The prefixes Hebrew glues to the front of a word (ו, ה, ב, ל, מ, ש, כ and their combinations, such as וכש, ומה, שב)
+ * and how a word is read without them. A word is only ever compared with the catalogue and the lexicons, in every
+ * reading, so a prefix is cut only where what remains is a term someone listed; the minimum stem and the words that
+ * are never cut ("מחשבון" is a calculator, not "from a bill") keep real words whole.
+ */
+final class HebrewPrefixes {
+
+    /** The prefixes, minimum stem and never-cut words as {@code classification/hebrew-prefixes.json} lists them. */
+    record Rules(List<String> prefixes, int minimumStem, List<String> notPrefixed) {
+
+        Rules {
+            prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+            notPrefixed = notPrefixed == null ? List.of() : List.copyOf(notPrefixed);
+        }
+    }
+
+    private final List<String> prefixes;
+    private final int minimumStem;
+    private final Set<String> notPrefixed;
+
+    HebrewPrefixes(Rules rules, TextAnalyzer analyzer) {
+        for (String prefix : rules.prefixes()) {
+            if (prefix.isBlank() || !prefix.codePoints().allMatch(HebrewPrefixes::isHebrewLetter)) {
+                throw new IllegalArgumentException("the prefix \"" + prefix + "\" is not made of Hebrew letters");
+            }
+        }
+        if (rules.minimumStem() < 2) {
+            throw new IllegalArgumentException("minimumStem is " + rules.minimumStem() + "; it must be at least 2, "
+                    + "or one-letter remains would match");
+        }
+        // Longest first: "ומה" is tried before "ומ" and "ו"; every reading is kept, the order only makes it stable.
+        this.prefixes = rules.prefixes().stream().map(p -> String.join("", analyzer.terms(p))).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .toList();
+        this.minimumStem = rules.minimumStem();
+        this.notPrefixed = rules.notPrefixed().stream().map(w -> String.join("", analyzer.terms(w)))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The word as written, then each reading of it without a prefix, longest prefix first. */
+    List<String> readings(String term) {
+        if (term.isEmpty() || !isHebrewLetter(term.codePointAt(0)) || notPrefixed.contains(term)) {
+            return List.of(term);
+        }
+        List<String> readings = new java.util.ArrayList<>(3);
+        readings.add(term);
+        for (String prefix : prefixes) {
+            if (term.startsWith(prefix) && term.length() - prefix.length() >= minimumStem) {
+                readings.add(term.substring(prefix.length()));
+            }
+        }
+        return readings;
+    }
+
+    private static boolean isHebrewLetter(int codePoint) {
+        return Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HEBREW;
+    }
+}
