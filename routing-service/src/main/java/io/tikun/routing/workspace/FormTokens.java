@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Anti-forgery tokens for the workspace's forms: the time of issue and an HMAC of it with the user's name, so a token
@@ -28,6 +29,7 @@ public class FormTokens {
     private final Duration validFor;
     private final Clock clock;
 
+    @Inject
     public FormTokens(WorkspaceConfig config, Clock clock) {
         this(config.formSecret(), config.formValidFor(), clock);
     }

@@ -1,7 +1,6 @@
 package io.tikun.routing.workspace;
 
 import java.net.URI;
-import java.util.UUID;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.Authenticated;
@@ -24,14 +22,11 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tikun.routing.canned.ReplyPreviewRequest;
-import io.tikun.routing.canned.ReplyPreviewService;
-import io.tikun.routing.cases.Actor;
 import io.tikun.routing.notification.NotificationStream;
 
 /**
- * The agent workspace's pages behind the browser login (the {@code browser} OIDC tenant): the inbox, a case, the
- * language switch and the live stream that tells open pages to refresh.
+ * The agent workspace behind the browser login (the {@code browser} OIDC tenant): the inbox, the language switch and
+ * the live stream that tells open pages to refresh; {@link WorkspaceCaseResource} serves a case.
  */
 @Path("/workspace")
 @Authenticated
@@ -42,15 +37,13 @@ public class WorkspaceResource {
     private static final int YEAR = 365 * 24 * 3600;
 
     private final WorkspacePages pages;
-    private final ReplyPreviewService previews;
     private final CaseChangeFeed feed;
     private final NotificationStream notifications;
     private final SecurityIdentity identity;
 
-    public WorkspaceResource(WorkspacePages pages, ReplyPreviewService previews, CaseChangeFeed feed,
-            NotificationStream notifications, SecurityIdentity identity) {
+    public WorkspaceResource(WorkspacePages pages, CaseChangeFeed feed, NotificationStream notifications,
+            SecurityIdentity identity) {
         this.pages = pages;
-        this.previews = previews;
         this.feed = feed;
         this.notifications = notifications;
         this.identity = identity;
@@ -70,27 +63,6 @@ public class WorkspaceResource {
             return pages.forbidden(p);
         }
         return pages.inbox(p, filter);
-    }
-
-    @GET
-    @Path("/cases/{id}")
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public Uni<Response> casePage(@Context HttpHeaders headers, @RestPath UUID id, @RestQuery UUID canned,
-            @RestQuery @DefaultValue("false") boolean done) {
-        PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
-        if (!WorkspacePages.mayWork(identity)) {
-            return pages.forbidden(p);
-        }
-        WorkspaceMessages m = WorkspacePages.messages(p.lang());
-        CasePage.Notice notice = done ? new CasePage.Notice("done", m.done()) : null;
-        if (canned == null) {
-            return pages.casePage(p, id, notice, null, Response.Status.OK);
-        }
-        // A canned response put in the reply box, filled for this case in the customer's language.
-        return previews.preview(id, new ReplyPreviewRequest(canned, null, null), Actor.of(identity).name())
-                .chain(preview -> pages.casePage(p, id, notice,
-                        new CasePage.Draft(WorkspaceAction.REPLY.path(), preview.text()), Response.Status.OK));
     }
 
     /** Remembers the chosen language for a year and goes back to the page the switch was on. */

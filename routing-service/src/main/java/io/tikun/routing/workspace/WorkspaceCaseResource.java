@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,10 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.canned.ReplyPreviewRequest;
+import io.tikun.routing.canned.ReplyPreviewService;
 import io.tikun.routing.cases.Actor;
 import io.tikun.routing.conversation.ConversationConfig;
 import io.tikun.routing.problem.ConflictProblem;
@@ -28,26 +33,49 @@ import io.tikun.routing.problem.ForbiddenProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
 
 /**
- * The case page's forms. Each carries the page's anti-forgery token and the case version it showed (the If-Match of
+ * A case's page in the workspace and its forms. Each form carries the page's anti-forgery token and the case version it showed
+ * (the If-Match of
  * the REST API): a case changed meanwhile is shown again as it is now, with the user's text kept, never overwritten.
  */
 @Path("/workspace/cases/{id}")
 @Authenticated
-public class WorkspaceFormResource {
+public class WorkspaceCaseResource {
 
     private final WorkspacePages pages;
     private final WorkspaceActions actions;
+    private final ReplyPreviewService previews;
     private final FormTokens tokens;
     private final SecurityIdentity identity;
     private final int maxTextLength;
 
-    public WorkspaceFormResource(WorkspacePages pages, WorkspaceActions actions, FormTokens tokens,
-            SecurityIdentity identity, ConversationConfig conversation) {
+    public WorkspaceCaseResource(WorkspacePages pages, WorkspaceActions actions, ReplyPreviewService previews,
+            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation) {
+        this.previews = previews;
         this.pages = pages;
         this.actions = actions;
         this.tokens = tokens;
         this.identity = identity;
         this.maxTextLength = conversation.maxTextLength();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> casePage(@Context HttpHeaders headers, @RestPath UUID id, @RestQuery UUID canned,
+            @RestQuery @DefaultValue("false") boolean done) {
+        PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
+        if (!WorkspacePages.mayWork(identity)) {
+            return pages.forbidden(p);
+        }
+        WorkspaceMessages m = WorkspacePages.messages(p.lang());
+        CasePage.Notice notice = done ? new CasePage.Notice("done", m.done()) : null;
+        if (canned == null) {
+            return pages.casePage(p, id, notice, null, Response.Status.OK);
+        }
+        // A canned response put in the reply box, filled for this case in the customer's language.
+        return previews.preview(id, new ReplyPreviewRequest(canned, null, null), Actor.of(identity).name())
+                .chain(preview -> pages.casePage(p, id, notice,
+                        new CasePage.Draft(WorkspaceAction.REPLY.path(), preview.text()), Response.Status.OK));
     }
 
     @POST
@@ -80,7 +108,7 @@ public class WorkspaceFormResource {
         }
         return actions.run(chosen, id, version, Actor.of(identity), typed)
                 .map(changed -> Response.seeOther(URI.create("/workspace/cases/" + id + "?done=true")).build())
-                .onFailure(WorkspaceFormResource::changedMeanwhile).recoverWithUni(
+                .onFailure(WorkspaceCaseResource::changedMeanwhile).recoverWithUni(
                         () -> pages.casePage(p, id, new CasePage.Notice("changed", m.changedSinceOpened()), draft,
                                 Response.Status.CONFLICT))
                 .onFailure(ForbiddenProblem.class)
