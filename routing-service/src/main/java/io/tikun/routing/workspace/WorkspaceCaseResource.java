@@ -60,7 +60,7 @@ public class WorkspaceCaseResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
+    @Operation(summary = "Workspace page (browser login)")
     public Uni<Response> casePage(@Context HttpHeaders headers, @RestPath UUID id, @RestQuery UUID canned,
             @RestQuery @DefaultValue("false") boolean done) {
         PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
@@ -82,7 +82,7 @@ public class WorkspaceCaseResource {
     @Path("/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
+    @Operation(summary = "Workspace page (browser login)")
     public Uni<Response> act(@Context HttpHeaders headers, @RestPath UUID id, @RestPath String action,
             @RestForm String token, @RestForm Long version, @RestForm String text) {
         PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);

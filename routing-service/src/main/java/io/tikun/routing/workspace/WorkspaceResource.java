@@ -51,7 +51,7 @@ public class WorkspaceResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
+    @Operation(summary = "Workspace page (browser login)")
     public Uni<Response> inbox(@Context HttpHeaders headers, @RestQuery String queue, @RestQuery String severity,
             @RestQuery String level, @RestQuery String status, @RestQuery String channel,
             @RestQuery @DefaultValue("false") boolean overdue, @RestQuery @DefaultValue("false") boolean waiting,
@@ -68,7 +68,7 @@ public class WorkspaceResource {
     /** Remembers the chosen language for a year and goes back to the page the switch was on. */
     @GET
     @Path("/language")
-    @Operation(hidden = true)
+    @Operation(summary = "Workspace page (browser login)")
     public Response language(@RestQuery String to, @RestQuery String back) {
         String lang = Preferences.supported(to);
         String target = back != null && back.startsWith("/workspace") && !back.startsWith("//") ? back : "/workspace";
@@ -87,7 +87,7 @@ public class WorkspaceResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(hidden = true)
+    @Operation(summary = "Workspace page (browser login)")
     public Multi<OutboundSseEvent> live(@Context Sse sse) {
         if (!WorkspacePages.mayWork(identity)) {
             throw new ForbiddenException();
