@@ -38,7 +38,7 @@ public class CaseChangeFeed {
     @Scheduled(every = "${tikun.routing.workspace.live-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> look() {
         return cases.lastChange().invoke(this::seen).onFailure()
-                .invoke(e -> Log.debugf("Could not look for changed cases: %s", e.getMessage()))
+                .invoke(e -> Log.warnf("Could not look for changed cases: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

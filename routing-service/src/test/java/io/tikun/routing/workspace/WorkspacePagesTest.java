@@ -5,6 +5,7 @@ import static io.tikun.routing.CaseFixtures.awaitCase;
 import static io.tikun.routing.CaseFixtures.randomReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,9 @@ class WorkspacePagesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL url;
 
     private static RequestSpecification as(String user, String role) {
         return given().auth().oauth2(OidcWiremockTestResource.getAccessToken(user, Set.of(role))).redirects()
@@ -214,6 +218,28 @@ class WorkspacePagesTest {
         // Sent again from the fresh page, it goes through.
         assertThat(post("dor", "agent", page, id, "resolve", "Replaced the heater").statusCode()).isEqualTo(303);
         assertThat(casePage("dor", "agent", id).selectFirst("#case-status").attr("data-status")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("Known broken: 'ready' arrives but no 'cases' event within 20 s after a case opens;"
+            + " CaseChangeFeed's scheduled look does not reach the stream yet (see README, Not yet)")
+    void theLiveStreamSaysReadyThenTellsOpenPagesThatCasesChanged() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(url + "workspace/stream"))
+                .header("Authorization", "Bearer " + OidcWiremockTestResource.getAccessToken("yael", Set.of("agent")))
+                .header("Accept", "text/event-stream").build();
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var response = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(lines::add));
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> lines.contains("event:ready"));
+            openCase("LOW", "web", "en");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> lines.contains("event:cases"));
+        } finally {
+            response.cancel(true);
+        }
     }
 
     @Test
