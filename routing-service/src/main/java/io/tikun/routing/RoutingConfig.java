@@ -140,8 +140,8 @@ public interface RoutingConfig {
         @WithDefault("Asia/Jerusalem")
         java.time.ZoneId timeZone();
 
-        /** Link prefix for cases in notifications (the manager console or API). */
-        @WithDefault("http://127.0.0.1:8082/api/v1/cases/")
+        /** Link prefix for cases in notifications and webhooks: routing's public address and the workspace's case page. */
+        @WithDefault("http://127.0.0.1:8082/workspace/cases/")
         String caseLinkPrefix();
 
         Relay delivery();

@@ -126,6 +126,11 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /console", BROWSER_LOGIN);
         MATRIX.put("GET /console/stream", BROWSER_LOGIN);
         MATRIX.put("GET /console/overview", BROWSER_LOGIN);
+        MATRIX.put("GET /workspace", BROWSER_LOGIN);
+        MATRIX.put("GET /workspace/language", BROWSER_LOGIN);
+        MATRIX.put("GET /workspace/stream", BROWSER_LOGIN);
+        MATRIX.put("GET /workspace/cases/{id}", BROWSER_LOGIN);
+        MATRIX.put("POST /workspace/cases/{id}/{action}", BROWSER_LOGIN);
     }
 
     /** A valid body per operation that takes one, so an allowed caller is judged on more than its JSON. */
@@ -228,6 +233,7 @@ class AuthorizationMatrixTest {
         String path = operation.substring(operation.indexOf(' ') + 1)
                 .replace("{caseId}", caseId)
                 .replace("{messageId}", UUID.randomUUID().toString())
+                .replace("{action}", "note")
                 .replace("{id}", path(operation).startsWith("/api/v1/cases") ? caseId : UUID.randomUUID().toString());
         String body = BODIES.containsKey(operation) ? BODIES.get(operation) : CANNED_BODIES.get(operation);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))

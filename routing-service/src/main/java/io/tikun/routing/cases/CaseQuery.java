@@ -6,25 +6,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.panache.common.Sort;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
 
 /** Filters and order of a case queue, turned into one parameterized query. */
 public record CaseQuery(String complaintId, Severity severity, EscalationLevel level, CaseStatus status, String assignee,
-        boolean unassigned, boolean overdue, CaseOrder order) {
+        boolean unassigned, boolean overdue, CaseOrder order, String channel, boolean unresolved) {
 
-    /** Queue orders: what is due soonest, newest, or oldest first. */
+    public CaseQuery(String complaintId, Severity severity, EscalationLevel level, CaseStatus status, String assignee,
+            boolean unassigned, boolean overdue, CaseOrder order) {
+        this(complaintId, severity, level, status, assignee, unassigned, overdue, order, null, false);
+    }
+
+    /**
+     * Queue orders: first response due soonest, the next deadline (first response while unanswered, then
+     * resolution) soonest, newest, or oldest first.
+     */
     public enum CaseOrder {
         DUE,
+        NEXT_DUE,
         NEWEST,
         OLDEST;
 
-        Sort sort() {
+        String orderBy() {
             return switch (this) {
-                case DUE -> Sort.by("firstResponseDueAt").and("openedAt");
-                case NEWEST -> Sort.by("openedAt", Sort.Direction.Descending);
-                case OLDEST -> Sort.by("openedAt");
+                case DUE -> "firstResponseDueAt, openedAt";
+                case NEXT_DUE -> "case when firstRespondedAt is null then firstResponseDueAt"
+                        + " else coalesce(resolutionDueAt, firstResponseDueAt) end, openedAt";
+                case NEWEST -> "openedAt desc";
+                case OLDEST -> "openedAt";
             };
         }
     }
@@ -36,6 +46,11 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         add(clauses, parameters, "level", level);
         add(clauses, parameters, "status", status);
         add(clauses, parameters, "assignee", assignee);
+        add(clauses, parameters, "channel", channel);
+        if (unresolved) {
+            clauses.add("status <> :resolved");
+            parameters.put("resolved", CaseStatus.RESOLVED);
+        }
         if (unassigned) {
             clauses.add("assignee is null");
         }

@@ -54,8 +54,14 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
     public Uni<CasePage> search(CaseQuery query, int page, int size, Instant now) {
         Map<String, Object> parameters = query.newParameters();
         String where = query.where(now, parameters);
-        return find(where, query.order().sort(), parameters).page(Page.of(page, size)).list()
+        return find(where + " order by " + query.order().orderBy(), parameters).page(Page.of(page, size)).list()
                 .chain(cases -> count(where, parameters).map(total -> new CasePage(cases, total)));
+    }
+
+    /** When any case last changed (null while there is none): live pages refresh when it moves. */
+    public Uni<Instant> lastChange() {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select max(c.updatedAt) from SupportCase c", Instant.class).getSingleResultOrNull());
     }
 
     /** A page of cases with the total number of matches. */

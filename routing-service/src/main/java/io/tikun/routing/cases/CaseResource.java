@@ -80,7 +80,7 @@ public class CaseResource {
             @Parameter(description = "OPEN, RESPONDED, WAITING_ON_CUSTOMER or RESOLVED") @RestQuery String status,
             @RestQuery String assignee, @RestQuery @DefaultValue("false") boolean unassigned,
             @Parameter(description = "Only cases whose first response is overdue") @RestQuery @DefaultValue("false") boolean overdue,
-            @Parameter(description = "DUE, NEWEST or OLDEST") @RestQuery @DefaultValue("DUE") String order,
+            @Parameter(description = "DUE, NEXT_DUE, NEWEST or OLDEST") @RestQuery @DefaultValue("DUE") String order,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         // Read as text: an unknown value is the client's mistake (400 naming the choices), not a missing resource.

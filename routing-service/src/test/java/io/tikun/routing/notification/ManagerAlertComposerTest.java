@@ -219,7 +219,7 @@ class ManagerAlertComposerTest {
         assertThat(body.getString("text")).isEqualTo("[TK-424242] Call דנה לוי back by Sun 22 Nov 2026 13:30 IST");
         assertThat(body.getList("blocks.type")).containsExactly("header", "section", "section", "context");
         assertThat(body.getString("blocks[3].elements[0].text"))
-                .isEqualTo("<http://127.0.0.1:8082/api/v1/cases/" + c.id + "|TK-424242>");
+                .isEqualTo("<http://127.0.0.1:8082/workspace/cases/" + c.id + "|TK-424242>");
         assertThat(hook.htmlBody).isNull();
 
         JsonPath streamed = JsonPath.from(only(all, "stream", "console").body);
@@ -252,7 +252,7 @@ class ManagerAlertComposerTest {
         assertThat(body.getString("blocks[0].text.type")).isEqualTo("plain_text");
         // the link Tikun makes stays a link
         assertThat(body.getString("blocks[3].elements[0].text"))
-                .isEqualTo("<http://127.0.0.1:8082/api/v1/cases/" + c.id + "|TK-424242>");
+                .isEqualTo("<http://127.0.0.1:8082/workspace/cases/" + c.id + "|TK-424242>");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.tikun.routing.workspace;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.qute.TemplateData;
+import io.tikun.routing.canned.CannedResponseView;
+import io.tikun.routing.cases.CaseStatus;
+import io.tikun.routing.cases.CaseView;
+
+/**
+ * Everything the case page shows: the case, its clocks, the canned responses in the customer's language, the next case
+ * in the user's queue, and what the last action left to say (a notice, or an error with the text the user had typed).
+ */
+@TemplateData
+public record CasePage(CaseView c, SlaCountdown firstResponse, SlaCountdown resolution, List<CannedResponseView> canned,
+        UUID nextCaseId, Notice notice, Draft draft) {
+
+    /** A message above the case: {@code kind} is {@code done}, {@code changed} or {@code error}. */
+    @TemplateData
+    public record Notice(String kind, String text) {
+    }
+
+    /** What the user typed into one of the forms, shown again after a refused action. */
+    @TemplateData
+    public record Draft(String action, String text) {
+
+        public String of(String form) {
+            return form.equals(action) && text != null ? text : "";
+        }
+    }
+
+    static CasePage of(CaseView c, List<CannedResponseView> canned, UUID next, Notice notice, Draft draft, Instant now,
+            double amberBelow) {
+        boolean stopped = c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.WAITING_ON_CUSTOMER;
+        SlaCountdown first = stopped || c.firstRespondedAt() != null ? SlaCountdown.stopped()
+                : SlaCountdown.of(c.receivedAt(), c.firstResponseDueAt(), now, amberBelow);
+        SlaCountdown resolution = stopped || c.resolutionDueAt() == null ? SlaCountdown.stopped()
+                : SlaCountdown.of(c.receivedAt(), c.resolutionDueAt(), now, amberBelow);
+        String lang = c.language();
+        List<CannedResponseView> inLanguage = canned.stream().filter(r -> r.bodies().containsKey(lang)).toList();
+        return new CasePage(c, first, resolution, inLanguage, next, notice, draft == null ? new Draft(null, null) : draft);
+    }
+
+    /** Right to left for the customer's Hebrew or Arabic. */
+    public String caseDir() {
+        return "he".equals(c.language()) || "ar".equals(c.language()) ? "rtl" : "ltr";
+    }
+
+    public boolean resolved() {
+        return c.status() == CaseStatus.RESOLVED;
+    }
+
+    public boolean waiting() {
+        return c.status() == CaseStatus.WAITING_ON_CUSTOMER;
+    }
+
+    /** Why the case has its severity: the reasons recorded when it was opened. */
+    public String severityReasons() {
+        return c.escalations().isEmpty() ? "" : c.escalations().get(0).reason();
+    }
+
+    /** The canned response's body in the customer's language. */
+    public String bodyOf(CannedResponseView r) {
+        return r.bodies().get(c.language());
+    }
+}

@@ -1,0 +1,57 @@
+package io.tikun.routing.workspace;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+
+import io.quarkus.qute.TemplateData;
+import io.tikun.routing.cases.CaseStatus;
+import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.Severity;
+
+/**
+ * What a page shows for enum values and instants, in the page's language and the user's time zone; templates call
+ * {@code labels.of(value)} and {@code labels.time(instant)}.
+ */
+@TemplateData
+public final class Labels {
+
+    private final Map<Enum<?>, String> texts;
+    private final DateTimeFormatter format;
+    private final ZoneId zone;
+
+    Labels(WorkspaceMessages m, Preferences preferences) {
+        this.zone = preferences.zone();
+        this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(preferences.locale())
+                .withZone(zone);
+        this.texts = Map.ofEntries(
+                Map.entry(Severity.LOW, m.severityLow()),
+                Map.entry(Severity.MEDIUM, m.severityMedium()),
+                Map.entry(Severity.HIGH, m.severityHigh()),
+                Map.entry(Severity.CRITICAL, m.severityCritical()),
+                Map.entry(EscalationLevel.FRONTLINE, m.levelFrontline()),
+                Map.entry(EscalationLevel.TEAM_LEAD, m.levelTeamLead()),
+                Map.entry(EscalationLevel.SERVICE_MANAGER, m.levelServiceManager()),
+                Map.entry(EscalationLevel.MANAGER_CALLBACK, m.levelManagerCallback()),
+                Map.entry(CaseStatus.OPEN, m.statusOpen()),
+                Map.entry(CaseStatus.RESPONDED, m.statusResponded()),
+                Map.entry(CaseStatus.WAITING_ON_CUSTOMER, m.statusWaiting()),
+                Map.entry(CaseStatus.RESOLVED, m.statusResolved()));
+    }
+
+    /** The value's text on this page; a value without one shows its name. */
+    public String of(Enum<?> value) {
+        return value == null ? "" : texts.getOrDefault(value, value.name());
+    }
+
+    /** The instant as a short local date and time in the user's zone; empty for none. */
+    public String time(Instant at) {
+        return at == null ? "" : format.format(at);
+    }
+
+    public String zone() {
+        return zone.getId();
+    }
+}

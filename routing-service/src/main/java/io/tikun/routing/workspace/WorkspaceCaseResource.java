@@ -1,0 +1,134 @@
+package io.tikun.routing.workspace;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.tikun.routing.canned.ReplyPreviewRequest;
+import io.tikun.routing.canned.ReplyPreviewService;
+import io.tikun.routing.cases.Actor;
+import io.tikun.routing.conversation.ConversationConfig;
+import io.tikun.routing.problem.ConflictProblem;
+import io.tikun.routing.problem.ForbiddenProblem;
+import io.tikun.routing.problem.StaleVersionProblem;
+
+/**
+ * A case's page in the workspace and its forms. Each form carries the page's anti-forgery token and the case version it showed
+ * (the If-Match of
+ * the REST API): a case changed meanwhile is shown again as it is now, with the user's text kept, never overwritten.
+ */
+@Path("/workspace/cases/{id}")
+@Authenticated
+public class WorkspaceCaseResource {
+
+    private final WorkspacePages pages;
+    private final WorkspaceActions actions;
+    private final ReplyPreviewService previews;
+    private final FormTokens tokens;
+    private final SecurityIdentity identity;
+    private final int maxTextLength;
+
+    public WorkspaceCaseResource(WorkspacePages pages, WorkspaceActions actions, ReplyPreviewService previews,
+            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation) {
+        this.previews = previews;
+        this.pages = pages;
+        this.actions = actions;
+        this.tokens = tokens;
+        this.identity = identity;
+        this.maxTextLength = conversation.maxTextLength();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Workspace page (browser login)")
+    public Uni<Response> casePage(@Context HttpHeaders headers, @RestPath UUID id, @RestQuery UUID canned,
+            @RestQuery @DefaultValue("false") boolean done) {
+        PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
+        if (!WorkspacePages.mayWork(identity)) {
+            return pages.forbidden(p);
+        }
+        WorkspaceMessages m = WorkspacePages.messages(p.lang());
+        CasePage.Notice notice = done ? new CasePage.Notice("done", m.done()) : null;
+        if (canned == null) {
+            return pages.casePage(p, id, notice, null, Response.Status.OK);
+        }
+        // A canned response put in the reply box, filled for this case in the customer's language.
+        return previews.preview(id, new ReplyPreviewRequest(canned, null, null), Actor.of(identity).name())
+                .chain(preview -> pages.casePage(p, id, notice,
+                        new CasePage.Draft(WorkspaceAction.REPLY.path(), preview.text()), Response.Status.OK));
+    }
+
+    @POST
+    @Path("/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Workspace page (browser login)")
+    public Uni<Response> act(@Context HttpHeaders headers, @RestPath UUID id, @RestPath String action,
+            @RestForm String token, @RestForm Long version, @RestForm String text) {
+        PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
+        if (!WorkspacePages.mayWork(identity)) {
+            return pages.forbidden(p);
+        }
+        WorkspaceMessages m = WorkspacePages.messages(p.lang());
+        WorkspaceAction chosen = WorkspaceAction.named(action);
+        if (chosen == null) {
+            return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
+        }
+        String typed = text == null ? "" : text.strip();
+        CasePage.Draft draft = new CasePage.Draft(chosen.path(), typed);
+        if (!tokens.valid(p.user(), token) || version == null) {
+            return refused(p, id, m.badForm(), draft, Response.Status.FORBIDDEN);
+        }
+        if (chosen.needsText() && typed.isEmpty()) {
+            return refused(p, id, m.emptyText(), draft, Response.Status.BAD_REQUEST);
+        }
+        if (typed.length() > maxTextLength) {
+            return refused(p, id, m.notPossible(typed.length() + " > " + maxTextLength), draft,
+                    Response.Status.BAD_REQUEST);
+        }
+        return actions.run(chosen, id, version, Actor.of(identity), typed)
+                .map(changed -> Response.seeOther(URI.create("/workspace/cases/" + id + "?done=true")).build())
+                .onFailure(WorkspaceCaseResource::changedMeanwhile).recoverWithUni(
+                        () -> pages.casePage(p, id, new CasePage.Notice("changed", m.changedSinceOpened()), draft,
+                                Response.Status.CONFLICT))
+                .onFailure(ForbiddenProblem.class)
+                .recoverWithUni(() -> refused(p, id, m.heldByAnother(), draft, Response.Status.FORBIDDEN))
+                .onFailure(ConflictProblem.class).recoverWithUni(failure -> refused(p, id,
+                        m.notPossible(failure.getMessage()), draft, Response.Status.CONFLICT));
+    }
+
+    private Uni<Response> refused(PageContext p, UUID id, String why, CasePage.Draft draft, Response.Status status) {
+        return pages.casePage(p, id, new CasePage.Notice("error", why), draft, status);
+    }
+
+    /** Another version was shown than the case has now: someone (or a job) changed it since the page was opened. */
+    static boolean changedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StaleVersionProblem || t instanceof OptimisticLockException
+                    || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

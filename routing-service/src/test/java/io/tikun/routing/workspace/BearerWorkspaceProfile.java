@@ -1,0 +1,17 @@
+package io.tikun.routing.workspace;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The workspace on the API's bearer-token tenant instead of the browser login, so a test signs in as any user with any
+ * roles (the login itself is the browser tenant's, proven by the console's system test).
+ */
+public class BearerWorkspaceProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.oidc.browser.tenant-paths", "/console,/console/*");
+    }
+}
