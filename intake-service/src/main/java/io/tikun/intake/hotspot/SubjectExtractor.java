@@ -41,7 +41,7 @@ final class SubjectExtractor {
         if (!product.isBlank()) {
             subjects.add(new HotspotSubject(HotspotSubject.Kind.PRODUCT, product));
         }
-        String category = classification.path("category").path("code").asText("");
+        String category = classification.path("category").asText("");
         if (!category.isBlank() && !"other".equals(category)) {
             subjects.add(new HotspotSubject(HotspotSubject.Kind.CATEGORY, category));
         }

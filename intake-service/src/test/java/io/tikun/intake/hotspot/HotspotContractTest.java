@@ -42,7 +42,7 @@ class HotspotContractTest {
         JsonSchema schema = schema();
         for (HotspotSubject.Kind kind : HotspotSubject.Kind.values()) {
             HotspotDetected event = new HotspotDetected("0b9f6f3e-6d0c-3b8e-9d52-4c1f8e2a7b10",
-                    new HotspotDetected.Subject(kind, "wm-8200"), END.minusSeconds(6 * 3600), END, 5, 5, 0.5,
+                    new HotspotDetected.Subject(kind, "washing_machine"), END.minusSeconds(6 * 3600), END, 5, 5, 0.5,
                     PoissonTail.atLeast(5, 0.5), 0.001, 0,
                     List.of(new HotspotDetected.Sample("c-1", "TK-000042", END)), END.plusSeconds(1));
             assertThat(schema.validate(mapper.valueToTree(event))).as(kind.name()).isEmpty();

@@ -180,13 +180,13 @@ class HotspotTopologyTest {
             ObjectNode event = (ObjectNode) mapper.readTree(
                     complaint(UUID.randomUUID().toString(), "c-" + i, SUNDAY_10.plusSeconds(i), "תלונה", "לא עובד"));
             ObjectNode classification = event.putObject("classification");
-            classification.putObject("product").put("id", "wm-8200");
-            classification.putObject("category").put("code", "product_defect");
+            classification.putObject("product").put("id", "washing_machine").putArray("evidence").add("WM-8200");
+            classification.put("category", "product_defect");
             complaints.pipeInput("c-" + i, event.toString(), SUNDAY_10);
         }
         List<HotspotDetected> raised = hotspots.readValuesToList();
         assertThat(raised).extracting(h -> h.subject().kind() + ":" + h.subject().value())
-                .contains("PRODUCT:wm-8200", "CATEGORY:product_defect");
+                .contains("PRODUCT:washing_machine", "CATEGORY:product_defect");
     }
 
     @Test
