@@ -40,7 +40,11 @@ public final class HotspotTopology {
         this.extractor = new SubjectExtractor(settings.maxTermsPerComplaint());
     }
 
-    public Topology build(String complaintsTopic, String hotspotsTopic) {
+    /**
+     * @param complaintTopics every topic {@code tikun.complaint.received} events arrive on (the ordinary and the urgent
+     *        lane)
+     */
+    public Topology build(List<String> complaintTopics, String hotspotsTopic) {
         Serde<Sighting> sightingSerde = JsonSerde.of(Sighting.class, mapper);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SIGHTINGS), Serdes.String(), sightingSerde));
@@ -51,7 +55,7 @@ public final class HotspotTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.RAISED), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CLOCK), Serdes.String(), Serdes.Long()));
 
-        builder.stream(complaintsTopic, Consumed.with(Serdes.String(), Serdes.String()).withName("complaints"))
+        builder.stream(complaintTopics, Consumed.with(Serdes.String(), Serdes.String()).withName("complaints"))
                 .flatMap((customerKey, json) -> sightings(json))
                 .repartition(Repartitioned.with(Serdes.String(), sightingSerde).withName("hotspot-subjects"))
                 .process(() -> new HotspotDetector(settings), HotspotStores.SIGHTINGS, HotspotStores.CUSTOMERS,
@@ -68,6 +72,9 @@ public final class HotspotTopology {
     List<KeyValue<String, Sighting>> sightings(String json) {
         try {
             JsonNode complaint = mapper.readTree(json);
+            if (complaint.has("messageId")) {
+                return List.of(); // tikun.complaint.message-added shares the topics: a further message, not a complaint
+            }
             String complaintId = complaint.path("complaintId").asText("");
             String customerId = complaint.path("customer").path("id").asText("");
             if (complaintId.isBlank() || customerId.isBlank()) {

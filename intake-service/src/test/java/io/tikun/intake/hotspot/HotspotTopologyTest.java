@@ -32,6 +32,7 @@ class HotspotTopologyTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> complaints;
+    private TestInputTopic<String, String> urgentComplaints;
     private TestOutputTopic<String, HotspotDetected> hotspots;
     private int references;
 
@@ -45,9 +46,11 @@ class HotspotTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hotspot-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("hotspots").toString());
-        driver = new TopologyTestDriver(new HotspotTopology(settings, mapper).build("complaints.received",
-                "hotspots.detected"), props, wallClock);
+        driver = new TopologyTestDriver(new HotspotTopology(settings, mapper)
+                .build(List.of("complaints.received", "complaints.received.urgent"), "hotspots.detected"), props, wallClock);
         complaints = driver.createInputTopic("complaints.received", Serdes.String().serializer(),
+                Serdes.String().serializer());
+        urgentComplaints = driver.createInputTopic("complaints.received.urgent", Serdes.String().serializer(),
                 Serdes.String().serializer());
         hotspots = driver.createOutputTopic("hotspots.detected", Serdes.String().deserializer(),
                 JsonSerde.of(HotspotDetected.class, mapper).deserializer());
@@ -187,6 +190,26 @@ class HotspotTopologyTest {
         List<HotspotDetected> raised = hotspots.readValuesToList();
         assertThat(raised).extracting(h -> h.subject().kind() + ":" + h.subject().value())
                 .contains("PRODUCT:washing_machine", "CATEGORY:product_defect");
+    }
+
+    @Test
+    void countsComplaintsFromBothLanesTogetherAndFurtherMessagesNotAtAll() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            file("ordinary-" + i, SUNDAY_10.plusSeconds(i), "boiler leaking", "");
+        }
+        for (int i = 0; i < 2; i++) {
+            urgentComplaints.pipeInput("urgent-" + i, complaint(UUID.randomUUID().toString(), "urgent-" + i,
+                    SUNDAY_10.plusSeconds(10 + i), "boiler leaking", ""), SUNDAY_10);
+        }
+        for (int i = 0; i < 3; i++) {
+            ObjectNode further = mapper.createObjectNode().put("complaintId", "c-" + i).put("customerId", "more-" + i)
+                    .put("messageId", "m-" + i).put("body", "boiler leaking").put("receivedAt",
+                            SUNDAY_10.plusSeconds(20 + i).toString());
+            further.putObject("customer").put("id", "more-" + i);
+            complaints.pipeInput("more-" + i, further.toString(), SUNDAY_10);
+        }
+        assertThat(termHotspots("boiler")).as("4 customers: further messages are not complaints").isEmpty();
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:boiler").customers()).isEqualTo(4);
     }
 
     @Test

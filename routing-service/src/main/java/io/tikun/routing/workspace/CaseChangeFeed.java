@@ -30,6 +30,11 @@ public class CaseChangeFeed {
         this.cases = cases;
     }
 
+    /** The latest change seen so far; null until the first look has answered. */
+    Instant lastSeen() {
+        return last.get();
+    }
+
     /** The instants at which cases were last seen changed, from subscription on. */
     public Multi<Instant> changes() {
         return changes.onOverflow().drop();
@@ -42,9 +47,13 @@ public class CaseChangeFeed {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Announces {@code latest} if it is newer than what was seen before (the first look only remembers it). */
+    /**
+     * Announces {@code latest} if it is newer than what was seen before (the first look only remembers it). No case at
+     * all ({@code null}) is remembered as the epoch, so the first case ever opened is announced too.
+     */
     void seen(Instant latest) {
         if (latest == null) {
+            last.compareAndSet(null, Instant.EPOCH);
             return;
         }
         Instant before = last.getAndAccumulate(latest, (old, now) -> old == null || now.isAfter(old) ? now : old);

@@ -87,6 +87,7 @@ class SlaConfigTest {
                 .withMapping(io.tikun.routing.retention.RetentionConfig.class)
                 .withMapping(io.tikun.routing.canned.CannedConfig.class)
                 .withMapping(io.tikun.routing.conversation.ConversationConfig.class)
+                .withMapping(io.tikun.routing.workspace.WorkspaceConfig.class)
                 .build();
 
         SlaConfig sla = config.getConfigMapping(SlaConfig.class);

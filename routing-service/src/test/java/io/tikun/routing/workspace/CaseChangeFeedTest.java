@@ -26,4 +26,15 @@ class CaseChangeFeedTest {
 
         assertThat(page.getItems()).containsExactly(T0.plusSeconds(5), T0.plusSeconds(9));
     }
+
+    @Test
+    void announcesTheFirstCaseOpenedAfterALookFoundNone() {
+        CaseChangeFeed feed = new CaseChangeFeed(null);
+        AssertSubscriber<Instant> page = feed.changes().subscribe().withSubscriber(AssertSubscriber.create(10));
+
+        feed.seen(null); // no case yet
+        feed.seen(T0); // the first case opens
+
+        assertThat(page.getItems()).containsExactly(T0);
+    }
 }
