@@ -51,6 +51,7 @@ class WorkspacePagesTest {
     }
 
     private static Document page(Response response) {
+        keepForScreenshots(response.asString());
         return Jsoup.parse(response.asString());
     }
 
@@ -255,5 +256,18 @@ class WorkspacePagesTest {
                 .post("/workspace/cases/" + id + "/claim");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(casePage("dor", "agent", id).selectFirst("#case-assignee").text()).isNotEqualTo("dor");
+    }
+
+    private static int kept;
+
+    /** Keeps each rendered page under target/workspace-pages, to be opened in a browser by whoever checks the look. */
+    private static void keepForScreenshots(String html) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "workspace-pages");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("page-" + (++kept) + ".html"), html);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
