@@ -1,0 +1,130 @@
+package io.tikun.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tikun.intake.hotspot.HotspotSettings;
+import io.tikun.intake.hotspot.HotspotTopology;
+
+/**
+ * Feeds a replayed complaint stream, in time order, through intake's own hotspot topology (the class the service runs,
+ * with persistent state stores) in Kafka Streams' {@link TopologyTestDriver}, moving the driver's wall clock with the
+ * complaints so the topology's wall-clock sweep runs as it would live; returns every hotspot raised.
+ */
+final class HotspotReplay {
+
+    static final String COMPLAINTS = "complaints.received";
+    static final String HOTSPOTS = "hotspots.detected";
+
+    /** A raised hotspot, as read back from {@code hotspots.detected}. */
+    record Raised(String kind, String value, Instant windowEnd, long complaints, long customers, double expected,
+            double pValue, int baselineWeeks, List<String> sampleIds) {
+    }
+
+    /** What a replay produced and how long the topology took over it. */
+    record Outcome(List<Raised> hotspots, int complaints, Duration took) {
+        double complaintsPerSecond() {
+            return complaints / (took.toNanos() / 1e9);
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final HotspotSettings settings;
+
+    HotspotReplay(ObjectMapper mapper, HotspotSettings settings) {
+        this.mapper = mapper;
+        this.settings = settings;
+    }
+
+    Outcome replay(List<ReplayComplaint> complaints, Instant start) throws IOException {
+        Path stateDir = Files.createTempDirectory("hotspot-replay");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hotspot-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        List<String> serialized = new ArrayList<>(complaints.size());
+        for (ReplayComplaint complaint : complaints) {
+            serialized.add(mapper.writeValueAsString(event(complaint)));
+        }
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                new HotspotTopology(settings, mapper).build(List.of(COMPLAINTS), HOTSPOTS), props, start)) {
+            TestInputTopic<String, String> in = driver.createInputTopic(COMPLAINTS, Serdes.String().serializer(),
+                    Serdes.String().serializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic(HOTSPOTS, Serdes.String().deserializer(),
+                    Serdes.String().deserializer());
+            long sweep = settings.sweepInterval().toMillis();
+            long wallClock = start.toEpochMilli();
+            long began = System.nanoTime();
+            for (int i = 0; i < complaints.size(); i++) {
+                ReplayComplaint complaint = complaints.get(i);
+                long at = complaint.receivedAt().toEpochMilli();
+                if (at - wallClock >= sweep) {
+                    driver.advanceWallClockTime(Duration.ofMillis(at - wallClock));
+                    wallClock = at;
+                }
+                in.pipeInput(complaint.customerId(), serialized.get(i), complaint.receivedAt());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            List<Raised> raised = new ArrayList<>();
+            for (String json : out.readValuesToList()) {
+                raised.add(raised(mapper.readTree(json)));
+            }
+            return new Outcome(raised, complaints.size(), took);
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    /** The fields of a {@code tikun.complaint.received} event the topology reads, shaped as intake sends them. */
+    private ObjectNode event(ReplayComplaint complaint) {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("complaintId", complaint.complaintId());
+        event.put("reference", complaint.reference());
+        event.put("receivedAt", complaint.receivedAt().toString());
+        event.put("language", complaint.language());
+        event.put("subject", complaint.subject());
+        event.put("body", complaint.body());
+        event.putObject("customer").put("id", complaint.customerId());
+        ObjectNode classification = event.putObject("classification");
+        if (complaint.productId() == null) {
+            classification.putNull("product");
+        } else {
+            classification.putObject("product").put("id", complaint.productId());
+        }
+        classification.put("category", complaint.category());
+        return event;
+    }
+
+    private static Raised raised(JsonNode hotspot) {
+        List<String> samples = new ArrayList<>();
+        hotspot.path("samples").forEach(s -> samples.add(s.path("complaintId").asText()));
+        return new Raised(hotspot.path("subject").path("kind").asText(), hotspot.path("subject").path("value").asText(),
+                Instant.parse(hotspot.path("windowEnd").asText()), hotspot.path("complaints").asLong(),
+                hotspot.path("customers").asLong(), hotspot.path("expected").asDouble(),
+                hotspot.path("pValue").asDouble(), hotspot.path("baselineWeeks").asInt(), samples);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.tikun.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tikun.intake.hotspot.HotspotSettings;
+
+/**
+ * The hotspot replay evaluation (issue 13): weeks of seeded background complaints, replayed through intake's hotspot
+ * topology once alone (every hotspot is a false alarm) and once with spikes injected (each must be raised within one
+ * window of its first complaint); writes detection, delay, false alarms per week and the topology's throughput.
+ */
+public final class HotspotReplayBenchmark {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkArguments arguments = new BenchmarkArguments(args);
+        int weeks = arguments.integer("weeks", 8);
+        int perWorkday = arguments.integer("per-workday", 150);
+        int customerPool = arguments.integer("customers", 20_000);
+        int spikeCount = arguments.integer("spikes", 12);
+        int spikeSize = arguments.integer("spike-size", 6);
+        Duration spread = arguments.duration("spike-spread", Duration.ofHours(4));
+        long seed = Long.parseLong(arguments.text("seed", "20261205"));
+        Path results = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
+
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        HotspotSettings settings = HotspotSettings.defaults();
+        Instant start = Instant.parse("2026-09-05T21:00:00Z"); // Sunday 00:00 in Israel, the first workday
+        Instant established = start.plus(Duration.ofDays(7L * settings.baselineWeeks()));
+
+        List<ReplayProduct> products = ReplayProduct.intakeCatalogue(mapper);
+        ReplayComplaints generator = new ReplayComplaints(seed, products);
+        List<ReplayComplaint> background = generator.background(start, weeks, perWorkday, customerPool);
+        List<ReplayComplaints.Spike> spikes = spikes(generator, products, spikeCount, spikeSize, spread, established,
+                start.plus(Duration.ofDays(7L * weeks)));
+        List<ReplayComplaint> withSpikes = new ArrayList<>(background);
+        spikes.forEach(s -> withSpikes.addAll(s.complaints()));
+        withSpikes.sort(Comparator.comparing(ReplayComplaint::receivedAt));
+
+        HotspotReplay replay = new HotspotReplay(mapper, settings);
+        replay.replay(background.subList(0, Math.min(background.size(), 500)), start); // warms the JIT and RocksDB
+        HotspotReplay.Outcome alone = replay.replay(background, start);
+        HotspotReplay.Outcome spiked = replay.replay(withSpikes, start);
+
+        String body = new HotspotReplayReport(settings, start, established, weeks, perWorkday, customerPool, seed,
+                spikeSize, spread).write(background, spikes, alone, spiked);
+        new ResultsFile(results).append("Hotspot replay: seeded weeks of complaints with injected spikes", body);
+    }
+
+    /**
+     * Spikes spread evenly over the weeks after the baseline is established, at hours that walk round the clock; two in
+     * three about a product (popular ones and rare ones in turn), one in three a defect named in one language only.
+     */
+    private static List<ReplayComplaints.Spike> spikes(ReplayComplaints generator, List<ReplayProduct> products, int count,
+            int size, Duration spread, Instant from, Instant to) {
+        List<ReplayComplaints.Spike> spikes = new ArrayList<>();
+        long gap = Duration.between(from, to).minus(spread).toMillis() / Math.max(1, count);
+        for (int i = 0; i < count; i++) {
+            Instant at = from.plusMillis(gap * i).plus(Duration.ofHours((i * 7L) % 24)).plus(Duration.ofMinutes(13L * i % 60));
+            String id = "spike-" + (i + 1);
+            if (i % 3 == 2) {
+                spikes.add(generator.spike(id, ReplayComplaints.SpikeKind.TERM, at, size, spread, null,
+                        (i / 3) % 2 == 0 ? "he" : "en"));
+            } else {
+                // even spikes take the most popular products first, odd ones the rarest: both ends of the baseline
+                int rank = (i / 2) % products.size();
+                ReplayProduct product = products.get(i % 2 == 0 ? rank : products.size() - 1 - rank);
+                spikes.add(generator.spike(id, ReplayComplaints.SpikeKind.PRODUCT, at, size, spread, product, null));
+            }
+        }
+        return spikes;
+    }
+
+    static String localTime(Instant at) {
+        return LOCAL_TIME.format(at.atZone(ReplayComplaints.LOCAL));
+    }
+
+    static Map<Integer, Long> perWeek(List<HotspotReplay.Raised> hotspots, Instant start, int weeks) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (int w = 1; w <= weeks; w++) {
+            counts.put(w, 0L);
+        }
+        hotspots.forEach(h -> counts.merge((int) (Duration.between(start, h.windowEnd()).toDays() / 7) + 1, 1L, Long::sum));
+        return counts;
+    }
+
+    static Set<String> spikeComplaintIds(List<ReplayComplaints.Spike> spikes) {
+        return spikes.stream().flatMap(s -> s.complaints().stream()).map(ReplayComplaint::complaintId)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+}

@@ -1,0 +1,138 @@
+package io.tikun.benchmark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tikun.intake.hotspot.HotspotSettings;
+
+/** Scores a hotspot replay (spikes found, delays, false alarms) and writes it as a results section. */
+final class HotspotReplayReport {
+
+    private final HotspotSettings settings;
+    private final Instant start;
+    private final Instant established;
+    private final int weeks;
+    private final int perWorkday;
+    private final int customerPool;
+    private final long seed;
+    private final int spikeSize;
+    private final Duration spread;
+
+    HotspotReplayReport(HotspotSettings settings, Instant start, Instant established, int weeks, int perWorkday,
+            int customerPool, long seed, int spikeSize, Duration spread) {
+        this.settings = settings;
+        this.start = start;
+        this.established = established;
+        this.weeks = weeks;
+        this.perWorkday = perWorkday;
+        this.customerPool = customerPool;
+        this.seed = seed;
+        this.spikeSize = spikeSize;
+        this.spread = spread;
+    }
+
+    String write(List<ReplayComplaint> background, List<ReplayComplaints.Spike> spikes, HotspotReplay.Outcome alone,
+            HotspotReplay.Outcome spiked) {
+        StringBuilder out = new StringBuilder();
+        long hebrew = background.stream().filter(c -> "he".equals(c.language())).count();
+        long withProduct = background.stream().filter(c -> c.productId() != null).count();
+        long busiestHour = background.stream()
+                .collect(Collectors.groupingBy(c -> c.receivedAt().getEpochSecond() / 3600, Collectors.counting())).values()
+                .stream().mapToLong(Long::longValue).max().orElse(0);
+        out.append(String.format(Locale.ROOT, """
+                %d weeks of seeded background (seed %d): %d complaints (%d%% Hebrew, the rest English; %d%% name a \
+                catalogued product), about %d per workday Sunday–Thursday, fewer on Friday and Saturday, low at night, \
+                from a pool of %d customers; busiest hour %d complaints. %d spikes of %d complaints from %d new \
+                customers within %s, injected after the %d baseline weeks. Intake's own `HotspotTopology` with \
+                `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, false-alarm rate %s, \
+                cool-down %s, baseline %d weeks), persistent state stores, in Kafka Streams' TopologyTestDriver with its \
+                wall clock moved along with the complaints (the sweep runs every %s of replayed time). The complaints \
+                carry the generator's own product and category, so this measures detection, not the classifier.
+                """, weeks, seed, background.size(), Math.round(100.0 * hebrew / background.size()),
+                Math.round(100.0 * withProduct / background.size()), perWorkday, customerPool, busiestHour, spikes.size(),
+                spikeSize, spikeSize, spread, settings.baselineWeeks(), settings.window(), settings.minComplaints(),
+                settings.minCustomers(), settings.falseAlarmRate(), settings.coolDown(), settings.baselineWeeks(),
+                settings.sweepInterval()));
+
+        Set<String> spikeIds = HotspotReplayBenchmark.spikeComplaintIds(spikes);
+        out.append(
+                "\n| spike | about | first complaint (Israel) | raised | delay | spike complaints seen | customers in window | expected | p-value |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        int found = 0;
+        long worstDelay = 0;
+        for (ReplayComplaints.Spike spike : spikes) {
+            Optional<HotspotReplay.Raised> hit = spiked.hotspots().stream().filter(h -> matches(spike, h))
+                    .min(Comparator.comparing(HotspotReplay.Raised::windowEnd));
+            if (hit.isPresent()) {
+                found++;
+                HotspotReplay.Raised h = hit.get();
+                long delay = Duration.between(spike.start(), h.windowEnd()).toMinutes();
+                worstDelay = Math.max(worstDelay, delay);
+                long seen = spike.complaints().stream().filter(c -> !c.receivedAt().isAfter(h.windowEnd())).count();
+                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | yes | %d min | %d of %d | %d | %.2f | %.1e |\n",
+                        spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()), delay,
+                        seen, spike.complaints().size(), h.customers(), h.expected(), h.pValue()));
+            } else {
+                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | **no** | | | | | |\n", spike.id(), spike.kind(),
+                        spike.subject(), HotspotReplayBenchmark.localTime(spike.start())));
+            }
+        }
+
+        List<HotspotReplay.Raised> falseAlone = alone.hotspots().stream().filter(h -> !h.windowEnd().isBefore(established))
+                .toList();
+        List<HotspotReplay.Raised> warmUp = alone.hotspots().stream().filter(h -> h.windowEnd().isBefore(established))
+                .toList();
+        List<HotspotReplay.Raised> related = spiked.hotspots().stream()
+                .filter(h -> h.sampleIds().stream().anyMatch(spikeIds::contains)).toList();
+        List<HotspotReplay.Raised> unrelated = spiked.hotspots().stream()
+                .filter(h -> !h.windowEnd().isBefore(established) && h.sampleIds().stream().noneMatch(spikeIds::contains))
+                .toList();
+        int establishedWeeks = weeks - settings.baselineWeeks();
+        Map<Integer, Long> perWeek = HotspotReplayBenchmark.perWeek(alone.hotspots(), start, weeks);
+
+        out.append(String.format(Locale.ROOT, """
+
+                | measure | value |
+                |---|---|
+                | spikes raised within one window (%s) of their first complaint | %d of %d |
+                | longest detection delay | %d min |
+                | false alarms, background alone, weeks %d–%d (baseline established) | %d (%.2f per week; target ≤ 1) |
+                | false alarms by week, background alone, weeks 1–%d | %s |
+                | of which in the warm-up weeks 1–%d (baseline still forming) | %d |
+                | hotspots in the spiked run raised by spike complaints (the spike's subject and its side subjects) | %d |
+                | hotspots in the spiked run with no spike complaint, weeks %d–%d | %d |
+                | topology throughput, background alone | %.0f complaints/s (%d in %.1f s) |
+                | topology throughput, with spikes | %.0f complaints/s |
+                | the busiest replayed hour needs | %.3f complaints/s |
+                """, settings.window(), found, spikes.size(), worstDelay, settings.baselineWeeks() + 1, weeks,
+                falseAlone.size(), establishedWeeks == 0 ? 0.0 : (double) falseAlone.size() / establishedWeeks, weeks,
+                perWeek, settings.baselineWeeks(), warmUp.size(), related.size(), settings.baselineWeeks() + 1, weeks,
+                unrelated.size(), alone.complaintsPerSecond(), alone.complaints(), alone.took().toNanos() / 1e9,
+                spiked.complaintsPerSecond(), busiestHour / 3600.0));
+
+        if (!falseAlone.isEmpty()) {
+            out.append(
+                    "\nFalse alarms on the background alone (baseline established):\n\n| subject | window end (Israel) | customers | expected | p-value |\n|---|---|---|---|---|\n");
+            falseAlone.stream().limit(20)
+                    .forEach(h -> out.append(String.format(Locale.ROOT, "| %s %s | %s | %d | %.2f | %.1e |\n",
+                            h.kind(), h.value(), HotspotReplayBenchmark.localTime(h.windowEnd()), h.customers(), h.expected(),
+                            h.pValue())));
+        }
+        return out.toString();
+    }
+
+    private boolean matches(ReplayComplaints.Spike spike, HotspotReplay.Raised hotspot) {
+        boolean subject = spike.kind() == ReplayComplaints.SpikeKind.PRODUCT
+                ? "PRODUCT".equals(hotspot.kind()) && spike.subject().equals(hotspot.value())
+                : "TERM".equals(hotspot.kind()) && spike.subject().equals(hotspot.value());
+        return subject && !hotspot.windowEnd().isBefore(spike.start())
+                && !hotspot.windowEnd().isAfter(spike.start().plus(settings.window()));
+    }
+}
