@@ -88,6 +88,24 @@ class HotspotTopologyTest {
     }
 
     @Test
+    void writesTheHotspotKeyedBySubjectWithCloudEventHeaders() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "kettle sparks", "");
+        }
+        var record = hotspots.readRecordsToList().stream().filter(r -> r.key().startsWith("TERM:kettl")).findFirst()
+                .orElseThrow();
+        assertThat(header(record.headers(), "ce_type")).isEqualTo("tikun.hotspot.detected");
+        assertThat(header(record.headers(), "ce_id")).isEqualTo(record.value().hotspotId());
+        assertThat(header(record.headers(), "ce_source")).isEqualTo("/tikun/intake-service");
+        assertThat(header(record.headers(), "ce_specversion")).isEqualTo("1.0");
+        assertThat(record.timestamp()).isEqualTo(SUNDAY_10.plus(Duration.ofMinutes(4)).toEpochMilli());
+    }
+
+    private static String header(org.apache.kafka.common.header.Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void fourCustomersOnANewSubjectAreNotYetUnlikelyEnough() throws Exception {
         for (int i = 0; i < 4; i++) {
             file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "המקרר רועש", "");
