@@ -188,6 +188,9 @@ public final class LocalStack implements AutoCloseable {
         // The complaint form over plain http on loopback: a Secure cookie would not come back on every browser.
         env.put("TIKUN_INTAKE_FORM_SECRET", LOCAL_FORM_SECRET);
         env.put("TIKUN_INTAKE_FORM_SECURE_COOKIE", "false");
+        // Each instance's hotspot state (Kafka Streams, RocksDB) in a directory of its own: two on one host would
+        // fight over one directory's lock.
+        env.put("KAFKA_STREAMS_STATE_DIR", options.dataDir().resolve("intake-streams-" + port).toString());
         return env;
     }
 

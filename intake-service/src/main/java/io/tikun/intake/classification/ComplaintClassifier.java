@@ -3,6 +3,7 @@ package io.tikun.intake.classification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -52,6 +53,28 @@ public class ComplaintClassifier {
         CategoryLexicon.Verdict verdict = categories.judge(analyzed);
         return new Classification(catalogue.find(analyzed), verdict.category(), verdict.evidence(),
                 orderNumbers.find(analyzed.text()));
+    }
+
+    /**
+     * The words of a text as the classifier reads them (ICU folding, final letters, light stemming), each in one form
+     * without any Hebrew prefix it could carry and of at least {@code minimumLength} letters: how words nobody listed
+     * are counted, so spellings of one word count as one. A Hebrew word is given back with its final letter.
+     */
+    public List<String> terms(String text, int minimumLength) {
+        List<String> terms = new ArrayList<>();
+        for (Token token : analyzer.tokens(text == null ? "" : text)) {
+            String term = prefixes.stem(token.term(), minimumLength);
+            if (term.codePointCount(0, term.length()) >= minimumLength && term.codePoints().allMatch(Character::isLetter)) {
+                terms.add(withFinalLetter(term));
+            }
+        }
+        return terms;
+    }
+
+    private static String withFinalLetter(String term) {
+        int last = term.length() - 1;
+        int at = "כמנפצ".indexOf(term.charAt(last));
+        return at < 0 ? term : term.substring(0, last) + "ךםןףץ".charAt(at);
     }
 
     /** Classifies a long text on a worker thread, a short one where it is, so no event loop waits on a long mail. */

@@ -60,6 +60,31 @@ final class HebrewPrefixes {
         return readings;
     }
 
+    /**
+     * The word without every prefix it could carry, never shorter than {@code minimumLength} (nor the minimum stem):
+     * the one reading under which words nobody listed are counted, so "והמקרר", "המקרר" and "מקרר" are one word. Every
+     * prefix is a run of the single-letter ones, so cutting the longest one that leaves enough, again and again, reads
+     * a prefixed word and its bare form alike.
+     */
+    String stem(String term, int minimumLength) {
+        int floor = Math.max(minimumStem, minimumLength);
+        String word = term;
+        while (!word.isEmpty() && isHebrewLetter(word.codePointAt(0)) && !notPrefixed.contains(word)) {
+            String shorter = null;
+            for (String prefix : prefixes) {
+                if (word.startsWith(prefix) && word.length() - prefix.length() >= floor) {
+                    shorter = word.substring(prefix.length());
+                    break;
+                }
+            }
+            if (shorter == null) {
+                return word;
+            }
+            word = shorter;
+        }
+        return word;
+    }
+
     private static boolean isHebrewLetter(int codePoint) {
         return Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HEBREW;
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -115,7 +117,26 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         LOG.infof("hotspot %s: %d complaints from %d customers in %s, %.2f expected, p=%.2e", subject,
                 summary.complaints(), summary.customers(), settings.window(), expected, pValue);
-        context.forward(new Record<>(subject, hotspot, now));
+        context.forward(new Record<>(subject, hotspot, now, cloudEvent(hotspot)));
+    }
+
+    /**
+     * CloudEvents binary-mode headers, as intake's other events carry them; the id is the hotspot's, so a replay is the same
+     * event.
+     */
+    private static Headers cloudEvent(HotspotDetected hotspot) {
+        Headers headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", hotspot.hotspotId());
+        header(headers, "ce_source", "/tikun/intake-service");
+        header(headers, "ce_type", "tikun.hotspot.detected");
+        header(headers, "ce_time", hotspot.detectedAt().toString());
+        header(headers, "content-type", "application/json");
+        return headers;
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Whole weeks of history before {@code now}, up to the configured baseline. */

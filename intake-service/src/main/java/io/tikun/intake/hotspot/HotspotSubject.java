@@ -1,12 +1,16 @@
 package io.tikun.intake.hotspot;
 
-/** What complaints can concentrate on: a product, a category or an emerging term. */
+/**
+ * What complaints can concentrate on: a product, a category or an emerging term, or what resolved cases were found to
+ * be caused by (a root cause, per product and per category).
+ */
 public record HotspotSubject(Kind kind, String value) {
 
     public enum Kind {
         PRODUCT,
         CATEGORY,
-        TERM
+        TERM,
+        ROOT_CAUSE
     }
 
     /** The subject's key in the topology's stores and on {@code hotspots.detected}, for example {@code PRODUCT:wm-8200}. */

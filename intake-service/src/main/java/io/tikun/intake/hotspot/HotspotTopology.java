@@ -11,6 +11,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -22,7 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The hotspot topology: every {@code complaints.received} event (keyed by customer) becomes one sighting per subject it
- * is about, re-keyed by subject through a repartition topic so each subject's counts live in one task, then counted by
+ * is about, and every {@code cases.updated} event of a case resolved with a root cause one sighting of that root cause
+ * per product and category; re-keyed by subject through a repartition topic so each subject's counts live in one task, then
+ * counted by
  * {@link HotspotDetector}; raised hotspots go to {@code hotspots.detected} keyed by subject. All state is in persistent
  * stores with changelog topics, so instances share the subjects by partition and a restarted one resumes.
  */
@@ -34,17 +37,18 @@ public final class HotspotTopology {
     private final ObjectMapper mapper;
     private final SubjectExtractor extractor;
 
-    public HotspotTopology(HotspotSettings settings, ObjectMapper mapper) {
+    public HotspotTopology(HotspotSettings settings, ObjectMapper mapper, TermReader terms) {
         this.settings = settings;
         this.mapper = mapper;
-        this.extractor = new SubjectExtractor(settings.maxTermsPerComplaint());
+        this.extractor = new SubjectExtractor(settings.maxTermsPerComplaint(), terms);
     }
 
     /**
      * @param complaintTopics every topic {@code tikun.complaint.received} events arrive on (the ordinary and the urgent
      *        lane)
+     * @param casesTopic routing's {@code cases.updated}, whose resolved cases may name a root cause
      */
-    public Topology build(List<String> complaintTopics, String hotspotsTopic) {
+    public Topology build(List<String> complaintTopics, String casesTopic, String hotspotsTopic) {
         Serde<Sighting> sightingSerde = JsonSerde.of(Sighting.class, mapper);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SIGHTINGS), Serdes.String(), sightingSerde));
@@ -55,8 +59,12 @@ public final class HotspotTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.RAISED), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CLOCK), Serdes.String(), Serdes.Long()));
 
+        KStream<String, Sighting> rootCauses = builder
+                .stream(casesTopic, Consumed.with(Serdes.String(), Serdes.String()).withName("cases"))
+                .flatMap((customerKey, json) -> rootCauseSightings(json));
         builder.stream(complaintTopics, Consumed.with(Serdes.String(), Serdes.String()).withName("complaints"))
                 .flatMap((customerKey, json) -> sightings(json))
+                .merge(rootCauses)
                 .repartition(Repartitioned.with(Serdes.String(), sightingSerde).withName("hotspot-subjects"))
                 .process(() -> new HotspotDetector(settings), HotspotStores.SIGHTINGS, HotspotStores.CUSTOMERS,
                         HotspotStores.SUMMARIES, HotspotStores.HOURLY, HotspotStores.RAISED, HotspotStores.CLOCK)
@@ -87,6 +95,29 @@ public final class HotspotTopology {
             return extractor.subjects(complaint).stream().map(s -> KeyValue.pair(s.key(), sighting)).toList();
         } catch (IOException | DateTimeParseException | NullPointerException e) {
             LOG.warnf("complaints.received event skipped by hotspot analysis: %s", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** One sighting per root cause subject of a resolved case; any other case change counts for nothing. */
+    List<KeyValue<String, Sighting>> rootCauseSightings(String json) {
+        try {
+            JsonNode update = mapper.readTree(json);
+            List<HotspotSubject> subjects = extractor.rootCauses(update);
+            if (subjects.isEmpty()) {
+                return List.of();
+            }
+            String complaintId = update.path("complaintId").asText("");
+            String customerId = update.path("customerId").asText("");
+            if (complaintId.isBlank() || customerId.isBlank()) {
+                LOG.warnf("cases.updated event without complaint or customer id skipped by hotspot analysis");
+                return List.of();
+            }
+            long resolvedAt = Instant.parse(update.path("occurredAt").asText()).toEpochMilli();
+            Sighting sighting = new Sighting(complaintId, update.path("reference").asText(null), customerId, resolvedAt);
+            return subjects.stream().map(s -> KeyValue.pair(s.key(), sighting)).toList();
+        } catch (IOException | DateTimeParseException | NullPointerException e) {
+            LOG.warnf("cases.updated event skipped by hotspot analysis: %s", e.getMessage());
             return List.of();
         }
     }

@@ -33,6 +33,22 @@ public class ComplaintClassifierTest {
     }
 
     @Test
+    void readsEveryPrefixedFormOfAnUnlistedWordAsOneTerm() {
+        assertThat(CLASSIFIER.terms("והמקרר המקרר מקרר במקרר וכשהמקרר", 4)).containsOnly("מקרר");
+        // niqqud and the final letter are folded for reading, the final letter is given back for showing
+        assertThat(CLASSIFIER.terms("הַמַּזְגָן והמזגנ מזגן", 4)).containsOnly("מזגן");
+        assertThat(CLASSIFIER.terms("Leaking LEAKS leaked", 4)).containsOnly("leak");
+    }
+
+    @Test
+    void keepsWordsThatOnlyLookPrefixedAndDropsShortOnesAndNumbers() {
+        // "מחשבון" (a calculator) is never read as "from a bill"; a cut never leaves fewer letters than asked for
+        assertThat(CLASSIFIER.terms("המחשבון מחשבון", 4)).containsOnly("מחשבון");
+        assertThat(CLASSIFIER.terms("שלום", 4)).containsExactly("שלום");
+        assertThat(CLASSIFIER.terms("דלת 8200 WM-8200 tv", 4)).isEmpty();
+    }
+
+    @Test
     void ignoresNiqqudAndFinalLetters() {
         assertThat(product("הַמְּקָרֵר שֶׁלִּי הִתְקַלְקֵל")).isEqualTo("refrigerator");
         assertThat(classify("הַמְּקָרֵר שֶׁלִּי הִתְקַלְקֵל").category()).isEqualTo("product_defect");

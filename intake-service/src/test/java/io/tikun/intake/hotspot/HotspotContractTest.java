@@ -65,4 +65,13 @@ class HotspotContractTest {
         assertThat(read.subject().kind()).isEqualTo(HotspotSubject.Kind.PRODUCT);
         assertThat(read.customers()).isEqualTo(6);
     }
+
+    @Test
+    void theRootCauseExampleFitsTheSchemaAndReadsAsTheRecord() throws IOException {
+        JsonNode example = resource("hotspots.detected.root-cause.example.json");
+        assertThat(schema().validate(example)).isEmpty();
+        HotspotDetected read = mapper.treeToValue(example, HotspotDetected.class);
+        assertThat(read.subject().kind()).isEqualTo(HotspotSubject.Kind.ROOT_CAUSE);
+        assertThat(read.subject().value()).isEqualTo("washing_machine/door seal");
+    }
 }

@@ -2,6 +2,7 @@ package io.tikun.intake.hotspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.tikun.intake.classification.ComplaintClassifierTest;
+
 class HotspotTopologyTest {
 
     private static final Instant SUNDAY_10 = Instant.parse("2026-11-01T08:00:00Z");
@@ -33,6 +36,7 @@ class HotspotTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> complaints;
     private TestInputTopic<String, String> urgentComplaints;
+    private TestInputTopic<String, String> cases;
     private TestOutputTopic<String, HotspotDetected> hotspots;
     private int references;
 
@@ -46,12 +50,14 @@ class HotspotTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hotspot-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("hotspots").toString());
-        driver = new TopologyTestDriver(new HotspotTopology(settings, mapper)
-                .build(List.of("complaints.received", "complaints.received.urgent"), "hotspots.detected"), props, wallClock);
+        driver = new TopologyTestDriver(new HotspotTopology(settings, mapper, ComplaintClassifierTest.CLASSIFIER::terms)
+                .build(List.of("complaints.received", "complaints.received.urgent"), "cases.updated", "hotspots.detected"),
+                props, wallClock);
         complaints = driver.createInputTopic("complaints.received", Serdes.String().serializer(),
                 Serdes.String().serializer());
         urgentComplaints = driver.createInputTopic("complaints.received.urgent", Serdes.String().serializer(),
                 Serdes.String().serializer());
+        cases = driver.createInputTopic("cases.updated", Serdes.String().serializer(), Serdes.String().serializer());
         hotspots = driver.createOutputTopic("hotspots.detected", Serdes.String().deserializer(),
                 JsonSerde.of(HotspotDetected.class, mapper).deserializer());
     }
@@ -79,6 +85,24 @@ class HotspotTopologyTest {
         assertThat(hotspot.windowEnd()).isEqualTo(SUNDAY_10.plus(Duration.ofMinutes(80)));
         assertThat(hotspot.windowStart()).isEqualTo(hotspot.windowEnd().minus(Duration.ofHours(6)));
         assertThat(hotspot.samples()).hasSize(5).extracting(HotspotDetected.Sample::reference).startsWith("TK-5");
+    }
+
+    @Test
+    void writesTheHotspotKeyedBySubjectWithCloudEventHeaders() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "kettle sparks", "");
+        }
+        var record = hotspots.readRecordsToList().stream().filter(r -> r.key().startsWith("TERM:kettl")).findFirst()
+                .orElseThrow();
+        assertThat(header(record.headers(), "ce_type")).isEqualTo("tikun.hotspot.detected");
+        assertThat(header(record.headers(), "ce_id")).isEqualTo(record.value().hotspotId());
+        assertThat(header(record.headers(), "ce_source")).isEqualTo("/tikun/intake-service");
+        assertThat(header(record.headers(), "ce_specversion")).isEqualTo("1.0");
+        assertThat(record.timestamp()).isEqualTo(SUNDAY_10.plus(Duration.ofMinutes(4)).toEpochMilli());
+    }
+
+    private static String header(org.apache.kafka.common.header.Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -130,14 +154,14 @@ class HotspotTopologyTest {
         for (int i = 0; i < 6; i++) {
             file("week4-" + i, fifthSunday.plus(Duration.ofMinutes(10L * i)), "billing run", "");
         }
-        assertThat(termHotspots("billing")).as("6 customers where about 6 are usual").isEmpty();
+        assertThat(termHotspots("bill")).as("6 customers where about 6 are usual").isEmpty();
 
         Instant tuesdayNight = fifthSunday.plus(Duration.ofDays(2)).plus(Duration.ofHours(13));
         wallClockAt(tuesdayNight);
         for (int i = 0; i < 6; i++) {
             file("night-" + i, tuesdayNight.plus(Duration.ofMinutes(10L * i)), "billing run", "");
         }
-        List<HotspotDetected> raised = termHotspots("billing");
+        List<HotspotDetected> raised = termHotspots("bill");
         assertThat(raised).as("the same count where nothing is usual").hasSize(1);
         assertThat(raised.get(0).baselineWeeks()).isEqualTo(4);
         assertThat(raised.get(0).expected()).isEqualTo(0.5);
@@ -220,6 +244,86 @@ class HotspotTopologyTest {
             file("customer-" + i, SUNDAY_10.plusSeconds(i), "oven door fell", "");
         }
         assertThat(termHotspots("oven")).hasSize(1);
+    }
+
+    @Test
+    void countsEveryPrefixedSpellingOfAHebrewWordAsOneTerm() throws Exception {
+        String[] spellings = { "והמקרר", "המקרר", "מקרר", "במקרר", "שהמקרר" };
+        for (int i = 0; i < spellings.length; i++) {
+            file("fridge-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), spellings[i] + " מטפטף", "");
+        }
+        List<HotspotDetected> raised = termHotspots("מקרר");
+        assertThat(raised).as("five customers, five spellings, one word").hasSize(1);
+        assertThat(raised.get(0).customers()).isEqualTo(5);
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:המקרר")).isNull();
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:והמקרר")).isNull();
+    }
+
+    @Test
+    void countsTheRootCauseOfResolvedCasesPerProductAndPerCategory() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            resolve("resolved-" + i, SUNDAY_10.plus(Duration.ofMinutes(10L * i)), "door seal");
+        }
+        List<HotspotDetected> raised = hotspots.readValuesToList().stream()
+                .filter(h -> h.subject().kind() == HotspotSubject.Kind.ROOT_CAUSE).toList();
+        assertThat(raised).extracting(h -> h.subject().value())
+                .containsExactlyInAnyOrder("washing_machine/door seal", "product_defect/door seal");
+        assertThat(raised).allSatisfy(h -> {
+            assertThat(h.customers()).isEqualTo(5);
+            assertThat(h.pValue()).isLessThanOrEqualTo(0.001);
+            assertThat(h.windowEnd()).isEqualTo(SUNDAY_10.plus(Duration.ofMinutes(40)));
+            assertThat(h.samples()).extracting(HotspotDetected.Sample::reference).contains("TK-RESOLVED-4");
+        });
+    }
+
+    @Test
+    void ignoresCaseChangesWithoutARootCauseAndRootCausesOfUnresolvedChanges() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            ObjectNode noRootCause = resolvedCase("quiet-" + i, SUNDAY_10.plusSeconds(i), "door seal");
+            noRootCause.remove("rootCause");
+            cases.pipeInput("quiet-" + i, noRootCause.toString(), SUNDAY_10);
+            ObjectNode blank = resolvedCase("blank-" + i, SUNDAY_10.plusSeconds(i), "  ");
+            cases.pipeInput("blank-" + i, blank.toString(), SUNDAY_10);
+            ObjectNode responded = resolvedCase("responded-" + i, SUNDAY_10.plusSeconds(i), "door seal")
+                    .put("change", "responded").put("status", "RESPONDED");
+            cases.pipeInput("responded-" + i, responded.toString(), SUNDAY_10);
+        }
+        cases.pipeInput("x", "{not json", SUNDAY_10);
+        assertThat(hotspots.readValuesToList()).isEmpty();
+        try (var all = this.<SubjectSummary> store(HotspotStores.SUMMARIES).all()) {
+            assertThat(all.hasNext()).as("nothing counted").isFalse();
+        }
+    }
+
+    @Test
+    void aRootCauseOfACaseAboutNeitherProductNorCategoryCountsOnItsOwn() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            ObjectNode event = resolvedCase("plain-" + i, SUNDAY_10.plusSeconds(i), "courier lost parcel");
+            event.remove("productId");
+            event.put("category", "other");
+            cases.pipeInput("plain-" + i, event.toString(), SUNDAY_10);
+        }
+        assertThat(hotspots.readValuesToList()).extracting(h -> h.subject().kind() + ":" + h.subject().value())
+                .containsExactly("ROOT_CAUSE:courier lost parcel");
+    }
+
+    private void resolve(String customer, Instant at, String rootCause) throws Exception {
+        cases.pipeInput(customer, resolvedCase(customer, at, rootCause).toString(), at);
+    }
+
+    /** The fixture of a case resolved with a root cause, for another customer, complaint and time. */
+    private ObjectNode resolvedCase(String customer, Instant at, String rootCause) throws Exception {
+        ObjectNode event;
+        try (InputStream in = getClass().getResourceAsStream("/hotspot/cases.updated.resolved-with-root-cause.json")) {
+            event = (ObjectNode) mapper.readTree(in);
+        }
+        event.put("caseId", UUID.randomUUID().toString());
+        event.put("complaintId", UUID.randomUUID().toString());
+        event.put("reference", "TK-" + customer.toUpperCase(java.util.Locale.ROOT));
+        event.put("customerId", customer);
+        event.put("occurredAt", at.toString());
+        event.put("rootCause", rootCause);
+        return event;
     }
 
     private List<HotspotDetected> termHotspots(String term) {

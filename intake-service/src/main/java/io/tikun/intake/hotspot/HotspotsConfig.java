@@ -1,0 +1,84 @@
+package io.tikun.intake.hotspot;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the hotspot topology ({@code tikun.intake.hotspots.*}); the Kafka Streams ones are {@code kafka-streams.*}. */
+@ConfigMapping(prefix = "tikun.intake.hotspots")
+public interface HotspotsConfig {
+
+    /** Whether this instance runs the topology (instances that do share the subjects by partition). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Length of the sliding window counted. */
+    @WithDefault("PT6H")
+    Duration window();
+
+    /** Trailing weeks whose same hours of the week give a subject's expected count. */
+    @WithDefault("4")
+    int baselineWeeks();
+
+    /** Largest p-value of the Poisson tail test that still raises a hotspot. */
+    @WithDefault("0.001")
+    double falseAlarmRate();
+
+    /** What a window must also hold, whatever the test says. */
+    Floor floor();
+
+    interface Floor {
+        /** Complaints about the subject in the window. */
+        @WithDefault("3")
+        int complaints();
+
+        /** Distinct customers among them. */
+        @WithDefault("2")
+        int customers();
+    }
+
+    /** Expected count used when a subject's history is empty or quieter. */
+    @WithDefault("0.5")
+    double minimumExpected();
+
+    /** How long a raised subject stays quiet. */
+    @WithDefault("PT12H")
+    Duration coolDown();
+
+    /** Emerging terms taken from one complaint at most. */
+    @WithDefault("30")
+    int maxTermsPerComplaint();
+
+    /** Complaint references carried by a hotspot event. */
+    @WithDefault("5")
+    int samples();
+
+    /** Wall-clock interval at which windows advance when nothing arrives. */
+    @WithDefault("PT1M")
+    Duration sweepEvery();
+
+    Topics topics();
+
+    /** The topics read and written (application.properties names them after the messaging channels). */
+    interface Topics {
+        /** Every topic complaints arrive on: the ordinary and the urgent lane. */
+        @WithDefault("complaints.received,complaints.received.urgent")
+        List<String> complaints();
+
+        /** Routing's case changes, whose resolved cases may name a root cause. */
+        @WithDefault("cases.updated")
+        String cases();
+
+        /** Where raised hotspots go. */
+        @WithDefault("hotspots.detected")
+        String detected();
+    }
+
+    /** The settings the detector works with. */
+    default HotspotSettings settings() {
+        return new HotspotSettings(window(), baselineWeeks(), falseAlarmRate(), floor().complaints(),
+                floor().customers(), minimumExpected(), coolDown(), maxTermsPerComplaint(), samples(), sweepEvery());
+    }
+}
