@@ -37,8 +37,7 @@ public class HotspotResource {
     }
 
     @GET
-    @Operation(summary = "Current or past hotspots, newest window first",
-            description = "Paged (page from 0, tikun.routing.hotspots.page-size a page); the total is in X-Total-Count.")
+    @Operation(summary = "Current or past hotspots, newest window first", description = "Paged (page from 0, tikun.routing.hotspots.page-size a page); the total is in X-Total-Count.")
     public Uni<Response> list(@Parameter(description = "CURRENT (default) or PAST") @RestQuery String state,
             @Parameter(description = "Page number from 0") @RestQuery String page) {
         // Read as text: an unknown value is the client's mistake (400 naming the choices), not a missing resource.
