@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,6 +46,7 @@ import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.Contracts;
 import io.tikun.stack.testing.InjectMailSandbox;
 import io.tikun.stack.testing.KafkaTestResource;
+import io.tikun.stack.testing.KafkaTopicReader;
 import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
 
@@ -224,6 +226,19 @@ class HotspotDetectedTest {
         Response response = given().auth().oauth2(managerToken()).queryParam("state", state).get(HOTSPOTS);
         response.then().statusCode(200).header("X-Total-Count", Integer::parseInt, org.hamcrest.Matchers.greaterThan(0));
         return response.jsonPath().getList("id", String.class);
+    }
+
+    @Test
+    void deadLettersAHotspotWithoutItsRequiredFieldsAndStoresNothing() throws Exception {
+        ObjectNode event = example("toaster-" + UUID.randomUUID(), UUID.randomUUID().toString(), randomReference());
+        event.remove("pValue");
+        try (KafkaTopicReader dlq = new KafkaTopicReader(bootstrapServers, TOPIC + ".dlq")) {
+            publish(event);
+            ConsumerRecord<String, String> dead = dlq.await(r -> event.toString().equals(r.value()), WAIT);
+            assertThat(KafkaTopicReader.header(dead, "dead-letter-reason")).contains("pValue");
+        }
+        given().auth().oauth2(managerToken()).get(HOTSPOTS + "/" + event.get("hotspotId").asText()).then()
+                .statusCode(404);
     }
 
     @Test
