@@ -122,6 +122,9 @@ class AuthorizationMatrixTest {
         MATRIX.put("DELETE /api/v1/canned-responses/{id}", MANAGERS);
         MATRIX.put("POST /api/v1/cases/{id}/replies/preview", CASE_WORKERS);
         MATRIX.put("GET /api/v1/console/overview", MANAGERS);
+        MATRIX.put("GET /api/v1/hotspots", MANAGERS);
+        MATRIX.put("GET /api/v1/hotspots/{id}", MANAGERS);
+        MATRIX.put("POST /api/v1/hotspots/{id}/acknowledge", MANAGERS);
         MATRIX.put("GET /api/v1/notifications/stream", MANAGERS);
         MATRIX.put("GET /console", BROWSER_LOGIN);
         MATRIX.put("GET /console/stream", BROWSER_LOGIN);

@@ -216,7 +216,7 @@ public class ManagerAlertComposer {
      * Text as Slack {@code mrkdwn} shows it literally: Slack reads {@code <...>} as a mention or link and asks
      * for exactly these three characters to be escaped as HTML entities (and no others, which it would show raw).
      */
-    static String mrkdwn(String value) {
+    public static String mrkdwn(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

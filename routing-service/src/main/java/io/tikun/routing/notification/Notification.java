@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 import io.tikun.routing.escalation.EscalationLevel;
 
 /**
- * A message to a manager about a case, stored with the change that caused it and delivered
- * afterwards with retries; unique per case, kind, level and channel so it is never sent twice.
+ * A message to a manager about a case (or, from V27, about a hotspot), stored with the change that caused it and
+ * delivered afterwards with retries; unique per case, kind, level and channel (per hotspot, kind, channel and
+ * recipient) so it is never sent twice.
  */
 @Entity
 @Table(name = "notification")
@@ -23,8 +24,13 @@ public class Notification {
     @Id
     public UUID id;
 
-    @Column(name = "case_id", nullable = false)
+    /** The case it is about; null for a hotspot's notification. */
+    @Column(name = "case_id")
     public UUID caseId;
+
+    /** The hotspot it is about; null for a case's notification. */
+    @Column(name = "hotspot_id")
+    public UUID hotspotId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

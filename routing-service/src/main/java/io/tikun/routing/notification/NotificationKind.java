@@ -9,5 +9,7 @@ public enum NotificationKind {
     /** The service manager owes the customer a personal call (a new callback task or a retry). */
     CALLBACK_ASSIGNED,
     /** A message to the customer could not be delivered; its case's agent must reach the customer another way. */
-    DELIVERY_FAILED
+    DELIVERY_FAILED,
+    /** Complaints concentrate on one subject beyond what its history makes likely (intake's hotspots.detected). */
+    HOTSPOT_DETECTED
 }

@@ -1,0 +1,11 @@
+package io.tikun.routing.hotspot;
+
+/** What a hotspot is about, as intake names it in {@code hotspots.detected} ({@code subject.kind}). */
+public enum SubjectKind {
+    /** A catalogue product id. */
+    PRODUCT,
+    /** A complaint category code. */
+    CATEGORY,
+    /** A word complaints share: an emerging topic nobody has named. */
+    TERM
+}
