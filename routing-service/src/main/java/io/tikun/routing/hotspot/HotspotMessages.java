@@ -48,4 +48,7 @@ public interface HotspotMessages {
 
     @Message("term")
     String kindTerm();
+
+    @Message("root cause")
+    String kindRootCause();
 }

@@ -7,5 +7,7 @@ public enum SubjectKind {
     /** A complaint category code. */
     CATEGORY,
     /** A word complaints share: an emerging topic nobody has named. */
-    TERM
+    TERM,
+    /** A root cause agents gave when resolving cases, per product or category ({@code product/root-cause}). */
+    ROOT_CAUSE
 }
