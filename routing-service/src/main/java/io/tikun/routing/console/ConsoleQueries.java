@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.NotificationChannels;
 
@@ -27,6 +28,14 @@ public class ConsoleQueries {
             from SupportCase c
             where c.firstRespondedAt is null and c.status <> :resolved and c.firstResponseDueAt <= :horizon
             order by c.firstResponseDueAt""";
+    private static final String LOAD = """
+            select c.assignee, count(c),
+                   sum(case when c.severity in (:urgent) then 1 else 0 end),
+                   sum(case when c.firstRespondedAt is null and c.firstResponseDueAt < :now then 1 else 0 end)
+            from SupportCase c where c.status <> :resolved
+            group by c.assignee""";
+    private static final String OPENED = """
+            select c.category, c.openedAt from SupportCase c where c.openedAt >= :from and c.openedAt < :to""";
     private static final String RECENT = """
             from Notification n where n.channel = :channel order by n.createdAt desc""";
 
@@ -44,6 +53,26 @@ public class ConsoleQueries {
                 .setParameter("resolved", CaseStatus.RESOLVED)
                 .setParameter("horizon", horizon)
                 .setMaxResults(limit).getResultList());
+    }
+
+    /** Open cases per assignee (null: nobody): how many, how many critical or high, how many past first response. */
+    public Uni<List<ConsoleOverview.AgentLoad>> load(Instant now) {
+        return Panache.getSession().chain(session -> session.createQuery(LOAD, Object[].class)
+                .setParameter("urgent", List.of(Severity.CRITICAL, Severity.HIGH))
+                .setParameter("now", now)
+                .setParameter("resolved", CaseStatus.RESOLVED).getResultList())
+                .map(rows -> rows.stream().map(r -> new ConsoleOverview.AgentLoad((String) r[0], count(r[1]), count(r[2]),
+                        count(r[3]))).toList());
+    }
+
+    /** The category (null: none) and opening time of every case opened in {@code [from, to)}. */
+    public Uni<List<Object[]>> opened(Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createQuery(OPENED, Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList());
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** The latest notifications of the live stream, newest first. */
