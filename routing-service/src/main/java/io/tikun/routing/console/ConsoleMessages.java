@@ -250,6 +250,21 @@ public interface ConsoleMessages {
     @Message("Replies to customers by channel, median per week")
     String chartRepliesByChannel();
 
+    @Message("Resolution by channel, median per week")
+    String chartResolutionByChannel();
+
+    @Message("Resolution by severity, median per week")
+    String chartResolutionBySeverity();
+
+    @Message("Resolution by agent, over the period")
+    String chartResolutionByAgent();
+
+    @Message("Median business minutes from the complaint to the case's resolution, for cases resolved each week.")
+    String descResolutionWeekly();
+
+    @Message("Median and 90th percentile business minutes from the complaint to the resolution, per assignee.")
+    String descResolutionByAgent();
+
     @Message("Complaints by category per week")
     String chartCategories();
 

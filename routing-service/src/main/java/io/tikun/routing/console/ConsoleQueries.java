@@ -14,11 +14,15 @@ import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.NotificationChannels;
+import io.tikun.routing.reports.ResponseMeasure;
 
 /** The console's reads over cases and notifications. */
 @ApplicationScoped
 @WithSession
 public class ConsoleQueries {
+
+    /** How the response-times report names answers nobody is credited with. */
+    static final String UNASSIGNED = "(unassigned)";
 
     private static final String CALLBACKS = """
             from SupportCase c
@@ -36,6 +40,9 @@ public class ConsoleQueries {
             group by c.assignee""";
     private static final String OPENED = """
             select c.category, c.openedAt from SupportCase c where c.openedAt >= :from and c.openedAt < :to""";
+    private static final String RESOLVED = """
+            select c.severity, c.channel, c.assignee, c.receivedAt, c.resolvedAt from SupportCase c
+            where c.resolvedAt >= :from and c.resolvedAt < :to""";
     private static final String RECENT = """
             from Notification n where n.channel = :channel order by n.createdAt desc""";
 
@@ -69,6 +76,17 @@ public class ConsoleQueries {
     public Uni<List<Object[]>> opened(Instant from, Instant to) {
         return Panache.getSession().chain(session -> session.createQuery(OPENED, Object[].class)
                 .setParameter("from", from).setParameter("to", to).getResultList());
+    }
+
+    /**
+     * Cases resolved in {@code [from, to)} as measures from receipt to resolution, credited to the assignee: the
+     * response-times report's grouping and business minutes then apply to resolution as well.
+     */
+    public Uni<List<ResponseMeasure>> resolutions(Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createQuery(RESOLVED, Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList())
+                .map(rows -> rows.stream().map(r -> new ResponseMeasure((Severity) r[0], (String) r[1],
+                        r[2] == null ? UNASSIGNED : (String) r[2], (Instant) r[3], (Instant) r[4])).toList());
     }
 
     private static long count(Object value) {

@@ -22,7 +22,8 @@ import io.tikun.routing.reports.ResponseTimeService;
 
 /**
  * The reports page's charts for a period: response times from the response-times report (the same grouping and business
- * minutes as {@code /api/v1/reports/response-times}, one report per week) and complaint volume by category.
+ * minutes as {@code /api/v1/reports/response-times}, one report per week), resolution times (receipt to resolution, in
+ * business minutes, grouped the same way) and complaint volume by category.
  */
 @ApplicationScoped
 public class ConsoleReports {
@@ -37,20 +38,35 @@ public class ConsoleReports {
 
     public Uni<List<Svg>> charts(ReportPeriod period, ConsoleMessages m, boolean rtl) {
         return responseTimes.measures(period.start(), period.end()).chain(measures -> queries
-                .opened(period.start(), period.end()).map(opened -> {
-                    List<ReportPeriod.Week> weeks = period.weeks();
-                    String unit = m.minutesUnit();
-                    return List.of(
-                            ChartRenderer.lines(weekly(m, "first-by-channel", m.chartFirstByChannel(), m.descFirstWeekly(),
-                                    unit, weeks, GroupBy.CHANNEL, measures, ResponseTimeReport.Group::firstResponse), rtl),
-                            ChartRenderer.lines(weekly(m, "first-by-severity", m.chartFirstBySeverity(), m.descFirstWeekly(),
-                                    unit, weeks, GroupBy.SEVERITY, measures, ResponseTimeReport.Group::firstResponse), rtl),
-                            ChartRenderer.bars(byAgent(m, measures), rtl),
-                            ChartRenderer.lines(weekly(m, "replies-by-channel", m.chartRepliesByChannel(),
-                                    m.descRepliesWeekly(), unit, weeks, GroupBy.CHANNEL, measures,
-                                    ResponseTimeReport.Group::replies), rtl),
-                            ChartRenderer.bars(categories(m, weeks, opened), rtl));
-                }));
+                .opened(period.start(), period.end()).chain(opened -> queries.resolutions(period.start(), period.end())
+                        .map(resolved -> {
+                            ResponseTimeService.Measures resolutions = new ResponseTimeService.Measures(resolved, List.of());
+                            List<ReportPeriod.Week> weeks = period.weeks();
+                            String unit = m.minutesUnit();
+                            return List.of(
+                                    ChartRenderer.lines(weekly(m, "first-by-channel", m.chartFirstByChannel(),
+                                            m.descFirstWeekly(),
+                                            unit, weeks, GroupBy.CHANNEL, measures, ResponseTimeReport.Group::firstResponse),
+                                            rtl),
+                                    ChartRenderer.lines(weekly(m, "first-by-severity", m.chartFirstBySeverity(),
+                                            m.descFirstWeekly(),
+                                            unit, weeks, GroupBy.SEVERITY, measures, ResponseTimeReport.Group::firstResponse),
+                                            rtl),
+                                    ChartRenderer.bars(byAgent("first-by-agent", m.chartFirstByAgent(), m.descFirstByAgent(), m,
+                                            measures), rtl),
+                                    ChartRenderer.lines(weekly(m, "replies-by-channel", m.chartRepliesByChannel(),
+                                            m.descRepliesWeekly(), unit, weeks, GroupBy.CHANNEL, measures,
+                                            ResponseTimeReport.Group::replies), rtl),
+                                    ChartRenderer.lines(weekly(m, "resolution-by-channel", m.chartResolutionByChannel(),
+                                            m.descResolutionWeekly(), unit, weeks, GroupBy.CHANNEL, resolutions,
+                                            ResponseTimeReport.Group::firstResponse), rtl),
+                                    ChartRenderer.lines(weekly(m, "resolution-by-severity", m.chartResolutionBySeverity(),
+                                            m.descResolutionWeekly(), unit, weeks, GroupBy.SEVERITY, resolutions,
+                                            ResponseTimeReport.Group::firstResponse), rtl),
+                                    ChartRenderer.bars(byAgent("resolution-by-agent", m.chartResolutionByAgent(),
+                                            m.descResolutionByAgent(), m, resolutions), rtl),
+                                    ChartRenderer.bars(categories(m, weeks, opened), rtl));
+                        })));
     }
 
     /** The median of each group in each week: one series per group, one category per week. */
@@ -74,10 +90,12 @@ public class ConsoleReports {
                 series);
     }
 
-    private ChartData byAgent(ConsoleMessages m, ResponseTimeService.Measures measures) {
+    /** Median and p90 per agent over the whole period (the "first response" of {@code measures}). */
+    private ChartData byAgent(String id, String title, String description, ConsoleMessages m,
+            ResponseTimeService.Measures measures) {
         List<ResponseTimeReport.Group> groups = responseTimes.groups(GroupBy.AGENT, measures.firstResponses(), List.of())
                 .stream().filter(g -> g.firstResponse().count() > 0).toList();
-        return new ChartData("first-by-agent", m.chartFirstByAgent(), m.descFirstByAgent(), m.minutesUnit(), m.agent(),
+        return new ChartData(id, title, description, m.minutesUnit(), m.agent(),
                 groups.stream().map(ResponseTimeReport.Group::key).toList(),
                 List.of(new ChartData.Series(m.median(), groups.stream().map(g -> g.firstResponse().medianMinutes()).toList()),
                         new ChartData.Series(m.p90(), groups.stream().map(g -> g.firstResponse().p90Minutes()).toList())));

@@ -10,6 +10,9 @@ import io.quarkus.qute.TemplateData;
 public record Svg(ChartData data, Kind kind, boolean rtl, int width, int height, double axisX, double plotLeft,
         double plotRight, double plotBottom, List<Tick> ticks, List<Label> labels, List<Bar> bars, List<Line> lines) {
 
+    private static final int TICK_GAP = 6;
+    private static final int LABEL_GAP = 18;
+
     public enum Kind {
         BAR,
         LINE
@@ -50,6 +53,20 @@ public record Svg(ChartData data, Kind kind, boolean rtl, int width, int height,
     /** One table row: the category and each series' value as shown ("" for none). */
     @TemplateData
     public record Row(String category, List<String> cells) {
+    }
+
+    /** Where the y axis' values stand: just outside the axis, on its side of the chart. */
+    public double tickX() {
+        return rtl ? axisX + TICK_GAP : axisX - TICK_GAP;
+    }
+
+    public String tickAnchor() {
+        return rtl ? "start" : "end";
+    }
+
+    /** The baseline of the category names under the plot. */
+    public double labelY() {
+        return plotBottom + LABEL_GAP;
     }
 
     public boolean isLine() {
