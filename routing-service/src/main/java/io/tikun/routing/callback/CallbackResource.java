@@ -25,14 +25,10 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.cases.CaseResource;
 import io.tikun.routing.cases.QueryParameters;
-import io.tikun.routing.metrics.RoutingMetrics;
-import io.tikun.routing.notification.NotificationDispatcher;
-import io.tikun.routing.outbox.OutboxRelay;
 
 /** The service manager's callbacks: what is due, one task with the customer's history, and each call's outcome. */
 @Path("/api/v1/callbacks")
@@ -45,17 +41,12 @@ public class CallbackResource {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final CallbackService callbacks;
-    private final OutboxRelay relay;
-    private final NotificationDispatcher dispatcher;
-    private final RoutingMetrics metrics;
+    private final CallbackOutcomes outcomes;
     private final SecurityIdentity identity;
 
-    public CallbackResource(CallbackService callbacks, OutboxRelay relay, NotificationDispatcher dispatcher,
-            RoutingMetrics metrics, SecurityIdentity identity) {
+    public CallbackResource(CallbackService callbacks, CallbackOutcomes outcomes, SecurityIdentity identity) {
         this.callbacks = callbacks;
-        this.relay = relay;
-        this.dispatcher = dispatcher;
-        this.metrics = metrics;
+        this.outcomes = outcomes;
         this.identity = identity;
     }
 
@@ -79,17 +70,10 @@ public class CallbackResource {
     @POST
     @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what came of a call", description = "REACHED_RESOLVED resolves the case; REACHED_FIX_PROMISED makes the promise a commitment; NOT_REACHED schedules the next call.")
+    @Operation(summary = "Record what came of a call", description = "REACHED_RESOLVED resolves the case; REACHED_FIX_PROMISED makes the promise a commitment; NOT_REACHED schedules the next call (at retryAt if given).")
     public Uni<Response> outcome(@RestPath UUID id, @Valid @NotNull CallbackOutcomeRequest request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return callbacks.recordOutcome(id, CaseResource.expectedVersion(ifMatch), request,
-                identity.getPrincipal().getName())
-                .invoke(recorded -> metrics.callbackOutcome(recorded.outcome()))
-                .call(recorded -> relay.publishNow(recorded.outboxIds()))
-                .call(recorded -> dispatcher.deliverNow(recorded.notificationIds()).onFailure().recoverWithItem(failure -> {
-                    Log.warnf("Callback notice delivery deferred to the scheduler: %s", failure.getMessage());
-                    return null;
-                }))
+        return outcomes.record(id, CaseResource.expectedVersion(ifMatch), request, identity.getPrincipal().getName())
                 .chain(recorded -> callbacks.view(recorded.taskId()))
                 .map(CallbackResource::withTag);
     }

@@ -155,18 +155,21 @@ public class CallbackService {
                     recorded.outboxIds().addAll(made.outboxIds());
                 }).replaceWithVoid();
             }
-            case NOT_REACHED -> notReached(task, c, now, recorded);
+            case NOT_REACHED -> notReached(task, c, request.retryAt(), now, recorded);
         };
     }
 
-    /** Another call after {@code retry-after}, announced and notified again, until {@code max-attempts} calls were made. */
-    private Uni<Void> notReached(CallbackTask task, SupportCase c, Instant now, Recorded recorded) {
+    /**
+     * Another call at {@code retryAt} (else after {@code retry-after}), announced and notified again, until
+     * {@code max-attempts} calls were made.
+     */
+    private Uni<Void> notReached(CallbackTask task, SupportCase c, Instant retryAt, Instant now, Recorded recorded) {
         if (task.attempts >= config.maxAttempts()) {
             task.state = CallbackState.GAVE_UP;
             return Uni.createFrom().voidItem();
         }
         Duration retryAfter = config.retryAfter();
-        task.dueAt = now.plus(retryAfter);
+        task.dueAt = retryAt != null && retryAt.isAfter(now) ? retryAt.truncatedTo(ChronoUnit.MICROS) : now.plus(retryAfter);
         c.callbackDueAt = task.dueAt;
         c.updatedAt = now;
         return scheduler.announce(c, task, "customer not reached on call " + task.attempts + " of " + config.maxAttempts()

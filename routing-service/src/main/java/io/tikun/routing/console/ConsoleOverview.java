@@ -14,7 +14,12 @@ import io.tikun.routing.notification.StreamedNotification;
 @TemplateData
 @TemplateData(target = StreamedNotification.class)
 public record ConsoleOverview(Instant at, List<CallbackDue> callbacks, List<CaseAtRisk> atRisk,
-        List<FirstResponseTime> firstResponse, List<StreamedNotification> recent) {
+        List<FirstResponseTime> firstResponse, List<StreamedNotification> recent, List<AgentLoad> load) {
+
+    /** An agent's open cases (a null agent: the unassigned ones). */
+    @TemplateData
+    public record AgentLoad(String agent, long open, long urgent, long overdue) {
+    }
 
     /** A case at {@code MANAGER_CALLBACK} whose customer the service manager must call by {@code dueAt}. */
     @TemplateData

@@ -11,13 +11,18 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.NotificationChannels;
+import io.tikun.routing.reports.ResponseMeasure;
 
 /** The console's reads over cases and notifications. */
 @ApplicationScoped
 @WithSession
 public class ConsoleQueries {
+
+    /** How the response-times report names answers nobody is credited with. */
+    static final String UNASSIGNED = "(unassigned)";
 
     private static final String CALLBACKS = """
             from SupportCase c
@@ -27,6 +32,17 @@ public class ConsoleQueries {
             from SupportCase c
             where c.firstRespondedAt is null and c.status <> :resolved and c.firstResponseDueAt <= :horizon
             order by c.firstResponseDueAt""";
+    private static final String LOAD = """
+            select c.assignee, count(c),
+                   sum(case when c.severity in (:urgent) then 1 else 0 end),
+                   sum(case when c.firstRespondedAt is null and c.firstResponseDueAt < :now then 1 else 0 end)
+            from SupportCase c where c.status <> :resolved
+            group by c.assignee""";
+    private static final String OPENED = """
+            select c.category, c.openedAt from SupportCase c where c.openedAt >= :from and c.openedAt < :to""";
+    private static final String RESOLVED = """
+            select c.severity, c.channel, c.assignee, c.receivedAt, c.resolvedAt from SupportCase c
+            where c.resolvedAt >= :from and c.resolvedAt < :to""";
     private static final String RECENT = """
             from Notification n where n.channel = :channel order by n.createdAt desc""";
 
@@ -44,6 +60,37 @@ public class ConsoleQueries {
                 .setParameter("resolved", CaseStatus.RESOLVED)
                 .setParameter("horizon", horizon)
                 .setMaxResults(limit).getResultList());
+    }
+
+    /** Open cases per assignee (null: nobody): how many, how many critical or high, how many past first response. */
+    public Uni<List<ConsoleOverview.AgentLoad>> load(Instant now) {
+        return Panache.getSession().chain(session -> session.createQuery(LOAD, Object[].class)
+                .setParameter("urgent", List.of(Severity.CRITICAL, Severity.HIGH))
+                .setParameter("now", now)
+                .setParameter("resolved", CaseStatus.RESOLVED).getResultList())
+                .map(rows -> rows.stream().map(r -> new ConsoleOverview.AgentLoad((String) r[0], count(r[1]), count(r[2]),
+                        count(r[3]))).toList());
+    }
+
+    /** The category (null: none) and opening time of every case opened in {@code [from, to)}. */
+    public Uni<List<Object[]>> opened(Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createQuery(OPENED, Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList());
+    }
+
+    /**
+     * Cases resolved in {@code [from, to)} as measures from receipt to resolution, credited to the assignee: the
+     * response-times report's grouping and business minutes then apply to resolution as well.
+     */
+    public Uni<List<ResponseMeasure>> resolutions(Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createQuery(RESOLVED, Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList())
+                .map(rows -> rows.stream().map(r -> new ResponseMeasure((Severity) r[0], (String) r[1],
+                        r[2] == null ? UNASSIGNED : (String) r[2], (Instant) r[3], (Instant) r[4])).toList());
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** The latest notifications of the live stream, newest first. */

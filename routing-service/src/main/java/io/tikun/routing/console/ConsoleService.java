@@ -50,11 +50,20 @@ public class ConsoleService {
         return queries.callbacksOwed(config.listLimit())
                 .chain(callbacks -> queries.dueBy(now.plus(config.atRiskWithin()), config.listLimit())
                         .chain(atRisk -> queries.recentStreamed(config.listLimit())
-                                .chain(recent -> reports.report(now.minus(config.statsWindow()), now, now)
+                                .chain(recent -> queries.load(now).chain(load -> reports
+                                        .report(now.minus(config.statsWindow()), now, now)
                                         .map(report -> new ConsoleOverview(now,
                                                 callbacks.stream().map(c -> callback(c, now)).toList(),
                                                 atRisk.stream().map(c -> atRisk(c, now)).toList(),
-                                                firstResponse(report), recent.stream().map(this::streamed).toList())))));
+                                                firstResponse(report), recent.stream().map(this::streamed).toList(),
+                                                sorted(load)))))));
+    }
+
+    /** The busiest first, the unassigned cases last. */
+    private static List<ConsoleOverview.AgentLoad> sorted(List<ConsoleOverview.AgentLoad> load) {
+        return load.stream().sorted(Comparator.comparing((ConsoleOverview.AgentLoad l) -> l.agent() == null)
+                .thenComparing(ConsoleOverview.AgentLoad::open, Comparator.reverseOrder())
+                .thenComparing(l -> l.agent() == null ? "" : l.agent())).toList();
     }
 
     private ConsoleOverview.CallbackDue callback(SupportCase c, Instant now) {

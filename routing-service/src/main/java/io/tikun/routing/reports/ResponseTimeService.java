@@ -30,8 +30,18 @@ public class ResponseTimeService {
                         groups(by, first, replies))));
     }
 
+    /** First responses and replies given in {@code [from, to)}, unsummarized, for reports over several periods. */
+    public Uni<Measures> measures(Instant from, Instant to) {
+        return repository.firstResponses(from, to)
+                .chain(first -> repository.replies(from, to).map(replies -> new Measures(first, replies)));
+    }
+
+    /** The answers of a period, to be bucketed and summarized as {@link #report} does. */
+    public record Measures(List<ResponseMeasure> firstResponses, List<ResponseMeasure> replies) {
+    }
+
     /** One group per key that has a first response or a reply, in key order. */
-    List<ResponseTimeReport.Group> groups(GroupBy by, List<ResponseMeasure> first, List<ResponseMeasure> replies) {
+    public List<ResponseTimeReport.Group> groups(GroupBy by, List<ResponseMeasure> first, List<ResponseMeasure> replies) {
         Map<String, double[]> firstByKey = minutesByKey(by, first);
         Map<String, double[]> repliesByKey = minutesByKey(by, replies);
         TreeSet<String> keys = new TreeSet<>(firstByKey.keySet());

@@ -46,6 +46,13 @@ public final class Labels {
         return value == null ? "" : texts.getOrDefault(value, value.name());
     }
 
+    /** The text of the value named {@code name} (a severity, level or status sent as a string); else the name itself. */
+    public String named(String name) {
+        return name == null ? ""
+                : texts.entrySet().stream().filter(e -> e.getKey().name().equals(name))
+                        .map(Map.Entry::getValue).findFirst().orElse(name);
+    }
+
     /** The instant as a short local date and time in the user's zone; empty for none. */
     public String time(Instant at) {
         return at == null ? "" : format.format(at);

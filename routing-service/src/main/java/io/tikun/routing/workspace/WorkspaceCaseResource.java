@@ -122,7 +122,7 @@ public class WorkspaceCaseResource {
     }
 
     /** Another version was shown than the case has now: someone (or a job) changed it since the page was opened. */
-    static boolean changedMeanwhile(Throwable failure) {
+    public static boolean changedMeanwhile(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StaleVersionProblem || t instanceof OptimisticLockException
                     || t instanceof StaleStateException) {

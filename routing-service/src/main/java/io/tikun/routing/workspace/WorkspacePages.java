@@ -64,11 +64,12 @@ public class WorkspacePages {
         return identity.hasRole(AGENT) || seesAll(identity);
     }
 
-    static boolean seesAll(SecurityIdentity identity) {
+    public static boolean seesAll(SecurityIdentity identity) {
         return identity.hasRole(MANAGER) || identity.hasRole(ADMIN);
     }
 
-    PageContext context(SecurityIdentity identity, HttpHeaders headers, String path) {
+    /** The page context for the signed-in user (also the manager console's). */
+    public PageContext context(SecurityIdentity identity, HttpHeaders headers, String path) {
         Preferences preferences = Preferences.of(cookie(headers, Preferences.LANG_COOKIE),
                 cookie(headers, Preferences.TZ_COOKIE), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
                 config.defaultZone());
@@ -77,7 +78,7 @@ public class WorkspacePages {
                 tokens.issue(user), seesAll(identity), path);
     }
 
-    static WorkspaceMessages messages(String lang) {
+    public static WorkspaceMessages messages(String lang) {
         return Preferences.ENGLISH.equals(lang) ? MessageBundles.get(WorkspaceMessages.class)
                 : MessageBundles.get(WorkspaceMessages.class, Localized.Literal.of(lang));
     }

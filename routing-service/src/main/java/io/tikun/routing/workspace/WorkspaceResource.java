@@ -65,16 +65,18 @@ public class WorkspaceResource {
         return pages.inbox(p, filter);
     }
 
-    /** Remembers the chosen language for a year and goes back to the page the switch was on. */
+    /** Remembers the chosen language for a year (workspace and console) and goes back to the page the switch was on. */
     @GET
     @Path("/language")
     @Operation(summary = "Workspace page (browser login)")
     public Response language(@RestQuery String to, @RestQuery String back) {
         String lang = Preferences.supported(to);
-        String target = back != null && back.startsWith("/workspace") && !back.startsWith("//") ? back : "/workspace";
+        String target = back != null && (back.startsWith("/workspace") || back.startsWith("/console")) && !back.startsWith("//")
+                ? back
+                : "/workspace";
         Response.ResponseBuilder redirect = Response.seeOther(URI.create(target));
         if (lang != null) {
-            redirect.cookie(new NewCookie.Builder(Preferences.LANG_COOKIE).value(lang).path("/workspace").maxAge(YEAR)
+            redirect.cookie(new NewCookie.Builder(Preferences.LANG_COOKIE).value(lang).path("/").maxAge(YEAR)
                     .sameSite(NewCookie.SameSite.LAX).build());
         }
         return redirect.build();

@@ -5,7 +5,7 @@
 
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (zone && document.body.dataset.zone !== zone && !sessionStorage.getItem('tz-reloaded')) {
-    document.cookie = 'tz=' + encodeURIComponent(zone) + ';path=/workspace;max-age=31536000;samesite=lax';
+    document.cookie = 'tz=' + encodeURIComponent(zone) + ';path=/;max-age=31536000;samesite=lax';
     sessionStorage.setItem('tz-reloaded', '1');
     location.reload();
     return;
