@@ -29,9 +29,9 @@ public class ResolutionReportRepository {
             where resolved_at >= $1 and resolved_at < $2
             order by case_id, resolution_no desc""";
 
-    /** Cases resolved per ISO week (UTC) and value; a case resolved twice in a week with one value counts once. */
+    /** Resolutions per ISO week (UTC) and value: a case reopened and resolved again counts again. */
     private static final String WEEKLY = """
-            select (date_trunc('week', resolved_at at time zone 'UTC'))::date, %2$s, count(distinct case_id)
+            select (date_trunc('week', resolved_at at time zone 'UTC'))::date, %2$s, count(*)
             from %1$s.case_resolution
             where resolved_at >= $1
             group by 1, 2""";
