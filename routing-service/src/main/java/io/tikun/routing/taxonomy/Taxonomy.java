@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,6 +32,7 @@ public class Taxonomy {
     private final List<Choice> categories;
     private final List<Choice> rootCauses;
 
+    @Inject
     public Taxonomy(TaxonomyConfig config, ObjectMapper mapper) {
         this(read(config, mapper));
     }

@@ -284,12 +284,12 @@ class WorkspacePagesTest {
         Response refused = as("dor", "agent").header("Accept-Language", "he-IL").contentType(ContentType.URLENC)
                 .formParam("token", opened.selectFirst("input[name=token]").val())
                 .formParam("version", opened.selectFirst("input[name=version]").val())
-                .formParam("text", "הוחלף התנור").formParam("category", "product_defect")
+                .formParam("text", "Replaced the oven").formParam("category", "product_defect")
                 .post("/workspace/cases/" + id + "/resolve");
         assertThat(refused.statusCode()).isEqualTo(400);
         Document again = page(refused);
         assertThat(again.selectFirst(".notice-error").text()).isEqualTo("יש לבחור סיבת שורש מהרשימה לפני סגירת התיק.");
-        assertThat(again.selectFirst("#resolve-text").text()).isEqualTo("הוחלף התנור");
+        assertThat(again.selectFirst("#resolve-text").text()).isEqualTo("Replaced the oven");
         assertThat(again.selectFirst("#resolve-category option[selected]").val()).isEqualTo("product_defect");
         assertThat(again.selectFirst("#case-status").attr("data-status")).isEqualTo("OPEN");
 
@@ -302,7 +302,7 @@ class WorkspacePagesTest {
         assertThat(page(english).selectFirst(".notice-error").text())
                 .isEqualTo("Choose the case's category from the list before resolving.");
 
-        assertThat(post("dor", "agent", again, id, "resolve", "הוחלף התנור",
+        assertThat(post("dor", "agent", again, id, "resolve", "Replaced the oven",
                 java.util.Map.of("category", "product_defect", "rootCause", "supplier-delay")).statusCode()).isEqualTo(303);
         io.restassured.path.json.JsonPath resolved = given()
                 .auth().oauth2(OidcWiremockTestResource.getAccessToken("dor", Set.of("agent")))
