@@ -140,7 +140,8 @@ class AuthorizationMatrixTest {
     private static final Map<String, String> BODIES = Map.of(
             "PUT /api/v1/cases/{id}/assignee", "{\"assignee\":\"dana\"}",
             "POST /api/v1/cases/{id}/first-response", "{\"summary\":\"Called her back\"}",
-            "POST /api/v1/cases/{id}/resolve", "{\"resolution\":\"Heater replaced\"}",
+            "POST /api/v1/cases/{id}/resolve",
+            "{\"resolution\":\"Heater replaced\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}",
             "POST /api/v1/cases/{id}/reopen", "{\"reason\":\"Still smells of gas\"}",
             "POST /api/v1/cases/{id}/replies", "{\"text\":\"We are on it\"}",
             "POST /api/v1/cases/{id}/notes", "{\"text\":\"Customer prefers calls after 17:00\"}",

@@ -109,7 +109,8 @@ class ConversationJourneyIT {
         assertThat(summary.subject()).contains("[" + reference + "]");
 
         given().auth().oauth2(agent).contentType(ContentType.JSON)
-                .body(Map.of("resolution", "הטכנאי החליף את המדחס והמקרר מקרר שוב."))
+                .body(Map.of("resolution", "הטכנאי החליף את המדחס והמקרר מקרר שוב.", "category", "product_defect",
+                        "rootCause", "product-defect"))
                 .post(stack.routing().url() + "/api/v1/cases/" + caseId + "/resolve")
                 .then().statusCode(200);
         CapturedMail thanks = awaitMail(email, "הטכנאי החליף את המדחס");

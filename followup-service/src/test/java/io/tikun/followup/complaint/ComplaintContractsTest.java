@@ -85,6 +85,20 @@ class ComplaintContractsTest {
     }
 
     @Test
+    void readsTheResolvedCaseExampleWithRoutingsOptionalResolutionFields() throws Exception {
+        // routing's resolved example carries category, rootCause, productId and firstResponseWithinSla (optional
+        // properties follow-up does not need): they must not stop follow-up from reading the event.
+        CaseUpdated update = mapper.readValue(Contracts.read("routing-service", "cases.updated.resolved.example.json"),
+                CaseUpdated.class);
+
+        update.requireComplete();
+        assertThat(update.resolved()).isTrue();
+        assertThat(update.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(mapper.readTree(Contracts.read("routing-service", "cases.updated.resolved.example.json"))
+                .get("rootCause").asText()).isEqualTo("supplier-delay");
+    }
+
+    @Test
     void refusesEventsWithoutTheirRequiredFields() throws Exception {
         CaseUpdated update = mapper.readValue("{\"caseId\":\"0b6f7c1e-2d4a-4f8b-9c3e-5a1d2e3f4b5c\",\"change\":\"resolved\"}",
                 CaseUpdated.class);

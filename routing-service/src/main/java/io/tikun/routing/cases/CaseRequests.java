@@ -13,8 +13,12 @@ public final class CaseRequests {
     public record FirstResponse(@NotBlank @Size(max = 2000) String summary) {
     }
 
-    /** How the complaint was resolved; quoted in the thank-you to the customer. */
-    public record Resolve(@NotBlank @Size(max = 5000) String resolution) {
+    /**
+     * How the complaint was resolved (quoted in the thank-you to the customer), the category the agent confirms or
+     * corrects and the root cause; both codes of the configured lists (checked by the taxonomy, which names the
+     * allowed values).
+     */
+    public record Resolve(@NotBlank @Size(max = 5000) String resolution, String category, String rootCause) {
     }
 
     public record Reopen(@NotBlank @Size(max = 2000) String reason) {

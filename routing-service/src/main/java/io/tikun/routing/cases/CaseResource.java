@@ -130,10 +130,13 @@ public class CaseResource {
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve the case; the customer is thanked with the resolution")
+    @Operation(summary = "Resolve the case; the customer is thanked with the resolution", description = "category (the "
+            + "classifier's confirmed or corrected) and rootCause are required codes of the configured lists; 400 names "
+            + "the allowed values.")
     public Uni<Response> resolve(@RestPath UUID id, @Valid @NotNull CaseRequests.Resolve request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, version -> workflow.resolve(id, version, Actor.of(identity), request.resolution().strip()), ifMatch);
+        return act(id, version -> workflow.resolve(id, version, Actor.of(identity), request.resolution().strip(),
+                request.category(), request.rootCause()), ifMatch);
     }
 
     @POST

@@ -54,11 +54,14 @@ public class CaseService {
     private final Duration repeatWithin;
     private final Duration unansweredReplyAfter;
     private final Clock clock;
+    private final CaseResolutionRepository resolutions;
 
     public CaseService(CaseRepository cases, EscalationStepRepository steps, ProcessedEventRepository processed,
             OutboxRepository outbox, NotificationRepository notifications, EscalationPolicy policy,
             ManagerAlertComposer alerts, EventJson json, SlaClock sla, CaseClocks clocks, CaseMessageRepository messages,
-            CallbackScheduler callbacks, RoutingMetrics metrics, RoutingConfig config, Clock clock) {
+            CallbackScheduler callbacks, RoutingMetrics metrics, RoutingConfig config, Clock clock,
+            CaseResolutionRepository resolutions) {
+        this.resolutions = resolutions;
         this.cases = cases;
         this.clocks = clocks;
         this.messages = messages;
@@ -193,6 +196,7 @@ public class CaseService {
         ComplaintReceived.Classification classification = complaint.classification();
         if (classification != null) {
             c.category = classification.category();
+            c.classifiedCategory = classification.category();
             c.productId = classification.product() == null ? null : classification.product().id();
             c.orderNumbers = classification.orderNumbers() == null ? new String[0]
                     : classification.orderNumbers().toArray(String[]::new);
@@ -226,6 +230,7 @@ public class CaseService {
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))
                 .chain(c -> steps.history(id)
                         .chain(history -> notifications.forCase(id)
-                                .chain(sent -> messages.of(id).map(said -> CaseView.of(c, history, sent, said)))));
+                                .chain(sent -> messages.of(id).chain(said -> resolutions.of(id)
+                                        .map(resolved -> CaseView.of(c, history, sent, said, resolved))))));
     }
 }

@@ -23,7 +23,15 @@ public record CaseUpdated(
         String assignee,
         String customerMessage,
         Instant callbackDueAt,
-        Instant occurredAt) {
+        Instant occurredAt,
+        /** The case's category: the classifier's, or from resolution on the agent's; null when it has none. */
+        String category,
+        /** The root cause the agent named; only on {@code resolved}, null otherwise. */
+        String rootCause,
+        /** Intake's catalogue product the complaint names; null when none. */
+        String productId,
+        /** Whether the first response came by its deadline; null while there was none. */
+        Boolean firstResponseWithinSla) {
 
     public static final String TOPIC = "cases.updated";
     public static final String OPENED = "opened";
@@ -36,7 +44,8 @@ public record CaseUpdated(
     /** The event for a change of {@code c}, as it stands after the change. */
     public static CaseUpdated of(SupportCase c, String change, String reason, String customerMessage, Instant at) {
         return new CaseUpdated(c.id, c.complaintId, c.reference, c.customerId, change, c.severity, c.level, c.status,
-                reason, c.assignee, customerMessage, c.callbackDueAt, at);
+                reason, c.assignee, customerMessage, c.callbackDueAt, at, c.category,
+                RESOLVED.equals(change) ? c.rootCause : null, c.productId, c.firstResponseWithinSla());
     }
 
     public String type() {

@@ -25,6 +25,8 @@ public record CaseView(
         CaseStatus status,
         String language,
         String category,
+        String classifiedCategory,
+        String rootCause,
         String productId,
         List<String> orderNumbers,
         String assignee,
@@ -44,7 +46,13 @@ public record CaseView(
         long version,
         List<Step> escalations,
         List<Alert> notifications,
-        List<Message> messages) {
+        List<Message> messages,
+        List<Resolution> resolutions) {
+
+    /** One resolution: the category the agent kept or chose over the classifier's, the root cause, who and when. */
+    public record Resolution(int number, String classifiedCategory, String category, boolean corrected, String rootCause,
+            String resolvedBy, Instant resolvedAt) {
+    }
 
     public record Customer(String id, String name, String email, String phone) {
     }
@@ -82,10 +90,11 @@ public record CaseView(
     }
 
     static CaseView of(SupportCase c, List<EscalationStep> steps, List<Notification> notifications,
-            List<CaseMessage> messages) {
+            List<CaseMessage> messages, List<CaseResolution> resolutions) {
         return new CaseView(c.id, c.complaintId, c.reference,
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
-                c.summary, c.severity, c.level, c.status, c.language, c.category, c.productId,
+                c.summary, c.severity, c.level, c.status, c.language, c.category, c.classifiedCategory,
+                c.rootCause, c.productId,
                 c.orderNumbers == null ? List.of() : List.of(c.orderNumbers), c.assignee, c.receivedAt, c.openedAt,
                 c.firstResponseDueAt,
                 c.firstRespondedAt, c.firstRespondedBy, c.escalationDueAt, c.callbackDueAt, c.waitingSince, c.resolutionDueAt,
@@ -94,6 +103,8 @@ public record CaseView(
                 steps.stream().map(s -> new Step(s.fromLevel, s.toLevel, s.reasonCode, s.reason, s.occurredAt)).toList(),
                 notifications.stream().map(n -> new Alert(n.id, n.kind.name(), n.level, n.channel, n.recipient, n.state.name(),
                         n.attempts, n.sentAt)).toList(),
-                Stream.concat(Stream.of(Message.complaint(c)), messages.stream().map(Message::of)).toList());
+                Stream.concat(Stream.of(Message.complaint(c)), messages.stream().map(Message::of)).toList(),
+                resolutions.stream().map(r -> new Resolution(r.resolutionNo, r.classifiedCategory, r.category, r.corrected,
+                        r.rootCause, r.resolvedBy, r.resolvedAt)).toList());
     }
 }

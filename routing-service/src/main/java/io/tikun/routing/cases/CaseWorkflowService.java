@@ -21,6 +21,7 @@ import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.NotFoundProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
 import io.tikun.routing.reports.ResponseTimeMetrics;
+import io.tikun.routing.taxonomy.Taxonomy;
 
 /**
  * What agents and managers do to a case: take it, hand it over, answer the customer, resolve
@@ -41,10 +42,15 @@ public class CaseWorkflowService {
     private final CustomerMessages customer;
     private final Clock clock;
     private final ResponseTimeMetrics responseTimes;
+    private final Taxonomy taxonomy;
+    private final CaseResolutionRepository resolutions;
 
     public CaseWorkflowService(CaseRepository cases, OutboxRepository outbox, ThankYouComposer thanks, EventJson json,
             RoutingConfig config, CaseClocks clocks, CaseMessageRepository messages, RoutingMetrics metrics,
-            CustomerMessages customer, Clock clock, ResponseTimeMetrics responseTimes) {
+            CustomerMessages customer, Clock clock, ResponseTimeMetrics responseTimes, Taxonomy taxonomy,
+            CaseResolutionRepository resolutions) {
+        this.taxonomy = taxonomy;
+        this.resolutions = resolutions;
         this.responseTimes = responseTimes;
         this.cases = cases;
         this.customer = customer;
@@ -145,9 +151,25 @@ public class CaseWorkflowService {
                 .map(changed -> new Changed(changed.caseId(), changed.outboxIds(), measure));
     }
 
+    /**
+     * An agent's resolution: the category they confirm or correct and the root cause must be on the configured lists
+     * (checked before anything else, {@link io.tikun.routing.taxonomy.InvalidChoiceProblem} naming the allowed values).
+     * The case keeps the final category and the cause, and a {@code case_resolution} row records the decision, a
+     * correction of the classifier included; resolving a reopened case adds another row.
+     */
     @WithTransaction
-    public Uni<Changed> resolve(UUID id, Long expectedVersion, Actor actor, String resolution) {
-        return load(id, expectedVersion, actor).chain(c -> resolveCase(c, actor.user(), resolution));
+    public Uni<Changed> resolve(UUID id, Long expectedVersion, Actor actor, String resolution, String category,
+            String rootCause) {
+        String cause = taxonomy.rootCause(rootCause);
+        String chosen = taxonomy.category(category);
+        return load(id, expectedVersion, actor).chain(c -> {
+            Instant now = now();
+            requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
+            c.category = chosen;
+            c.rootCause = cause;
+            return resolveCase(c, actor.user(), resolution, now).call(
+                    () -> resolutions.persist(CaseResolution.of(c, chosen, cause, actor.user(), now)));
+        });
     }
 
     /** Resolves a case loaded in the caller's transaction (an agent's action, or a manager's successful callback). */

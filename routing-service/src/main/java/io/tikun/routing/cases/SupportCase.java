@@ -121,9 +121,20 @@ public class SupportCase {
     @Column(nullable = false)
     public String language;
 
-    /** Intake's classifier's category code (delivery, billing…); null for cases opened before it existed. */
+    /**
+     * The case's category code (delivery, billing…): intake's classifier's until the case is resolved, then the one the
+     * agent confirmed or chose; null for cases opened without a classification and not yet resolved.
+     */
     @Column(length = 40)
     public String category;
+
+    /** What intake's classifier said, kept when an agent corrects {@link #category}; null without a classification. */
+    @Column(name = "classified_category", length = 40)
+    public String classifiedCategory;
+
+    /** The root cause the agent named at the latest resolution (a code of the configured list); null before. */
+    @Column(name = "root_cause", length = 60)
+    public String rootCause;
 
     /** Intake's catalogue product the complaint names; null when it names none. */
     @Column(name = "product_id", length = 100)
@@ -142,4 +153,12 @@ public class SupportCase {
 
     @Version
     public long version;
+
+    /**
+     * Whether the first response came by its deadline; null while none was given. The deadline is the one the case
+     * has now (moved while it waited on the customer).
+     */
+    public Boolean firstResponseWithinSla() {
+        return firstRespondedAt == null ? null : !firstRespondedAt.isAfter(firstResponseDueAt);
+    }
 }

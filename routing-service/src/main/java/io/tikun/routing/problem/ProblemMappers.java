@@ -19,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tikun.routing.taxonomy.InvalidChoiceProblem;
 
 /** Turns every failure into an RFC 7807 response that never leaks internals. */
 public class ProblemMappers {
@@ -55,6 +56,14 @@ public class ProblemMappers {
     public Response staleUpdate(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
         return respond(Problem.of(Response.Status.CONFLICT.getStatusCode(), "Conflict",
                 "Someone else changed this meanwhile; reload it and try again.", path(uri)));
+    }
+
+    /** A value not on a configured list (a resolution's category or root cause): the field and what it may be. */
+    @ServerExceptionMapper
+    public Response notOnTheList(InvalidChoiceProblem e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Invalid request", Response.Status.BAD_REQUEST.getStatusCode(),
+                e.getMessage(), path(uri), List.of(new Problem.Violation(e.field(), "must be one of: "
+                        + String.join(", ", e.allowed())))));
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,8 @@ import io.quarkus.qute.TemplateData;
 import io.tikun.routing.canned.CannedResponseView;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.cases.CaseView;
+import io.tikun.routing.taxonomy.Choice;
+import io.tikun.routing.taxonomy.Taxonomy;
 
 /**
  * Everything the case page shows: the case, its clocks, the canned responses in the customer's language, the next case
@@ -15,7 +17,7 @@ import io.tikun.routing.cases.CaseView;
  */
 @TemplateData
 public record CasePage(CaseView c, SlaCountdown firstResponse, SlaCountdown resolution, List<CannedResponseView> canned,
-        UUID nextCaseId, Notice notice, Draft draft) {
+        UUID nextCaseId, Notice notice, Draft draft, List<Choice> categories, List<Choice> rootCauses) {
 
     /** A message above the case: {@code kind} is {@code done}, {@code changed} or {@code error}. */
     @TemplateData
@@ -24,15 +26,34 @@ public record CasePage(CaseView c, SlaCountdown firstResponse, SlaCountdown reso
 
     /** What the user typed into one of the forms, shown again after a refused action. */
     @TemplateData
-    public record Draft(String action, String text) {
+    public record Draft(String action, String text, String category, String rootCause) {
+
+        public Draft(String action, String text) {
+            this(action, text, null, null);
+        }
 
         public String of(String form) {
             return form.equals(action) && text != null ? text : "";
         }
     }
 
+    /** The category the resolve form shows chosen: the one the agent sent back, else the case's (the classifier's). */
+    public String chosenCategory() {
+        return "resolve".equals(draft.action()) && draft.category() != null ? draft.category() : c.category();
+    }
+
+    /** The label of category {@code code} in {@code lang}; the code itself when the list does not have it. */
+    public String categoryLabel(String code, String lang) {
+        return categories.stream().filter(k -> k.code().equals(code)).findFirst().map(k -> k.label(lang)).orElse(code);
+    }
+
+    /** The root cause the resolve form shows chosen: the one the agent sent back, else none. */
+    public String chosenRootCause() {
+        return "resolve".equals(draft.action()) && draft.rootCause() != null ? draft.rootCause() : "";
+    }
+
     static CasePage of(CaseView c, List<CannedResponseView> canned, UUID next, Notice notice, Draft draft, Instant now,
-            double amberBelow) {
+            double amberBelow, Taxonomy taxonomy) {
         boolean stopped = c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.WAITING_ON_CUSTOMER;
         SlaCountdown first = stopped || c.firstRespondedAt() != null ? SlaCountdown.stopped()
                 : SlaCountdown.of(c.receivedAt(), c.firstResponseDueAt(), now, amberBelow);
@@ -40,7 +61,8 @@ public record CasePage(CaseView c, SlaCountdown firstResponse, SlaCountdown reso
                 : SlaCountdown.of(c.receivedAt(), c.resolutionDueAt(), now, amberBelow);
         String lang = c.language();
         List<CannedResponseView> inLanguage = canned.stream().filter(r -> r.bodies().containsKey(lang)).toList();
-        return new CasePage(c, first, resolution, inLanguage, next, notice, draft == null ? new Draft(null, null) : draft);
+        return new CasePage(c, first, resolution, inLanguage, next, notice, draft == null ? new Draft(null, null) : draft,
+                taxonomy.categories(), taxonomy.rootCauses());
     }
 
     /** Right to left for the customer's Hebrew or Arabic. */

@@ -29,8 +29,9 @@ public class WorkspaceActions {
         this.agents = agents;
     }
 
-    public Uni<UUID> run(WorkspaceAction action, UUID id, long version, Actor actor, String text) {
-        return Uni.createFrom().deferred(() -> start(action, id, version, actor, text))
+    /** Runs the action; {@code draft} holds what the form sent (the text, and for a resolution the two choices). */
+    public Uni<UUID> run(WorkspaceAction action, UUID id, long version, Actor actor, CasePage.Draft draft) {
+        return Uni.createFrom().deferred(() -> start(action, id, version, actor, draft))
                 .invoke(changed -> changed.onCommitted().run())
                 .call(() -> agents.remember(actor.user(), actor.name(), actor.email()).onFailure()
                         .invoke(e -> Log.warnf("Could not remember agent %s: %s", actor.user(), e.getMessage()))
@@ -40,14 +41,15 @@ public class WorkspaceActions {
     }
 
     private Uni<CaseWorkflowService.Changed> start(WorkspaceAction action, UUID id, long version, Actor actor,
-            String text) {
+            CasePage.Draft draft) {
+        String text = draft.text();
         return switch (action) {
             case CLAIM -> workflow.claim(id, version, actor.user(), actor.actsOnEveryCase());
             case REPLY -> workflow.reply(id, version, actor, text);
             case NOTE -> workflow.note(id, version, actor, text);
             case WAIT -> workflow.waitOnCustomer(id, version, actor);
             case RESUME -> workflow.resume(id, version, actor);
-            case RESOLVE -> workflow.resolve(id, version, actor, text);
+            case RESOLVE -> workflow.resolve(id, version, actor, text, draft.category(), draft.rootCause());
             case REOPEN -> workflow.reopen(id, version, actor, text);
         };
     }

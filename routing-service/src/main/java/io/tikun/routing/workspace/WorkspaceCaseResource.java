@@ -31,6 +31,8 @@ import io.tikun.routing.conversation.ConversationConfig;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.ForbiddenProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
+import io.tikun.routing.taxonomy.InvalidChoiceProblem;
+import io.tikun.routing.taxonomy.Taxonomy;
 
 /**
  * A case's page in the workspace and its forms. Each form carries the page's anti-forgery token and the case version it showed
@@ -84,7 +86,8 @@ public class WorkspaceCaseResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Workspace page (browser login)")
     public Uni<Response> act(@Context HttpHeaders headers, @RestPath UUID id, @RestPath String action,
-            @RestForm String token, @RestForm Long version, @RestForm String text) {
+            @RestForm String token, @RestForm Long version, @RestForm String text, @RestForm String category,
+            @RestForm String rootCause) {
         PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
         if (!WorkspacePages.mayWork(identity)) {
             return pages.forbidden(p);
@@ -95,7 +98,7 @@ public class WorkspaceCaseResource {
             return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
         }
         String typed = text == null ? "" : text.strip();
-        CasePage.Draft draft = new CasePage.Draft(chosen.path(), typed);
+        CasePage.Draft draft = new CasePage.Draft(chosen.path(), typed, category, rootCause);
         if (!tokens.valid(p.user(), token) || version == null) {
             return refused(p, id, m.badForm(), draft, Response.Status.FORBIDDEN);
         }
@@ -106,11 +109,15 @@ public class WorkspaceCaseResource {
             return refused(p, id, m.notPossible(typed.length() + " > " + maxTextLength), draft,
                     Response.Status.BAD_REQUEST);
         }
-        return actions.run(chosen, id, version, Actor.of(identity), typed)
+        return actions.run(chosen, id, version, Actor.of(identity), draft)
                 .map(changed -> Response.seeOther(URI.create("/workspace/cases/" + id + "?done=true")).build())
                 .onFailure(WorkspaceCaseResource::changedMeanwhile).recoverWithUni(
                         () -> pages.casePage(p, id, new CasePage.Notice("changed", m.changedSinceOpened()), draft,
                                 Response.Status.CONFLICT))
+                .onFailure(InvalidChoiceProblem.class).recoverWithUni(failure -> refused(p, id,
+                        Taxonomy.ROOT_CAUSE.equals(((InvalidChoiceProblem) failure).field()) ? m.chooseRootCause()
+                                : m.chooseCategory(),
+                        draft, Response.Status.BAD_REQUEST))
                 .onFailure(ForbiddenProblem.class)
                 .recoverWithUni(() -> refused(p, id, m.heldByAnother(), draft, Response.Status.FORBIDDEN))
                 .onFailure(ConflictProblem.class).recoverWithUni(failure -> refused(p, id,

@@ -253,6 +253,24 @@ public interface WorkspaceMessages {
     @Message("Resolve the case")
     String resolveButton();
 
+    @Message("Category (confirm the suggested one or correct it)")
+    String categoryLabel();
+
+    @Message("Root cause")
+    String rootCauseLabel();
+
+    @Message("Choose…")
+    String chooseOne();
+
+    @Message("Choose the root cause from the list before resolving.")
+    String chooseRootCause();
+
+    @Message("Choose the case's category from the list before resolving.")
+    String chooseCategory();
+
+    @Message("Suggested by the classifier: {category}")
+    String suggestedCategory(String category);
+
     @Message("Reopen")
     String reopen();
 

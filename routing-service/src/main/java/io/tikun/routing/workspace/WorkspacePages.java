@@ -26,6 +26,7 @@ import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.taxonomy.Taxonomy;
 
 /** Renders the workspace's pages in the user's language and time zone. */
 @ApplicationScoped
@@ -44,10 +45,13 @@ public class WorkspacePages {
     private final Template inbox;
     private final Template casePage;
     private final Template forbidden;
+    private final Taxonomy taxonomy;
 
     public WorkspacePages(CaseRepository repository, CaseService cases, CannedResponseService canned, FormTokens tokens,
             WorkspaceConfig config, Clock clock, @Location("workspace/inbox.html") Template inbox,
-            @Location("workspace/case.html") Template casePage, @Location("workspace/forbidden.html") Template forbidden) {
+            @Location("workspace/case.html") Template casePage, @Location("workspace/forbidden.html") Template forbidden,
+            Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.repository = repository;
         this.cases = cases;
         this.canned = canned;
@@ -105,7 +109,7 @@ public class WorkspacePages {
     Uni<Response> casePage(PageContext p, UUID id, CasePage.Notice notice, CasePage.Draft draft, Response.Status status) {
         Instant now = clock.instant();
         return cases.view(id).chain(view -> canned.list().chain(responses -> nextCase(p, id)
-                .map(next -> CasePage.of(view, responses, next, notice, draft, now, config.amberBelow()))))
+                .map(next -> CasePage.of(view, responses, next, notice, draft, now, config.amberBelow(), taxonomy))))
                 .chain(page -> html(casePage.data("p", p).data("page", page).data("c", page.c()), p, status));
     }
 

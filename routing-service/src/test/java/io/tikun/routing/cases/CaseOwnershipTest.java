@@ -50,7 +50,8 @@ class CaseOwnershipTest {
         all.put("first-response", "{\"summary\":\"Called her back\"}");
         all.put("commitments", "{\"what\":\"A technician comes on Tuesday\",\"owner\":\"yossi\",\"dueAt\":\""
                 + Instant.now().plusSeconds(86_400) + "\"}");
-        all.put("resolve", "{\"resolution\":\"Heater replaced\"}");
+        all.put("resolve",
+                "{\"resolution\":\"Heater replaced\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}");
         all.put("reopen", "{\"reason\":\"Still smells of gas\"}");
         return all;
     }

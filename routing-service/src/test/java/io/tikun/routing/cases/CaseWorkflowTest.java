@@ -97,7 +97,9 @@ class CaseWorkflowTest {
             post("bob", "agent", "/api/v1/cases/" + id + "/first-response", "{\"summary\":\"again\"}", null)
                     .then().statusCode(409).contentType(PROBLEM);
 
-            post("bob", "agent", "/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"We replaced the heater.\"}", null)
+            post("bob", "agent", "/api/v1/cases/" + id + "/resolve",
+                    "{\"resolution\":\"We replaced the heater.\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}",
+                    null)
                     .then().statusCode(200).body("status", equalTo("RESOLVED"));
             ConsumerRecord<String, String> resolved = topic.await(r -> r.value().contains(id)
                     && "tikun.case.resolved".equals(KafkaTopicReader.header(r, "ce_type")), WAIT);
@@ -105,7 +107,8 @@ class CaseWorkflowTest {
             topic.await(r -> r.value().contains(id) && "tikun.case.responded".equals(KafkaTopicReader.header(r, "ce_type")),
                     WAIT);
 
-            post("bob", "agent", "/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"twice\"}", null)
+            post("bob", "agent", "/api/v1/cases/" + id + "/resolve",
+                    "{\"resolution\":\"twice\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}", null)
                     .then().statusCode(409).contentType(PROBLEM);
             post("bob", "agent", "/api/v1/cases/" + id + "/reopen", "{\"reason\":\"Customer says it still smells of gas\"}",
                     null).then().statusCode(200).body("status", equalTo("OPEN"));
@@ -139,7 +142,8 @@ class CaseWorkflowTest {
                 .put("/api/v1/cases/" + id + "/assignee").then().statusCode(200).body("assignee", equalTo("dana"));
         post("bob", "agent", "/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"\"}", null)
                 .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItems("resolution"));
-        post("bob", "agent", "/api/v1/cases/" + UUID.randomUUID() + "/resolve", "{\"resolution\":\"x\"}", null)
+        post("bob", "agent", "/api/v1/cases/" + UUID.randomUUID() + "/resolve",
+                "{\"resolution\":\"x\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}", null)
                 .then().statusCode(404).contentType(PROBLEM);
     }
 

@@ -287,7 +287,9 @@ class ConversationTest {
                 .body("detail", containsString("at most 5000"));
         post("bob", "agent", UUID.randomUUID().toString(), "replies", text("Hello")).then().statusCode(404)
                 .contentType(PROBLEM);
-        post("bob", "agent", opened.id(), "resolve", "{\"resolution\":\"Refunded\"}").then().statusCode(200);
+        post("bob", "agent", opened.id(), "resolve",
+                "{\"resolution\":\"Refunded\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}").then()
+                .statusCode(200);
         post("bob", "agent", opened.id(), "replies", text("One more thing")).then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("resolved"));
         assertThat(view(opened.id()).getList("messages.kind", String.class)).doesNotContain("AGENT_REPLY");
@@ -337,14 +339,18 @@ class ConversationTest {
             assertThat(summary.get("text").asText()).startsWith("שלום Dana Levi").contains("צוות השטח").contains(", 9:00")
                     .contains("2027");
 
-            post("bob", "agent", opened.id(), "resolve", "{\"resolution\":\"החלפנו את גוף החימום\"}").then().statusCode(200);
+            post("bob", "agent", opened.id(), "resolve",
+                    "{\"resolution\":\"החלפנו את גוף החימום\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}")
+                    .then().statusCode(200);
             JsonNode thanks = requested(topic, opened, "החלפנו את גוף החימום");
             assertThat(thanks.get("kind").asText()).isEqualTo("THANK_YOU");
             assertThat(thanks.get("messageId").asText()).isEqualTo("routing:thank-you:" + opened.id() + ":1");
             assertThat(thanks.get("text").asText()).contains("תודה").contains(thanks.get("reference").asText());
 
             post("bob", "agent", opened.id(), "reopen", "{\"reason\":\"Still cold\"}").then().statusCode(200);
-            post("bob", "agent", opened.id(), "resolve", "{\"resolution\":\"החלפנו גם את התרמוסטט\"}").then().statusCode(200);
+            post("bob", "agent", opened.id(), "resolve",
+                    "{\"resolution\":\"החלפנו גם את התרמוסטט\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}")
+                    .then().statusCode(200);
             assertThat(requested(topic, opened, "החלפנו גם את התרמוסטט").get("messageId").asText())
                     .isEqualTo("routing:thank-you:" + opened.id() + ":2");
         }

@@ -188,7 +188,8 @@ class EscalationJobTest {
     @Test
     void reopeningAnUnansweredCaseAfterItsDeadlineGivesAnHourBeforeItEscalates() {
         OpenedCase opened = openCase("MEDIUM");
-        given().auth().oauth2(agentToken()).contentType(ContentType.JSON).body("{\"resolution\":\"Duplicate of another case\"}")
+        given().auth().oauth2(agentToken()).contentType(ContentType.JSON).body(
+                "{\"resolution\":\"Duplicate of another case\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}")
                 .post("/api/v1/cases/" + opened.id() + "/resolve").then().statusCode(200)
                 .body("escalationDueAt", nullValue());
         clock.advance(PAST_THE_DEADLINE);

@@ -213,7 +213,8 @@ class ResolutionEscalationTest {
     @Test
     void aResolvedCaseNeverClimbsForItsResolutionDeadlineNorWhenReopenedAfterIt() {
         Opened opened = openAnswered("MEDIUM");
-        act(opened.id(), "resolve", "{\"resolution\":\"Heater replaced\"}");
+        act(opened.id(), "resolve",
+                "{\"resolution\":\"Heater replaced\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}");
         Instant due = resolutionDue(opened.id());
 
         moveClockTo(due.plus(A_MINUTE));

@@ -57,16 +57,24 @@ class WorkspacePagesTest {
 
     /** Opens a case for a new complaint; returns the case id. */
     private String openCase(String severity, String channel, String language) {
+        return openCase(severity, channel, language, null);
+    }
+
+    /** Opens a case for a new complaint intake's classifier put in {@code category} (none when null). */
+    private String openCase(String severity, String channel, String language, String category) {
         String complaintId = UUID.randomUUID().toString();
+        String classification = category == null ? ""
+                : ",\"classification\":{\"product\":{\"id\":\"oven\",\"name\":\"Oven\",\"evidence\":[\"התנור\"]},"
+                        + "\"category\":\"" + category + "\",\"categoryEvidence\":[\"נשרף\"],\"orderNumbers\":[]}";
         Instant now = Instant.now();
         String json = """
                 {"complaintId":"%s","reference":"%s","channel":"%s",
                  "customer":{"id":"cust-%s","name":"דנה לוי","email":"dana@example.com","phone":"+972521234567"},
                  "subject":"התנור נשרף","body":"הוא נשרף. אני אתבע אתכם.","severity":"%s",
                  "reasons":[{"signal":"LEGAL_THREAT","implies":"CRITICAL","evidence":"אתבע"}],
-                 "receivedAt":"%s","expectedResponseBy":"%s","language":"%s"}"""
+                 "receivedAt":"%s","expectedResponseBy":"%s","language":"%s"%s}"""
                 .formatted(complaintId, randomReference(), channel, complaintId, severity, now, now.plusSeconds(3600),
-                        language);
+                        language, classification);
         try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
             sender.send("complaints.received", "cust-" + complaintId, UUID.randomUUID().toString(),
                     "tikun.complaint.received", json);
@@ -75,7 +83,18 @@ class WorkspacePagesTest {
     }
 
     private static Response post(String user, String role, Document from, String caseId, String action, String text) {
-        RequestSpecification request = as(user, role).contentType(ContentType.URLENC)
+        return post(user, role, from, caseId, action, text, java.util.Map.of());
+    }
+
+    /** A resolution with the product-defect category and root cause the agent chose. */
+    private static Response resolve(String user, String role, Document from, String caseId, String text) {
+        return post(user, role, from, caseId, "resolve", text,
+                java.util.Map.of("category", "product_defect", "rootCause", "product-defect"));
+    }
+
+    private static Response post(String user, String role, Document from, String caseId, String action, String text,
+            java.util.Map<String, String> fields) {
+        RequestSpecification request = as(user, role).contentType(ContentType.URLENC).formParams(fields)
                 .formParam("token", from.selectFirst("input[name=token]").val())
                 .formParam("version", from.selectFirst("input[name=version]").val());
         if (text != null) {
@@ -209,7 +228,7 @@ class WorkspacePagesTest {
                 .contentType(ContentType.JSON).body("{\"text\":\"Called the customer\"}")
                 .post("/api/v1/cases/" + id + "/notes").then().statusCode(200);
 
-        Response conflict = post("dor", "agent", opened, id, "resolve", "Replaced the heater");
+        Response conflict = resolve("dor", "agent", opened, id, "Replaced the heater");
         assertThat(conflict.statusCode()).isEqualTo(409);
         Document page = page(conflict);
         assertThat(page.selectFirst(".notice-changed")).isNotNull();
@@ -220,7 +239,7 @@ class WorkspacePagesTest {
                 .isGreaterThan(Long.parseLong(opened.selectFirst("input[name=version]").val()));
 
         // Sent again from the fresh page, it goes through.
-        assertThat(post("dor", "agent", page, id, "resolve", "Replaced the heater").statusCode()).isEqualTo(303);
+        assertThat(resolve("dor", "agent", page, id, "Replaced the heater").statusCode()).isEqualTo(303);
         assertThat(casePage("dor", "agent", id).selectFirst("#case-status").attr("data-status")).isEqualTo("RESOLVED");
     }
 
@@ -245,6 +264,54 @@ class WorkspacePagesTest {
         } finally {
             response.cancel(true);
         }
+    }
+
+    @Test
+    void theResolveFormOffersTheClassifiersCategoryAndTheRootCausesAndRefusesInHebrewWithoutACause() {
+        String id = openCase("MEDIUM", "email", "he", "delivery");
+        Document opened = page(as("dor", "agent").header("Accept-Language", "he-IL").get("/workspace/cases/" + id));
+        assertThat(opened.selectFirst("#resolve-category option[selected]").val()).isEqualTo("delivery");
+        assertThat(opened.selectFirst("#resolve-category option[value=delivery]").text()).isEqualTo("משלוח");
+        assertThat(opened.select("#resolve-root-cause option").eachAttr("value")).containsExactly("", "product-defect",
+                "supplier-delay", "process-gap", "staff-error", "communication", "billing-system",
+                "customer-misunderstanding", "external", "other");
+        assertThat(opened.selectFirst("#resolve-root-cause option[selected]")).isNull();
+        assertThat(opened.selectFirst("#suggested-category").text()).contains("משלוח");
+        // Both selects have their label.
+        assertThat(opened.select("label[for=resolve-category]")).hasSize(1);
+        assertThat(opened.select("label[for=resolve-root-cause]")).hasSize(1);
+
+        Response refused = as("dor", "agent").header("Accept-Language", "he-IL").contentType(ContentType.URLENC)
+                .formParam("token", opened.selectFirst("input[name=token]").val())
+                .formParam("version", opened.selectFirst("input[name=version]").val())
+                .formParam("text", "Replaced the oven").formParam("category", "product_defect")
+                .post("/workspace/cases/" + id + "/resolve");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document again = page(refused);
+        assertThat(again.selectFirst(".notice-error").text()).isEqualTo("יש לבחור סיבת שורש מהרשימה לפני סגירת התיק.");
+        assertThat(again.selectFirst("#resolve-text").text()).isEqualTo("Replaced the oven");
+        assertThat(again.selectFirst("#resolve-category option[selected]").val()).isEqualTo("product_defect");
+        assertThat(again.selectFirst("#case-status").attr("data-status")).isEqualTo("OPEN");
+
+        Response english = as("dor", "agent").cookie("lang", "en").contentType(ContentType.URLENC)
+                .formParam("token", again.selectFirst("input[name=token]").val())
+                .formParam("version", again.selectFirst("input[name=version]").val())
+                .formParam("text", "Replaced the oven").formParam("category", "no-such-category")
+                .formParam("rootCause", "product-defect").post("/workspace/cases/" + id + "/resolve");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(page(english).selectFirst(".notice-error").text())
+                .isEqualTo("Choose the case's category from the list before resolving.");
+
+        assertThat(post("dor", "agent", again, id, "resolve", "Replaced the oven",
+                java.util.Map.of("category", "product_defect", "rootCause", "supplier-delay")).statusCode()).isEqualTo(303);
+        io.restassured.path.json.JsonPath resolved = given()
+                .auth().oauth2(OidcWiremockTestResource.getAccessToken("dor", Set.of("agent")))
+                .get("/api/v1/cases/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(resolved.getString("category")).isEqualTo("product_defect");
+        assertThat(resolved.getString("classifiedCategory")).isEqualTo("delivery");
+        assertThat(resolved.getString("rootCause")).isEqualTo("supplier-delay");
+        assertThat(resolved.getBoolean("resolutions[0].corrected")).isTrue();
+        assertThat(resolved.getString("resolutions[0].resolvedBy")).isEqualTo("dor");
     }
 
     @Test
