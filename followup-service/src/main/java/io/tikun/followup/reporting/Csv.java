@@ -1,0 +1,39 @@
+package io.tikun.followup.reporting;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The reports' CSV: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
+public final class Csv {
+
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private Csv() {
+    }
+
+    /** A text cell: quoted when it holds a comma, quote or line break; a leading = + - @ is defused with a quote. */
+    public static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    /** A number cell; empty for null. */
+    public static String number(Double value) {
+        return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    public static String number(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    /** Lines joined with CRLF, as RFC 4180 has it. */
+    public static String document(List<String> lines) {
+        return String.join("\r\n", lines) + "\r\n";
+    }
+}
