@@ -6,9 +6,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -28,17 +33,13 @@ public class ReturnReportResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "Value of churn-intent complainers who stayed against handling cost, over [from, to)", description = "from and to are ISO-8601 instants; every configured figure used is listed "
             + "under assumptions. Accept: text/csv for the same as CSV.")
-    public Uni<ReturnReport> json(@BeanParam @Valid PromiseReportParameters window) {
-        return queries.report(window.start(), window.end());
-    }
-
-    @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "The return report as CSV")
-    public Uni<String> csv(@BeanParam @Valid PromiseReportParameters window) {
-        return queries.report(window.start(), window.end()).map(r -> Csv.document(ReturnReportQueries.csv(r)));
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnReport.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE) })
+    public Uni<Response> report(@BeanParam @Valid PromiseReportParameters window, HttpHeaders headers) {
+        return queries.report(window.start(), window.end()).map(r -> Csv.respond(headers, r, ReturnReportQueries::csv));
     }
 }
