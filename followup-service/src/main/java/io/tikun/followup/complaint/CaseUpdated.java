@@ -20,7 +20,21 @@ public record CaseUpdated(
         String reason,
         Instant occurredAt,
         /** The agent holding the case after the change; null while nobody does. */
-        String assignee) {
+        String assignee,
+        /** Required by the schema; null only in a change kept from before its complaint arrived. */
+        CaseLevel level,
+        /** Routing's category of the case, when it sends one (optional, newer routing). */
+        String category,
+        /** Why it happened, on resolved (optional). */
+        String rootCause,
+        /** The catalogue product, when known (optional). */
+        String productId,
+        /** Whether the first response met its SLA, once known (optional). */
+        Boolean firstResponseWithinSla) {
+
+    public boolean callbackScheduled() {
+        return change == CaseChange.CALLBACK_SCHEDULED;
+    }
 
     public boolean resolved() {
         return change == CaseChange.RESOLVED;

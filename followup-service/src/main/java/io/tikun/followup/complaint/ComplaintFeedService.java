@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.churn.ChurnWatchService;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.csat.CaseSurveys;
@@ -19,7 +20,8 @@ import io.tikun.followup.inbox.ProcessedEventRepository;
 /**
  * Keeps follow-up's record of each customer's complaints and their cases, for exit interviews; when a case is resolved
  * it requests the case's satisfaction survey (once per case), and opens an exit interview when a complaint in which the
- * customer threatened to leave is closed without a kept promise. Each event
+ * customer threatened to leave is closed without a kept promise. A churn-intent complaint opens a churn watch; each case
+ * change records the handling facts the churn and return reports read. Each event
  * is applied once per {@code ce_id}, with its {@code processed_event} row in the same transaction.
  */
 @ApplicationScoped
@@ -42,17 +44,19 @@ public class ComplaintFeedService {
     private final ExitInterviewService exitInterviews;
     private final EarlyCaseUpdateRepository early;
     private final CaseSurveys surveys;
+    private final ChurnWatchService churnWatches;
     private final Clock clock;
 
     public ComplaintFeedService(CustomerComplaintRepository complaints, CommitmentRepository commitments,
             ProcessedEventRepository processed, ExitInterviewService exitInterviews, EarlyCaseUpdateRepository early,
-            CaseSurveys surveys, Clock clock) {
+            CaseSurveys surveys, ChurnWatchService churnWatches, Clock clock) {
         this.complaints = complaints;
         this.commitments = commitments;
         this.processed = processed;
         this.exitInterviews = exitInterviews;
         this.early = early;
         this.surveys = surveys;
+        this.churnWatches = churnWatches;
         this.clock = clock;
     }
 
@@ -68,6 +72,9 @@ public class ComplaintFeedService {
             }
             CustomerComplaint complaint = CustomerComplaint.of(received);
             return complaints.persist(complaint)
+                    .call(() -> complaint.churnIntent
+                            ? churnWatches.open(complaint.complaintId, complaint.customerId, complaint.receivedAt)
+                            : Uni.createFrom().voidItem())
                     .chain(() -> early.findById(received.complaintId()))
                     .chain(waiting -> waiting == null ? Uni.createFrom().item(Outcome.APPLIED)
                             : early.delete(waiting).chain(() -> follow(complaint, waiting.asUpdate())));
@@ -89,11 +96,32 @@ public class ComplaintFeedService {
         complaint.caseId = update.caseId();
         complaint.caseStatus = update.status().name();
         complaint.resolvedAt = update.resolved() ? update.occurredAt() : null;
+        recordHandling(complaint, update);
         if (!update.resolved()) {
             return Uni.createFrom().item(Outcome.APPLIED);
         }
         // The satisfaction survey goes once per case (a reopened case resolved again is not asked twice).
         return surveys.queue(complaint, update.caseId()).chain(() -> exitInterviewIfChurned(complaint, update));
+    }
+
+    /** The facts the churn and return reports read; an optional field routing did not send keeps what was known. */
+    private static void recordHandling(CustomerComplaint complaint, CaseUpdated update) {
+        complaint.highestLevel = CaseLevel.higher(complaint.highestLevel, update.level());
+        if (update.callbackScheduled()) {
+            complaint.callbacks++;
+        }
+        if (update.category() != null && !update.category().isBlank()) {
+            complaint.category = update.category().strip();
+        }
+        if (update.productId() != null) {
+            complaint.productId = update.productId();
+        }
+        if (update.rootCause() != null) {
+            complaint.rootCause = update.rootCause();
+        }
+        if (update.firstResponseWithinSla() != null) {
+            complaint.firstResponseWithinSla = update.firstResponseWithinSla();
+        }
     }
 
     private Uni<Outcome> exitInterviewIfChurned(CustomerComplaint complaint, CaseUpdated update) {

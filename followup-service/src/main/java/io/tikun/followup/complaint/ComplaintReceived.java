@@ -22,7 +22,8 @@ public record ComplaintReceived(
         Severity severity,
         List<Reason> reasons,
         Instant receivedAt,
-        String language) {
+        String language,
+        Classification classification) {
 
     /** The severity signal intake records when the customer says they will leave ("cancel", "עוזב"…). */
     public static final String CHURN_INTENT = "CHURN_INTENT";
@@ -35,6 +36,18 @@ public record ComplaintReceived(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Customer(String id, String name) {
+    }
+
+    /** Only the category code of intake's classification (operator-configured codes, so a string). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Classification(String category) {
+    }
+
+    /** The category intake classified the complaint in; null when the event has no classification. */
+    public String category() {
+        return classification == null || classification.category() == null || classification.category().isBlank()
+                ? null
+                : classification.category().strip();
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

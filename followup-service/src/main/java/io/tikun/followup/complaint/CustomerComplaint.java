@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -54,6 +56,29 @@ public class CustomerComplaint {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
+    /** Intake's classification category, replaced by routing's when a case change carries one; null when unknown. */
+    @Column
+    public String category;
+
+    @Column(name = "product_id")
+    public String productId;
+
+    @Column(name = "root_cause")
+    public String rootCause;
+
+    /** The highest escalation level the case reached; null before any case change with a level. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "highest_level")
+    public CaseLevel highestLevel;
+
+    /** How many manager callbacks routing scheduled for the case. */
+    @Column(nullable = false)
+    public int callbacks;
+
+    /** Null until routing says whether the first response met its SLA. */
+    @Column(name = "first_response_within_sla")
+    public Boolean firstResponseWithinSla;
+
     static CustomerComplaint of(ComplaintReceived received) {
         CustomerComplaint c = new CustomerComplaint();
         c.complaintId = received.complaintId();
@@ -66,6 +91,7 @@ public class CustomerComplaint {
         c.churnIntent = received.churnIntent();
         c.receivedAt = received.receivedAt();
         c.language = received.languageCode();
+        c.category = received.category();
         return c;
     }
 }

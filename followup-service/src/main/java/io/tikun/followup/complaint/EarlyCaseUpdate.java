@@ -40,8 +40,9 @@ public class EarlyCaseUpdate {
 
     /** The case change as if it had just arrived. */
     CaseUpdated asUpdate() {
-        // Only whether it was resolved matters once the complaint arrives; the other changes just set the status.
+        // Only whether it was resolved matters (the handling facts of an early change are not kept: the next change
+        // of the case brings them again) once the complaint arrives; the other changes just set the status.
         return new CaseUpdated(caseId, complaintId, null, customerId, resolved ? CaseChange.RESOLVED : null,
-                CaseStatus.valueOf(caseStatus), null, occurredAt, assignee);
+                CaseStatus.valueOf(caseStatus), null, occurredAt, assignee, null, null, null, null, null);
     }
 }

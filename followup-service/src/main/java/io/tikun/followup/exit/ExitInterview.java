@@ -60,6 +60,10 @@ public class ExitInterview {
     @Column
     public ExitOutcome outcome;
 
+    /** Why the customer left, from the configured list; null when not recorded. */
+    @Column(name = "exit_reason")
+    public String exitReason;
+
     @Version
     public long version;
 }

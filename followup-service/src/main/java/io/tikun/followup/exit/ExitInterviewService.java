@@ -18,10 +18,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.access.Caller;
+import io.tikun.followup.churn.ChurnConfig;
+import io.tikun.followup.churn.ChurnDecision;
+import io.tikun.followup.churn.ChurnOutcome;
+import io.tikun.followup.churn.ChurnWatchService;
 import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
 import io.tikun.followup.complaint.CustomerComplaintRepository;
+import io.tikun.followup.problem.ChoiceProblem;
 import io.tikun.followup.problem.NotFoundProblem;
 
 /**
@@ -37,13 +42,17 @@ public class ExitInterviewService {
     private final ExitInterviewRepository interviews;
     private final CustomerComplaintRepository complaints;
     private final CommitmentRepository commitments;
+    private final ChurnWatchService churnWatches;
+    private final ChurnConfig churn;
     private final Clock clock;
 
     public ExitInterviewService(ExitInterviewRepository interviews, CustomerComplaintRepository complaints,
-            CommitmentRepository commitments, Clock clock) {
+            CommitmentRepository commitments, ChurnWatchService churnWatches, ChurnConfig churn, Clock clock) {
         this.interviews = interviews;
         this.complaints = complaints;
         this.commitments = commitments;
+        this.churnWatches = churnWatches;
+        this.churn = churn;
         this.clock = clock;
     }
 
@@ -57,6 +66,8 @@ public class ExitInterviewService {
         String cleaned = reason == null || reason.isBlank() ? null : reason.strip();
         // Whoever reports the churn holds the interview until a manager completes it.
         return open(customerId, ExitTrigger.REPORTED, cleaned, null, actor, actor)
+                .call(() -> churnWatches.customerDecided(customerId, ChurnOutcome.LEFT, ChurnDecision.CHURN_REPORTED,
+                        actor))
                 .chain(created -> interviews.openFor(customerId)
                         .chain(interview -> withHistory(List.of(interview)))
                         .map(views -> new Opened(views.get(0), created)));
@@ -91,13 +102,40 @@ public class ExitInterviewService {
                                 "This exit interview was already completed by " + interview.completedBy + ".",
                                 Response.Status.CONFLICT));
                     }
+                    // Checked after the interview's own state, so a completed one answers 409 whatever the body.
+                    String reason = exitReason(result);
                     interview.state = ExitInterviewState.COMPLETED;
                     interview.completedAt = now();
                     interview.completedBy = actor;
                     interview.notes = result.notes().strip();
                     interview.outcome = result.outcome();
-                    return withHistory(List.of(interview)).map(views -> views.get(0));
+                    interview.exitReason = reason;
+                    return churnOutcome(interview.customerId, result.outcome(), actor)
+                            .chain(() -> withHistory(List.of(interview))).map(views -> views.get(0));
                 });
+    }
+
+    /** The reason, checked against the configured list; required when the customer left. */
+    private String exitReason(CompletedInterview result) {
+        List<String> allowed = churn.exitReasons();
+        String given = result.reason() == null || result.reason().isBlank() ? null : result.reason().strip();
+        if (given == null && result.outcome() != ExitOutcome.LEFT) {
+            return null;
+        }
+        if (given == null || !allowed.contains(given)) {
+            throw new ChoiceProblem("reason", given, allowed);
+        }
+        return given;
+    }
+
+    /** The interview settles the customer's churn watches: LEFT or STAYED; UNREACHABLE leaves them as they are. */
+    private Uni<Integer> churnOutcome(String customerId, ExitOutcome outcome, String actor) {
+        return switch (outcome) {
+            case LEFT -> churnWatches.customerDecided(customerId, ChurnOutcome.LEFT, ChurnDecision.EXIT_INTERVIEW, actor);
+            case RETAINED -> churnWatches.customerDecided(customerId, ChurnOutcome.STAYED, ChurnDecision.EXIT_INTERVIEW,
+                    actor);
+            case UNREACHABLE -> Uni.createFrom().item(0);
+        };
     }
 
     private Uni<Boolean> open(String customerId, ExitTrigger trigger, String reason, UUID caseId, String actor,

@@ -18,10 +18,12 @@ public record ExitInterviewView(
         String completedBy,
         String notes,
         ExitOutcome outcome,
+        /** From the configured list of exit reasons; the notes are the free text. */
+        String exitReason,
         CustomerHistory history) {
 
     static ExitInterviewView of(ExitInterview i, CustomerHistory history) {
         return new ExitInterviewView(i.id, i.customerId, i.trigger, i.reason, i.caseId, i.requestedBy, i.assignee, i.state,
-                i.createdAt, i.completedAt, i.completedBy, i.notes, i.outcome, history);
+                i.createdAt, i.completedAt, i.completedBy, i.notes, i.outcome, i.exitReason, history);
     }
 }

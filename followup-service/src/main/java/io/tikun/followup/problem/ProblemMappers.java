@@ -52,6 +52,14 @@ public class ProblemMappers {
                 "The request has invalid or missing fields.", path(uri), violations));
     }
 
+    /** A value outside a configured list: the detail and the violation list every allowed value. */
+    @ServerExceptionMapper
+    public Response notAChoice(ChoiceProblem e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Invalid request", Response.Status.BAD_REQUEST.getStatusCode(),
+                e.getMessage(), path(uri), List.of(new Problem.Violation(e.field(),
+                        "must be one of: " + String.join(", ", e.allowed())))));
+    }
+
     /** Declared separately: quarkus-rest-jackson maps this subtype itself, with a non-problem body. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {

@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.tikun.followup.problem.QueryParameters;
 
 /**
- * The window of a promise report, {@code [from, to)}: both required, checked by pattern so that a missing or bad
+ * The window of a report (promises, churn, return), {@code [from, to)}: both required, checked by pattern so that a missing or
+ * bad
  * value is answered with a 400 problem naming the parameter, like every listing (see {@link QueryParameters}).
  */
 public class PromiseReportParameters {
@@ -29,12 +30,12 @@ public class PromiseReportParameters {
     String to;
 
     /** The window's start; these parameters are already pattern-checked. */
-    Instant start() {
+    public Instant start() {
         return QueryParameters.instant("from", from);
     }
 
     /** The window's end, after its start. */
-    Instant end() {
+    public Instant end() {
         Instant end = QueryParameters.instant("to", to);
         if (!start().isBefore(end)) {
             throw new BadRequestException("'from' must be before 'to'.");

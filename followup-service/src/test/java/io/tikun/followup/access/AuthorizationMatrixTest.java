@@ -89,6 +89,11 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/exit-interviews", 401, 403, OK, OK, OK, OK);
         row("POST /api/v1/exit-interviews/{id}/complete", 401, 403, 403, OK, OK, OK);
         row("GET /api/v1/reports/promises", 401, 403, 403, 403, OK, OK);
+        row("GET /api/v1/churn-watches", 401, 403, OK, OK, OK, OK);
+        // Any agent may record whether a customer stayed (a watch has no owner); an unknown watch answers 404.
+        row("POST /api/v1/churn-watches/{id}/outcome", 401, 403, OK, OK, OK, OK);
+        row("GET /api/v1/reports/churn", 401, 403, 403, 403, OK, OK);
+        row("GET /api/v1/reports/return", 401, 403, 403, 403, OK, OK);
         row("GET /verify", REFUSES_BAD_LINKS, REFUSES_BAD_LINKS, REFUSES_BAD_LINKS, REFUSES_BAD_LINKS,
                 REFUSES_BAD_LINKS, REFUSES_BAD_LINKS);
         row("POST /verify", REFUSES_BAD_LINKS, REFUSES_BAD_LINKS, REFUSES_BAD_LINKS, REFUSES_BAD_LINKS,
@@ -186,6 +191,8 @@ class AuthorizationMatrixTest {
                     : CommitmentStatus.OPEN).toString());
         } else if (template.contains("/exit-interviews/{id}")) {
             path = template.replace("{id}", exitInterviewHeldByOwner());
+        } else if (template.contains("/churn-watches/{id}")) {
+            path = template.replace("{id}", UUID.randomUUID().toString());
         } else if (template.contains("/customers/{id}")) {
             path = template.replace("{id}", "cust-" + UUID.randomUUID());
         }
@@ -198,7 +205,9 @@ class AuthorizationMatrixTest {
             request = request.contentType(ContentType.JSON).body("{\"notes\":\"called\",\"outcome\":\"RETAINED\"}");
         } else if (path.endsWith("/churned")) {
             request = request.contentType(ContentType.JSON).body("{}");
-        } else if (path.endsWith("/reports/promises")) {
+        } else if (path.endsWith("/outcome")) {
+            request = request.contentType(ContentType.JSON).body("{\"outcome\":\"STAYED\"}");
+        } else if (path.contains("/reports/")) {
             request = request.queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-02-01T00:00:00Z");
         }
         return request.request(method, path);

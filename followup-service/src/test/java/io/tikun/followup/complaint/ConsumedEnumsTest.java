@@ -39,11 +39,17 @@ class ConsumedEnumsTest {
         Map<String, List<String>> declared = ProducerContracts.enumFields(
                 ProducerContracts.schema("routing-service", "cases.updated"));
 
-        // Fields follow-up does not read (severity, level) are not mapped; the ones it reads must match exactly.
+        // Severity is not read; the fields follow-up reads must match exactly.
         assertThat(declared.get("/change")).containsExactlyInAnyOrderElementsOf(
                 wireNames(CaseChange.class, CaseChange::wireName));
         assertThat(declared.get("/status")).containsExactlyInAnyOrderElementsOf(
                 wireNames(CaseStatus.class, Enum::name));
+        assertThat(declared.get("/level")).containsExactlyInAnyOrderElementsOf(wireNames(CaseLevel.class, Enum::name));
+        for (String level : declared.get("/level")) {
+            CaseUpdated update = mapper.treeToValue(example("routing-service", "cases.updated").put("level", level),
+                    CaseUpdated.class);
+            assertThat(update.level().name()).isEqualTo(level);
+        }
         for (String change : declared.get("/change")) {
             CaseUpdated update = mapper.treeToValue(example("routing-service", "cases.updated").put("change", change),
                     CaseUpdated.class);
