@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * What complaints are about (delivery, billing, refund…), as an operator keeps the categories and their words per
  * language in {@code classification/categories.json}. A complaint falls in the category whose words it uses most
- * (distinct words, so one word repeated does not outvote two); a tie goes to the category listed first; a complaint
+ * (distinct listed words, so one word repeated does not outvote two, and a matched phrase of two words counts two);
+ * a tie goes to the category listed first; a complaint
  * that uses none is {@value #OTHER}.
  */
 final class CategoryLexicon {
@@ -72,18 +73,23 @@ final class CategoryLexicon {
     }
 
     Verdict judge(AnalyzedText text) {
-        Map<Category, Set<String>> found = new LinkedHashMap<>();
+        // Counted by the listed words, not by what the customer typed: "SHIPPING" after "shipping", or "charged"
+        // found through both "charge" and "charged", is one word; "בכרטיס האשראי" found through "כרטיס אשראי",
+        // "כרטיס" and "אשראי" is two.
+        Map<Category, Set<String>> words = new LinkedHashMap<>();
+        Map<Category, Set<String>> evidence = new LinkedHashMap<>();
         for (PhraseIndex.Hit<Category> hit : index.find(text)) {
-            found.computeIfAbsent(hit.owner(), c -> new LinkedHashSet<>()).add(hit.evidence());
+            words.computeIfAbsent(hit.owner(), c -> new HashSet<>()).addAll(hit.terms());
+            evidence.computeIfAbsent(hit.owner(), c -> new LinkedHashSet<>()).add(hit.evidence());
         }
         Category best = null;
-        for (Map.Entry<Category, Set<String>> entry : found.entrySet()) {
-            if (best == null || entry.getValue().size() > found.get(best).size()
-                    || entry.getValue().size() == found.get(best).size()
+        for (Map.Entry<Category, Set<String>> entry : words.entrySet()) {
+            if (best == null || entry.getValue().size() > words.get(best).size()
+                    || entry.getValue().size() == words.get(best).size()
                             && codes.indexOf(entry.getKey().code()) < codes.indexOf(best.code())) {
                 best = entry.getKey();
             }
         }
-        return best == null ? new Verdict(OTHER, List.of()) : new Verdict(best.code(), List.copyOf(found.get(best)));
+        return best == null ? new Verdict(OTHER, List.of()) : new Verdict(best.code(), List.copyOf(evidence.get(best)));
     }
 }

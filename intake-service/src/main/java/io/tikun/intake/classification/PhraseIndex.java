@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class PhraseIndex<T> {
 
-    /** A phrase found: what it stands for, the words as the customer wrote them, and where. */
-    record Hit<T>(T owner, String evidence, int position) {
+    /** A phrase found: what it stands for, the words as the customer wrote them, where, and the phrase as listed. */
+    record Hit<T>(T owner, String evidence, int position, List<String> terms) {
     }
 
     private record Phrase<T>(List<String> terms, T owner) {
@@ -41,7 +41,7 @@ final class PhraseIndex<T> {
                 for (Phrase<T> phrase : byFirstTerm.getOrDefault(reading, List.of())) {
                     int length = phrase.terms().size();
                     if (at + length <= count && restFollows(phrase, text, at)) {
-                        hits.add(new Hit<>(phrase.owner(), text.quote(at, at + length - 1), at));
+                        hits.add(new Hit<>(phrase.owner(), text.quote(at, at + length - 1), at, phrase.terms()));
                     }
                 }
             }
