@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.tikun.intake.classification.Classification;
+import io.tikun.intake.classification.ComplaintClassifier;
 import io.tikun.intake.hotspot.HotspotSettings;
 import io.tikun.intake.hotspot.HotspotTopology;
 
@@ -30,6 +32,7 @@ import io.tikun.intake.hotspot.HotspotTopology;
 final class HotspotReplay {
 
     static final String COMPLAINTS = "complaints.received";
+    static final String CASES = "cases.updated";
     static final String HOTSPOTS = "hotspots.detected";
 
     /** A raised hotspot, as read back from {@code hotspots.detected}. */
@@ -46,24 +49,51 @@ final class HotspotReplay {
 
     private final ObjectMapper mapper;
     private final HotspotSettings settings;
+    private final ComplaintClassifier classifier;
+    private final java.util.Map<String, String> classifiedProducts = new java.util.HashMap<>();
 
-    HotspotReplay(ObjectMapper mapper, HotspotSettings settings) {
+    /** @param classifier intake's classifier, which gives each complaint its product and category as intake would */
+    HotspotReplay(ObjectMapper mapper, HotspotSettings settings, ComplaintClassifier classifier) {
         this.mapper = mapper;
         this.settings = settings;
+        this.classifier = classifier;
     }
 
-    Outcome replay(List<ReplayComplaint> complaints, Instant start) throws IOException {
+    /** The product intake's classifier found in a complaint already turned into an event, or null. */
+    String classifiedProduct(String complaintId) {
+        return classifiedProducts.get(complaintId);
+    }
+
+    /** The same replay under other settings (the classification of each complaint is kept). */
+    HotspotReplay with(HotspotSettings other) {
+        HotspotReplay replay = new HotspotReplay(mapper, other, classifier);
+        replay.classifiedProducts.putAll(classifiedProducts);
+        return replay;
+    }
+
+    /** Each replayed complaint as intake would publish it: classified by intake's own classifier. */
+    List<String> events(List<ReplayComplaint> complaints) throws IOException {
+        List<String> serialized = new ArrayList<>(complaints.size());
+        for (ReplayComplaint complaint : complaints) {
+            serialized.add(mapper.writeValueAsString(event(complaint)));
+        }
+        return serialized;
+    }
+
+    /**
+     * @param inMemory in-memory stores instead of the service's RocksDB ones: same counting, without the driver's flush
+     *        of every store to disk after each record
+     */
+    Outcome replay(List<ReplayComplaint> complaints, List<String> serialized, Instant start, boolean inMemory)
+            throws IOException {
         Path stateDir = Files.createTempDirectory("hotspot-replay");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hotspot-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        List<String> serialized = new ArrayList<>(complaints.size());
-        for (ReplayComplaint complaint : complaints) {
-            serialized.add(mapper.writeValueAsString(event(complaint)));
-        }
+        HotspotTopology topology = new HotspotTopology(settings, mapper, classifier::terms);
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                new HotspotTopology(settings, mapper).build(List.of(COMPLAINTS), HOTSPOTS), props, start)) {
+                (inMemory ? topology.inMemory() : topology).build(List.of(COMPLAINTS), CASES, HOTSPOTS), props, start)) {
             TestInputTopic<String, String> in = driver.createInputTopic(COMPLAINTS, Serdes.String().serializer(),
                     Serdes.String().serializer());
             TestOutputTopic<String, String> out = driver.createOutputTopic(HOTSPOTS, Serdes.String().deserializer(),
@@ -101,13 +131,17 @@ final class HotspotReplay {
         event.put("subject", complaint.subject());
         event.put("body", complaint.body());
         event.putObject("customer").put("id", complaint.customerId());
+        Classification classified = classifier.classify(complaint.subject(), complaint.body());
+        if (classified.product() != null) {
+            classifiedProducts.put(complaint.complaintId(), classified.product().id());
+        }
         ObjectNode classification = event.putObject("classification");
-        if (complaint.productId() == null) {
+        if (classified.product() == null) {
             classification.putNull("product");
         } else {
-            classification.putObject("product").put("id", complaint.productId());
+            classification.putObject("product").put("id", classified.product().id());
         }
-        classification.put("category", complaint.category());
+        classification.put("category", classified.category());
         return event;
     }
 

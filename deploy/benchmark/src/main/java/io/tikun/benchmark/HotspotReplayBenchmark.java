@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tikun.intake.classification.ComplaintClassifier;
 import io.tikun.intake.hotspot.HotspotSettings;
 
 /**
@@ -45,7 +46,8 @@ public final class HotspotReplayBenchmark {
         Instant established = start.plus(Duration.ofDays(7L * settings.baselineWeeks()));
 
         List<ReplayProduct> products = ReplayProduct.intakeCatalogue(mapper);
-        ReplayComplaints generator = new ReplayComplaints(seed, products);
+        ComplaintClassifier classifier = new ComplaintClassifier(mapper, new IntakeClassificationFiles());
+        ReplayComplaints generator = new ReplayComplaints(seed, products, term -> classifier.terms(term, 4).get(0));
         List<ReplayComplaint> background = generator.background(start, weeks, perWorkday, customerPool);
         List<ReplayComplaints.Spike> spikes = spikes(generator, products, spikeCount, spikeSize, spread, established,
                 start.plus(Duration.ofDays(7L * weeks)));
@@ -53,14 +55,58 @@ public final class HotspotReplayBenchmark {
         spikes.forEach(s -> withSpikes.addAll(s.complaints()));
         withSpikes.sort(Comparator.comparing(ReplayComplaint::receivedAt));
 
-        HotspotReplay replay = new HotspotReplay(mapper, settings);
-        replay.replay(background.subList(0, Math.min(background.size(), 500)), start); // warms the JIT and RocksDB
-        HotspotReplay.Outcome alone = replay.replay(background, start);
-        HotspotReplay.Outcome spiked = replay.replay(withSpikes, start);
+        HotspotReplay replay = new HotspotReplay(mapper, settings, classifier);
+        List<String> backgroundEvents = replay.events(background);
+        List<String> spikedEvents = replay.events(withSpikes);
+        List<ReplayComplaint> firstWeek = background.stream()
+                .filter(c -> c.receivedAt().isBefore(start.plus(Duration.ofDays(7)))).toList();
+        replay.replay(firstWeek, backgroundEvents.subList(0, firstWeek.size()), start, true); // warms the JIT
+        HotspotReplay.Outcome alone = replay.replay(background, backgroundEvents, start, true);
+        HotspotReplay.Outcome spiked = replay.replay(withSpikes, spikedEvents, start, true);
+        // the service's own RocksDB stores over the first week, for the throughput beside the in-memory figure
+        HotspotReplay.Outcome persistent = replay.replay(firstWeek, backgroundEvents.subList(0, firstWeek.size()), start,
+                false);
+        HotspotReplay.Outcome inMemoryWeek = replay.replay(firstWeek, backgroundEvents.subList(0, firstWeek.size()), start,
+                true);
 
-        String body = new HotspotReplayReport(settings, start, established, weeks, perWorkday, customerPool, seed,
-                spikeSize, spread).write(background, spikes, alone, spiked);
-        new ResultsFile(results).append("Hotspot replay: seeded weeks of complaints with injected spikes", body);
+        HotspotReplayReport report = new HotspotReplayReport(settings, start, established, weeks, perWorkday, customerPool,
+                seed, spikeSize, spread);
+        StringBuilder body = new StringBuilder(report.write(background, spikes, alone, spiked, inMemoryWeek, persistent,
+                replay::classifiedProduct));
+        body.append(VARIANTS_HEADER);
+        body.append(report.variantRow("defaults", settings, spikes, alone, spiked));
+        for (var variant : variants(settings).entrySet()) {
+            HotspotReplay other = replay.with(variant.getValue());
+            body.append(report.variantRow(variant.getKey(), variant.getValue(), spikes,
+                    other.replay(background, backgroundEvents, start, true),
+                    other.replay(withSpikes, spikedEvents, start, true)));
+        }
+        new ResultsFile(results).append("Hotspot replay: seeded weeks of complaints with injected spikes",
+                body.toString());
+    }
+
+    private static final String VARIANTS_HEADER = """
+
+            The same background and spikes under other settings, same run (false alarms: background alone, weeks after \
+            the baseline is established):
+
+            | settings | false-alarm rate | floor | spikes raised within one window | false alarms per week | false alarms by subject kind |
+            |---|---|---|---|---|---|
+            """;
+
+    /** Stricter tests and floors, to show what each buys in false alarms and costs in missed spikes. */
+    private static Map<String, HotspotSettings> variants(HotspotSettings d) {
+        Map<String, HotspotSettings> variants = new java.util.LinkedHashMap<>();
+        variants.put("rate 1e-4", copy(d, 1e-4, d.minComplaints(), d.minCustomers()));
+        variants.put("rate 1e-5", copy(d, 1e-5, d.minComplaints(), d.minCustomers()));
+        variants.put("floor 6 from 6", copy(d, d.falseAlarmRate(), 6, 6));
+        variants.put("rate 1e-4, floor 6 from 6", copy(d, 1e-4, 6, 6));
+        return variants;
+    }
+
+    private static HotspotSettings copy(HotspotSettings d, double rate, int complaints, int customers) {
+        return new HotspotSettings(d.window(), d.baselineWeeks(), rate, complaints, customers, d.minimumExpected(),
+                d.coolDown(), d.maxTermsPerComplaint(), d.samples(), d.sweepInterval());
     }
 
     /**

@@ -39,7 +39,8 @@ final class HotspotReplayReport {
     }
 
     String write(List<ReplayComplaint> background, List<ReplayComplaints.Spike> spikes, HotspotReplay.Outcome alone,
-            HotspotReplay.Outcome spiked) {
+            HotspotReplay.Outcome spiked, HotspotReplay.Outcome inMemoryWeek, HotspotReplay.Outcome persistentWeek,
+            java.util.function.UnaryOperator<String> classifiedProduct) {
         StringBuilder out = new StringBuilder();
         long hebrew = background.stream().filter(c -> "he".equals(c.language())).count();
         long withProduct = background.stream().filter(c -> c.productId() != null).count();
@@ -50,11 +51,14 @@ final class HotspotReplayReport {
                 %d weeks of seeded background (seed %d): %d complaints (%d%% Hebrew, the rest English; %d%% name a \
                 catalogued product), about %d per workday Sunday–Thursday, fewer on Friday and Saturday, low at night, \
                 from a pool of %d customers; busiest hour %d complaints. %d spikes of %d complaints from %d new \
-                customers within %s, injected after the %d baseline weeks. Intake's own `HotspotTopology` with \
-                `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, false-alarm rate %s, \
-                cool-down %s, baseline %d weeks), persistent state stores, in Kafka Streams' TopologyTestDriver with its \
-                wall clock moved along with the complaints (the sweep runs every %s of replayed time). The complaints \
-                carry the generator's own product and category, so this measures detection, not the classifier.
+                customers within %s, injected after the %d baseline weeks (two in three about one product, one in three a \
+                defect named in one language that the background never names). Each complaint is classified by intake's \
+                own `ComplaintClassifier` and its words read by the same analysis, as in the service. Intake's own \
+                `HotspotTopology` with `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, \
+                false-alarm rate %s, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
+                clock moved along with the complaints (the sweep runs every %s of replayed time); detection runs use \
+                in-memory stores (the driver commits, and so flushes RocksDB to disk, after every record), and the \
+                first week is replayed once more over the service's RocksDB stores for the throughput beside it.
                 """, weeks, seed, background.size(), Math.round(100.0 * hebrew / background.size()),
                 Math.round(100.0 * withProduct / background.size()), perWorkday, customerPool, busiestHour, spikes.size(),
                 spikeSize, spikeSize, spread, settings.baselineWeeks(), settings.window(), settings.minComplaints(),
@@ -63,11 +67,15 @@ final class HotspotReplayReport {
 
         Set<String> spikeIds = HotspotReplayBenchmark.spikeComplaintIds(spikes);
         out.append(
-                "\n| spike | about | first complaint (Israel) | raised | delay | spike complaints seen | customers in window | expected | p-value |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
+                "\n| spike | about | classified as its product | first complaint (Israel) | raised | delay | spike complaints seen | customers in window | expected | p-value |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         int found = 0;
         long worstDelay = 0;
         for (ReplayComplaints.Spike spike : spikes) {
+            String classified = spike.kind() == ReplayComplaints.SpikeKind.PRODUCT
+                    ? spike.complaints().stream().filter(c -> spike.subject().equals(classifiedProduct.apply(c.complaintId())))
+                            .count() + " of " + spike.complaints().size()
+                    : "–";
             Optional<HotspotReplay.Raised> hit = spiked.hotspots().stream().filter(h -> matches(spike, h))
                     .min(Comparator.comparing(HotspotReplay.Raised::windowEnd));
             if (hit.isPresent()) {
@@ -76,12 +84,13 @@ final class HotspotReplayReport {
                 long delay = Duration.between(spike.start(), h.windowEnd()).toMinutes();
                 worstDelay = Math.max(worstDelay, delay);
                 long seen = spike.complaints().stream().filter(c -> !c.receivedAt().isAfter(h.windowEnd())).count();
-                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | yes | %d min | %d of %d | %d | %.2f | %.1e |\n",
-                        spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()), delay,
+                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | yes | %d min | %d of %d | %d | %.2f | %.1e |\n",
+                        spike.id(), spike.kind(), spike.subject(), classified, HotspotReplayBenchmark.localTime(spike.start()),
+                        delay,
                         seen, spike.complaints().size(), h.customers(), h.expected(), h.pValue()));
             } else {
-                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | **no** | | | | | |\n", spike.id(), spike.kind(),
-                        spike.subject(), HotspotReplayBenchmark.localTime(spike.start())));
+                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | **no** | | | | | |\n", spike.id(), spike.kind(),
+                        spike.subject(), classified, HotspotReplayBenchmark.localTime(spike.start())));
             }
         }
 
@@ -108,14 +117,17 @@ final class HotspotReplayReport {
                 | of which in the warm-up weeks 1–%d (baseline still forming) | %d |
                 | hotspots in the spiked run raised by spike complaints (the spike's subject and its side subjects) | %d |
                 | hotspots in the spiked run with no spike complaint, weeks %d–%d | %d |
-                | topology throughput, background alone | %.0f complaints/s (%d in %.1f s) |
-                | topology throughput, with spikes | %.0f complaints/s |
+                | topology throughput, background alone, in-memory stores | %.0f complaints/s (%d in %.1f s) |
+                | topology throughput, with spikes, in-memory stores | %.0f complaints/s |
+                | first week, in-memory stores | %.0f complaints/s (%d) |
+                | first week, RocksDB stores, committed after every record | %.0f complaints/s (%d) |
                 | the busiest replayed hour needs | %.3f complaints/s |
                 """, settings.window(), found, spikes.size(), worstDelay, settings.baselineWeeks() + 1, weeks,
                 falseAlone.size(), establishedWeeks == 0 ? 0.0 : (double) falseAlone.size() / establishedWeeks, weeks,
                 perWeek, settings.baselineWeeks(), warmUp.size(), related.size(), settings.baselineWeeks() + 1, weeks,
                 unrelated.size(), alone.complaintsPerSecond(), alone.complaints(), alone.took().toNanos() / 1e9,
-                spiked.complaintsPerSecond(), busiestHour / 3600.0));
+                spiked.complaintsPerSecond(), inMemoryWeek.complaintsPerSecond(), inMemoryWeek.complaints(),
+                persistentWeek.complaintsPerSecond(), persistentWeek.complaints(), busiestHour / 3600.0));
 
         if (!falseAlone.isEmpty()) {
             out.append(
@@ -126,6 +138,19 @@ final class HotspotReplayReport {
                             h.pValue())));
         }
         return out.toString();
+    }
+
+    /** One line of the settings comparison: spikes raised in time and false alarms per established week. */
+    String variantRow(String name, HotspotSettings variant, List<ReplayComplaints.Spike> spikes,
+            HotspotReplay.Outcome alone, HotspotReplay.Outcome spiked) {
+        long found = spikes.stream().filter(s -> spiked.hotspots().stream().anyMatch(h -> matches(s, h))).count();
+        long falseAlarms = alone.hotspots().stream().filter(h -> !h.windowEnd().isBefore(established)).count();
+        int establishedWeeks = Math.max(1, weeks - settings.baselineWeeks());
+        Map<String, Long> byKind = alone.hotspots().stream().filter(h -> !h.windowEnd().isBefore(established))
+                .collect(Collectors.groupingBy(HotspotReplay.Raised::kind, java.util.TreeMap::new, Collectors.counting()));
+        return String.format(Locale.ROOT, "| %s | %s | %d complaints from %d customers | %d of %d | %.2f | %s |%n", name,
+                variant.falseAlarmRate(), variant.minComplaints(), variant.minCustomers(), found, spikes.size(),
+                (double) falseAlarms / establishedWeeks, byKind);
     }
 
     private boolean matches(ReplayComplaints.Spike spike, HotspotReplay.Raised hotspot) {

@@ -40,9 +40,12 @@ final class ReplayComplaints {
     private final ReplayText text;
     private final List<ReplayProduct> products;
     private final double[] productWeight;
+    private final java.util.function.UnaryOperator<String> termForm;
     private int serial;
 
-    ReplayComplaints(long seed, List<ReplayProduct> products) {
+    /** @param termForm how intake's analysis writes a word as an emerging term (the subject a TERM spike should raise) */
+    ReplayComplaints(long seed, List<ReplayProduct> products, java.util.function.UnaryOperator<String> termForm) {
+        this.termForm = termForm;
         this.random = new SplittableRandom(seed);
         this.text = new ReplayText(random);
         this.products = products;
@@ -94,7 +97,7 @@ final class ReplayComplaints {
             }
         }
         complaints.sort(Comparator.comparing(ReplayComplaint::receivedAt));
-        String subject = kind == SpikeKind.PRODUCT ? product.id() : ReplayText.NOVEL_TERM.get(termLanguage);
+        String subject = kind == SpikeKind.PRODUCT ? product.id() : termForm.apply(ReplayText.NOVEL_TERM.get(termLanguage));
         return new Spike(id, kind, subject, start, complaints);
     }
 

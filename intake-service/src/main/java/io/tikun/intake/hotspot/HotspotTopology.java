@@ -36,11 +36,27 @@ public final class HotspotTopology {
     private final HotspotSettings settings;
     private final ObjectMapper mapper;
     private final SubjectExtractor extractor;
+    private final TermReader terms;
+    private final boolean inMemory;
 
     public HotspotTopology(HotspotSettings settings, ObjectMapper mapper, TermReader terms) {
+        this(settings, mapper, terms, false);
+    }
+
+    private HotspotTopology(HotspotSettings settings, ObjectMapper mapper, TermReader terms, boolean inMemory) {
         this.settings = settings;
         this.mapper = mapper;
+        this.terms = terms;
         this.extractor = new SubjectExtractor(settings.maxTermsPerComplaint(), terms);
+        this.inMemory = inMemory;
+    }
+
+    /**
+     * The same topology over in-memory stores (still with changelogs): for replaying weeks of history in a test driver,
+     * which commits, and so flushes every RocksDB store to disk, after each record.
+     */
+    public HotspotTopology inMemory() {
+        return new HotspotTopology(settings, mapper, terms, true);
     }
 
     /**
@@ -72,8 +88,8 @@ public final class HotspotTopology {
         return builder.build();
     }
 
-    private static KeyValueBytesStoreSupplier store(String name) {
-        return Stores.persistentKeyValueStore(name);
+    private KeyValueBytesStoreSupplier store(String name) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
     /** One sighting per subject; an event that cannot be read counts for nothing (it stays on its topic). */

@@ -74,4 +74,16 @@ class HotspotContractTest {
         assertThat(read.subject().kind()).isEqualTo(HotspotSubject.Kind.ROOT_CAUSE);
         assertThat(read.subject().value()).isEqualTo("washing_machine/door seal");
     }
+
+    @Test
+    void routingsResolvedCaseExampleCountsItsRootCauseForItsProductAndCategory() throws IOException {
+        JsonNode resolved = mapper.readTree(java.nio.file.Path.of(
+                "../routing-service/src/main/resources/contracts/cases.updated.resolved.example.json").toFile());
+        List<HotspotSubject> subjects = new SubjectExtractor(30, (text, min) -> List.of()).rootCauses(resolved);
+        assertThat(subjects).extracting(HotspotSubject::key).containsExactly(
+                new HotspotSubject(HotspotSubject.Kind.ROOT_CAUSE, resolved.path("productId").asText() + "/"
+                        + resolved.path("rootCause").asText()).key(),
+                new HotspotSubject(HotspotSubject.Kind.ROOT_CAUSE, resolved.path("category").asText() + "/"
+                        + resolved.path("rootCause").asText()).key());
+    }
 }
