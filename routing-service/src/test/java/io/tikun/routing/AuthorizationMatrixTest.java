@@ -115,6 +115,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/callbacks/{id}/outcome", MANAGERS);
         MATRIX.put("GET /api/v1/reports/routing", MANAGERS);
         MATRIX.put("GET /api/v1/reports/response-times", MANAGERS);
+        MATRIX.put("GET /api/v1/reports/classification-accuracy", MANAGERS);
+        MATRIX.put("GET /api/v1/reports/trends", MANAGERS);
         MATRIX.put("GET /api/v1/canned-responses", CASE_WORKERS);
         MATRIX.put("GET /api/v1/canned-responses/{id}", CASE_WORKERS);
         MATRIX.put("POST /api/v1/canned-responses", MANAGERS);
@@ -129,6 +131,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /console", BROWSER_LOGIN);
         MATRIX.put("GET /console/stream", BROWSER_LOGIN);
         MATRIX.put("GET /console/overview", BROWSER_LOGIN);
+        MATRIX.put("GET /console/reports", BROWSER_LOGIN);
+        MATRIX.put("POST /console/callbacks/{id}/outcome", BROWSER_LOGIN);
         MATRIX.put("GET /workspace", BROWSER_LOGIN);
         MATRIX.put("GET /workspace/language", BROWSER_LOGIN);
         MATRIX.put("GET /workspace/stream", BROWSER_LOGIN);

@@ -71,7 +71,7 @@ class ManagerConsoleIT {
             logIn(browser, "manager");
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Manager console");
-            assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("manager");
+            assertThat(browser.findElement(By.cssSelector("header .who")).getText()).isEqualTo("Signed in as manager");
             // The stream is connected (its "ready" event arrived) before anything is posted.
             wait.until(ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "live"));
             ((JavascriptExecutor) browser).executeScript("window." + MARKER + " = true;");
@@ -98,7 +98,7 @@ class ManagerConsoleIT {
         try (HeadlessChromium chromium = HeadlessChromium.start("en")) {
             WebDriver browser = chromium.driver();
             logIn(browser, "agent");
-            assertThat(browser.getTitle()).isEqualTo("Tikun · Not allowed");
+            assertThat(browser.getTitle()).isEqualTo("Not allowed · Tikun · Agent workspace");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
             assertThat(browser.findElements(By.id("live-list"))).isEmpty();
         }

@@ -23,8 +23,19 @@ public final class ReturnCalculator {
 
     private final ReturnConfig model;
 
+    /** @throws IllegalArgumentException when a tier the model names has no yearly value (caught at start-up) */
     public ReturnCalculator(ReturnConfig model) {
         this.model = model;
+        if (!model.tierValue().containsKey(model.defaultTier())) {
+            throw new IllegalArgumentException("tikun.followup.returns.default-tier '" + model.defaultTier()
+                    + "' has no tikun.followup.returns.tier-value");
+        }
+        model.customerTier().forEach((customer, tier) -> {
+            if (!model.tierValue().containsKey(tier)) {
+                throw new IllegalArgumentException("tikun.followup.returns.customer-tier of '" + customer + "' names tier '"
+                        + tier + "', which has no tikun.followup.returns.tier-value");
+            }
+        });
     }
 
     public ReturnReport report(Instant from, Instant to, Collection<Handled> handled, Collection<String> stayed) {

@@ -14,6 +14,7 @@ import io.tikun.followup.reporting.Csv;
 
 /** Reads the window's handled complaints and retained customers, and has {@link ReturnCalculator} cost them. */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a cost model naming a tier without a value stops the service at start, not a report later
 public class ReturnReportQueries {
 
     private static final String HANDLED = """

@@ -76,7 +76,7 @@ class ReturnCalculatorTest {
     }
 
     private final ReturnCalculator calculator = new ReturnCalculator(
-            new Model(Map.of("g", "gold", "missing", "platinum"), Map.of("k", BigDecimal.valueOf(450))));
+            new Model(Map.of("g", "gold"), Map.of("k", BigDecimal.valueOf(450))));
 
     @Test
     void costsEachComplaintAtItsHighestLevelAndUnknownLevelsAsFrontlinePlusCallbacks() {
@@ -140,7 +140,9 @@ class ReturnCalculatorTest {
     }
 
     @Test
-    void refusesATierWithoutAValue() {
-        assertThatThrownBy(() -> calculator.value("missing")).hasMessageContaining("platinum");
+    void refusesACostModelThatNamesATierWithoutAValue() {
+        assertThatThrownBy(() -> new ReturnCalculator(new Model(Map.of("missing", "platinum"), Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("platinum")
+                .hasMessageContaining("missing");
     }
 }

@@ -19,7 +19,6 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.runtime.StartupEvent;
 import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.escalation.EscalationLevel;
-import io.tikun.routing.notification.DeliveryState;
 import io.tikun.routing.notification.ManagerAlertComposer;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.NotificationChannels;
@@ -177,20 +176,8 @@ public class HotspotAlertComposer {
 
     private static Notification row(Hotspot hotspot, String channel, String recipient, String lang, String subject,
             String body, String html, Instant now) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
+        Notification n = Notification.pending(KIND, LEVEL, channel, recipient, lang, subject, body, html, now);
         n.hotspotId = hotspot.id;
-        n.kind = KIND;
-        n.level = LEVEL;
-        n.channel = channel;
-        n.recipient = recipient;
-        n.language = lang;
-        n.subject = subject;
-        n.body = body;
-        n.htmlBody = html;
-        n.state = DeliveryState.PENDING;
-        n.createdAt = now;
-        n.availableAt = now;
         return n;
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -222,20 +221,8 @@ public class ManagerAlertComposer {
 
     private static Notification row(SupportCase c, NotificationKind kind, String channel, String recipient, String lang,
             String subject, String body, String html, Instant now) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
+        Notification n = Notification.pending(kind, c.level, channel, recipient, lang, subject, body, html, now);
         n.caseId = c.id;
-        n.kind = kind;
-        n.level = c.level;
-        n.channel = channel;
-        n.recipient = recipient;
-        n.language = lang;
-        n.subject = subject;
-        n.body = body;
-        n.htmlBody = html;
-        n.state = DeliveryState.PENDING;
-        n.createdAt = now;
-        n.availableAt = now;
         return n;
     }
 

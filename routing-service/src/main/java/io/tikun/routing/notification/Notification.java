@@ -95,4 +95,23 @@ public class Notification {
     /** The claim lapses then, and another instance may take the row. */
     @Column(name = "claimed_until")
     public Instant claimedUntil;
+
+    /** A new row waiting for its first delivery attempt; the caller says what it is about (case or hotspot). */
+    public static Notification pending(NotificationKind kind, EscalationLevel level, String channel, String recipient,
+            String language, String subject, String body, String html, Instant now) {
+        Notification n = new Notification();
+        n.id = UUID.randomUUID();
+        n.kind = kind;
+        n.level = level;
+        n.channel = channel;
+        n.recipient = recipient;
+        n.language = language;
+        n.subject = subject;
+        n.body = body;
+        n.htmlBody = html;
+        n.state = DeliveryState.PENDING;
+        n.createdAt = now;
+        n.availableAt = now;
+        return n;
+    }
 }

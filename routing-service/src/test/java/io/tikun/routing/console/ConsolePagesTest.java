@@ -302,7 +302,8 @@ class ConsolePagesTest {
         // Answered by phone (a reply's first response waits for intake's delivery report, absent here), then resolved.
         as("noa", "agent").contentType(ContentType.JSON).body("{\"summary\":\"Called her back\"}")
                 .post("/api/v1/cases/" + id + "/first-response").then().statusCode(200);
-        as("noa", "agent").contentType(ContentType.JSON).body("{\"resolution\":\"Replaced the heater\"}")
+        as("noa", "agent").contentType(ContentType.JSON).body("""
+                {"resolution":"Replaced the heater","category":"product_defect","rootCause":"product-defect"}""")
                 .post("/api/v1/cases/" + id + "/resolve").then().statusCode(200);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

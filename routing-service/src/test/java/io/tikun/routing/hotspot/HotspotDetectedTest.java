@@ -292,7 +292,8 @@ class HotspotDetectedTest {
     }
 
     private static Document console() {
-        String page = given().auth().oauth2(managerToken()).accept(ContentType.HTML).get("/console").then()
+        String page = given().auth().oauth2(managerToken()).accept(ContentType.HTML).header("Accept-Language", "en")
+                .get("/console").then()
                 .statusCode(200).extract().asString();
         Document document = Jsoup.parse(page);
         assertThat(document.selectFirst("section#hotspots h2").text()).isEqualTo("Hotspots");
