@@ -39,6 +39,9 @@ class LinkConfigTest {
                     .withSources(new PropertiesConfigSource(properties, PROPERTIES_ORDINAL))
                     .withSources(new EnvConfigSource(environment, ENVIRONMENT_ORDINAL))
                     .withMapping(FollowupConfig.class)
+                    // the other mappings under tikun.followup, so their keys count as known (and must parse)
+                    .withMapping(io.tikun.followup.churn.ChurnConfig.class)
+                    .withMapping(io.tikun.followup.returns.ReturnConfig.class)
                     .build()
                     .getConfigMapping(FollowupConfig.class);
         } catch (IOException e) {
