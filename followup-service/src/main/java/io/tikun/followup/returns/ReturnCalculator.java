@@ -81,11 +81,8 @@ public final class ReturnCalculator {
         if (own != null) {
             return new ReturnReport.CustomerValue(customerId, tier, "customer", own);
         }
-        BigDecimal tierValue = model.tierValue().get(tier);
-        if (tierValue == null) {
-            throw new IllegalStateException("tikun.followup.returns.tier-value has no value for tier '" + tier + "'");
-        }
-        return new ReturnReport.CustomerValue(customerId, tier, "tier", tierValue);
+        // every tier the model names has a value: the constructor refuses a model where one does not
+        return new ReturnReport.CustomerValue(customerId, tier, "tier", model.tierValue().get(tier));
     }
 
     BigDecimal levelCost(CaseLevel level) {

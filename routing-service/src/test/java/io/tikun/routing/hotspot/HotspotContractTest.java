@@ -53,6 +53,15 @@ class HotspotContractTest {
     }
 
     @Test
+    void readsIntakesRootCauseExample() throws Exception {
+        HotspotDetected event = mapper.treeToValue(
+                mapper.readTree(Contracts.read("intake-service", "hotspots.detected.root-cause.example.json")),
+                HotspotDetected.class);
+        event.requireComplete();
+        assertThat(event.subject()).isEqualTo(new HotspotDetected.Subject(SubjectKind.ROOT_CAUSE, "washing_machine/door seal"));
+    }
+
+    @Test
     void theSubjectKindIsTheOnlyEnumeratedFieldAndRoutingKnowsEveryValue() {
         assertThat(schema.enums().keySet()).containsExactly(KIND);
         assertThat(Arrays.stream(SubjectKind.values()).map(Enum::name))
