@@ -21,6 +21,7 @@ final class JsonPayload {
      * product. Any seconds value before the year 5138 is below this, any milliseconds value after 1973 above it.
      */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final long LATEST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     private JsonPayload() {
     }
@@ -172,16 +173,28 @@ final class JsonPayload {
     }
 
     static Instant requireEpochSeconds(JsonNode parent, String field, String at) {
-        return Instant.ofEpochSecond(requireEpochNumber(parent, field, at));
+        return withinCalendar(requireEpochNumber(parent, field, at), false, field, at);
     }
 
     static Instant requireEpochMillis(JsonNode parent, String field, String at) {
-        return Instant.ofEpochMilli(requireEpochNumber(parent, field, at));
+        return withinCalendar(requireEpochNumber(parent, field, at), true, field, at);
     }
 
     /** For Meta's {@code entry.time}, which is seconds for some products and milliseconds for others. */
     static Instant requireEpochSecondsOrMillis(JsonNode parent, String field, String at) {
         long value = requireEpochNumber(parent, field, at);
-        return value >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+        return withinCalendar(value, value >= MILLIS_THRESHOLD, field, at);
+    }
+
+    /**
+     * A provider's time between 1970 and the end of year 9999; anything else is a malformed payload, not a date
+     * that {@link Instant} or PostgreSQL's timestamptz could hold.
+     */
+    private static Instant withinCalendar(long value, boolean millis, String field, String at) {
+        long seconds = millis ? Math.floorDiv(value, 1000L) : value;
+        if (value < 0 || seconds > LATEST_SECOND) {
+            throw new SocialWebhookException(pointer(at, field) + " must be a unix time between 1970 and 9999");
+        }
+        return millis ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 }

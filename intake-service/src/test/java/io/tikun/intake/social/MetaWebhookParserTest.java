@@ -213,6 +213,30 @@ class MetaWebhookParserTest {
                 .hasMessage("/entry/0/messaging/0/timestamp must be a unix time (whole number)");
     }
 
+    /** Found by {@code SocialWebhookFuzzTest}: a time past year 9999 threw a DateTimeException (a 500). */
+    @Test
+    void rejectsWhatsAppTimestampBeyondTheCalendarAsAShapeError() {
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                  "messages":[{"from":"972500000001","id":"wamid.a","timestamp":"9223372036854775807","type":"text",
+                  "text":{"body":"hi"}}]}}]}]}
+                """;
+
+        assertThatThrownBy(() -> parser.parse(utf8(body))).isInstanceOf(SocialWebhookException.class)
+                .hasMessage("/entry/0/changes/0/value/messages/0/timestamp must be a unix time between 1970 and 9999");
+    }
+
+    @Test
+    void rejectsMessengerTimestampBeforeNineteenSeventy() {
+        String body = """
+                {"object":"page","entry":[{"id":"1","time":1,"messaging":[{"sender":{"id":"2"},
+                  "recipient":{"id":"1"},"timestamp":-5,"message":{"mid":"m","text":"hi"}}]}]}
+                """;
+
+        assertThatThrownBy(() -> parser.parse(utf8(body))).isInstanceOf(SocialWebhookException.class)
+                .hasMessage("/entry/0/messaging/0/timestamp must be a unix time between 1970 and 9999");
+    }
+
     @Test
     void rejectsWhatsAppTextMessageWithoutBody() {
         String body = """
