@@ -1,0 +1,263 @@
+package io.tikun.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tikun.stack.CapturedMail;
+import io.tikun.stack.LocalStack;
+import io.tikun.stack.StackOptions;
+import io.tikun.stack.testing.HeadlessChromium;
+
+/**
+ * The agent workspace and the manager console in headless Chromium against the whole packaged system, signed in
+ * through Keycloak's own login page (code flow): an agent answers a complaint filed a moment before with a canned
+ * response (the mail reaches the customer) and resolves it, a Hebrew case reads right to left, a change made in another
+ * session is shown without losing what the agent typed, and a manager records a call. Every page visited is kept as a
+ * screenshot and HTML under {@code target/browser-journey} and checked with axe-core: no serious or critical violation.
+ */
+class WorkspaceBrowserJourneyIT {
+
+    private static final String CHANGED_SINCE_OPENED = "This case changed since you opened it. Below is its current state;"
+            + " your text is kept, check it and send again.";
+    private static final String ACKNOWLEDGEMENT = "Acknowledgement: we are on it";
+
+    private static LocalStack stack;
+    private static ComplaintJourney journey;
+
+    @BeforeAll
+    static void startTikun() throws IOException {
+        assertThat(HeadlessChromium.installed()).as("chromium and chromium-driver (apt-get install chromium chromium-driver)")
+                .isTrue();
+        stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-browser-journey")));
+        journey = new ComplaintJourney(stack);
+    }
+
+    @AfterAll
+    static void stopTikun() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void agentAnswersAComplaintFromTheInboxWithACannedResponseAndResolvesIt() {
+        String email = "noa+" + UUID.randomUUID() + "@example.com";
+        try (JourneyBrowser agent = JourneyBrowser.open(stack, "en", "agent")) {
+            agent.logIn("agent", "/workspace");
+            WebDriver browser = agent.driver();
+            WebDriverWait wait = agent.waiting();
+            browser.findElement(By.cssSelector("nav.queues a[href='/workspace?queue=unassigned']")).click();
+            wait.until(ExpectedConditions.urlContains("queue=unassigned"));
+            WebElement live = browser.findElement(By.id("live-state"));
+            wait.until(d -> live.getText().equals(live.getAttribute("data-on")));
+
+            // Filed while the inbox is open: the list shows it without a reload.
+            JsonPath receipt = fileWebComplaint(email, "Noa Cohen", "The kettle leaks",
+                    "The kettle I bought last week leaks from its base and tripped the power twice.");
+            String reference = receipt.getString("reference");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-region"), reference));
+            agent.keepAndCheck("inbox");
+
+            WebElement link = browser.findElements(By.cssSelector("#queue-region a.case-link")).stream()
+                    .filter(a -> a.getText().contains(reference)).findFirst().orElseThrow();
+            link.click();
+            wait.until(ExpectedConditions.urlContains("/workspace/cases/"));
+            String caseId = journey.awaitOpenedCase(receipt.getString("id")).getString("id");
+            assertThat(browser.getCurrentUrl()).isEqualTo(stack.routing().url() + "/workspace/cases/" + caseId);
+            CaseWebPage page = new CaseWebPage(agent, caseId);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference).contains("The kettle leaks");
+            assertThat(page.conversation()).anySatisfy(m -> assertThat(m).contains("tripped the power twice"));
+            agent.keepAndCheck("case");
+
+            page.insertCanned(ACKNOWLEDGEMENT);
+            assertThat(page.replyDraft()).startsWith("Hello Noa Cohen, thank you for contacting us.")
+                    .contains("reference " + reference);
+            String sent = page.replyDraft();
+            page.sendReply();
+            assertThat(page.noticeKind()).isEqualTo("done");
+            assertThat(page.notice()).isEqualTo("Done.");
+
+            CapturedMail reply = stack.mail().await(m -> m.isTo(email) && m.text().contains("thank you for contacting us"),
+                    JourneyBrowser.WAIT);
+            assertThat(reply.to()).containsExactly(email);
+            assertThat(reply.subject()).contains("[" + reference + "]");
+            assertThat(reply.text()).contains(sent.strip());
+            // The mail was sent; once intake's report reached routing the case is answered. Decide on that state,
+            // as an agent reloading the page would.
+            await().atMost(JourneyBrowser.WAIT)
+                    .until(() -> journey.caseView(caseId).getString("firstRespondedAt") != null);
+            page.open();
+            assertThat(page.conversation()).anySatisfy(m -> assertThat(m).contains("thank you for contacting us"));
+            agent.keepAndCheck("case-answered");
+
+            // The resolution needs both a category and a root cause: with the root cause left out the form will not go.
+            WebElement resolveText = page.element("resolve-text");
+            resolveText.sendKeys("Replaced the kettle; the customer has the new one.");
+            new Select(page.element("resolve-category")).selectByValue("product_defect");
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            assertThat(js.executeScript("return document.getElementById('resolve-form').checkValidity();"))
+                    .isEqualTo(false);
+            assertThat(js.executeScript("return document.getElementById('resolve-root-cause').validity.valueMissing;"))
+                    .isEqualTo(true);
+            page.resolve("Replaced the kettle; the customer has the new one.", "product_defect", "product-defect");
+            assertThat(page.noticeKind()).isEqualTo("done");
+            assertThat(page.status()).isEqualTo("RESOLVED");
+            assertThat(browser.findElements(By.id("reopen-form"))).hasSize(1);
+            assertThat(browser.findElements(By.id("resolve-form"))).isEmpty();
+            assertThat(journey.caseView(caseId).getString("status")).isEqualTo("RESOLVED");
+            agent.keepAndCheck("case-resolved");
+        }
+    }
+
+    @Test
+    void hebrewComplaintsConversationAndReplyFormReadRightToLeft() {
+        String email = "dana+" + UUID.randomUUID() + "@example.com";
+        JsonPath receipt = fileWebComplaint(email, "דנה לוי", "המקרר לא מקרר",
+                "שלום, המקרר שקניתי לפני חודשיים הפסיק לקרר והאוכל התקלקל. אני מבקשת טכנאי בהקדם.");
+        String caseId = journey.awaitOpenedCase(receipt.getString("id")).getString("id");
+        try (JourneyBrowser agent = JourneyBrowser.open(stack, "en", "agent")) {
+            agent.logIn("agent", "/workspace/cases/" + caseId);
+            WebDriver browser = agent.driver();
+            // An English page around a Hebrew case: the case's own words, and the reply to it, run right to left.
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+            readsRightToLeft(browser);
+            agent.keepAndCheck("case-hebrew");
+
+            browser.findElement(By.id("language-switch")).click();
+            agent.waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "he"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            readsRightToLeft(browser);
+            agent.keepAndCheck("case-hebrew-ui-he");
+
+            browser.findElement(By.id("back-to-inbox")).click();
+            agent.waiting().until(ExpectedConditions.urlToBe(stack.routing().url() + "/workspace"));
+            agent.keepAndCheck("inbox-ui-he");
+        }
+    }
+
+    private static void readsRightToLeft(WebDriver browser) {
+        WebElement conversation = browser.findElement(By.id("conversation"));
+        WebElement replyForm = browser.findElement(By.id("reply-form"));
+        assertThat(conversation.getAttribute("dir")).isEqualTo("rtl");
+        assertThat(conversation.getAttribute("lang")).isEqualTo("he");
+        assertThat(conversation.getCssValue("direction")).isEqualTo("rtl");
+        assertThat(conversation.getText()).contains("המקרר שקניתי לפני חודשיים");
+        assertThat(replyForm.getAttribute("dir")).isEqualTo("rtl");
+        assertThat(replyForm.getCssValue("direction")).isEqualTo("rtl");
+    }
+
+    @Test
+    void aChangeMadeInAnotherSessionIsShownAndTheAgentsNoteIsKept() {
+        String email = "yael+" + UUID.randomUUID() + "@example.com";
+        JsonPath receipt = fileWebComplaint(email, "Yael Bar", "Wrong size delivered",
+                "I ordered the 2 metre sofa and a 1.6 metre one was delivered.");
+        String caseId = journey.awaitOpenedCase(receipt.getString("id")).getString("id");
+        String note = "Spoke to the warehouse: the right sofa can go out on Sunday.";
+        try (JourneyBrowser agent = JourneyBrowser.open(stack, "en", "agent-session");
+                JourneyBrowser manager = JourneyBrowser.open(stack, "en", "manager-session")) {
+            agent.logIn("agent", "/workspace/cases/" + caseId);
+            CaseWebPage mine = new CaseWebPage(agent, caseId);
+            mine.claim();
+            assertThat(mine.noticeKind()).isEqualTo("done");
+            String before = mine.status();
+
+            manager.logIn("manager", "/workspace/cases/" + caseId);
+            CaseWebPage theirs = new CaseWebPage(manager, caseId);
+            theirs.waitOnCustomer();
+            assertThat(theirs.noticeKind()).isEqualTo("done");
+            assertThat(theirs.status()).isEqualTo("WAITING_ON_CUSTOMER");
+
+            // The agent's page still shows the case before the manager's change, and its forms carry that version.
+            assertThat(before).isNotEqualTo("WAITING_ON_CUSTOMER");
+            assertThat(mine.status()).isEqualTo(before);
+            mine.addNote(note);
+            assertThat(mine.noticeKind()).isEqualTo("changed");
+            assertThat(mine.notice()).isEqualTo(CHANGED_SINCE_OPENED);
+            assertThat(mine.status()).as("the case as it is now").isEqualTo("WAITING_ON_CUSTOMER");
+            assertThat(mine.element("note-text").getAttribute("value")).as("the agent's note, kept").isEqualTo(note);
+            assertThat(agent.driver().findElements(By.id("resume-button"))).hasSize(1);
+            agent.keepAndCheck("case-changed");
+
+            mine.submit("note-form", Map.of());
+            assertThat(mine.noticeKind()).isEqualTo("done");
+            assertThat(mine.conversation()).anySatisfy(m -> assertThat(m).contains(note));
+            assertThat(mine.status()).as("the manager's change stands").isEqualTo("WAITING_ON_CUSTOMER");
+            assertThat(journey.caseView(caseId).getString("status")).isEqualTo("WAITING_ON_CUSTOMER");
+        }
+    }
+
+    @Test
+    void managerRecordsACallbackOutcomeOnTheConsole() {
+        String email = "dana+" + UUID.randomUUID() + "@example.com";
+        JsonPath receipt = journey.fileCriticalWebComplaint(email);
+        JsonPath opened = journey.awaitOpenedCase(receipt.getString("id"));
+        assertThat(opened.getString("level")).isEqualTo("SERVICE_MANAGER");
+        String caseId = opened.getString("id");
+        String managerToken = journey.tokens().user("manager");
+        await().atMost(JourneyBrowser.WAIT).until(() -> given().auth().oauth2(managerToken).queryParam("state", "OPEN")
+                .get(stack.routing().url() + "/api/v1/callbacks").then().statusCode(200).extract().jsonPath()
+                .getList("caseId", String.class), ids -> ids.contains(caseId));
+        String note = "Called Dana: the heater is replaced and the wall repainted; she is satisfied.";
+        try (JourneyBrowser manager = JourneyBrowser.open(stack, "en", "manager")) {
+            manager.logIn("manager", "/console");
+            WebDriver browser = manager.driver();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Manager console");
+            WebElement callback = browser.findElement(By.cssSelector("li.callback[data-case='" + caseId + "']"));
+            String taskId = callback.getAttribute("id").substring("callback-".length());
+            manager.keepAndCheck("console");
+
+            WebElement form = callback.findElement(By.cssSelector("form.outcome-form"));
+            form.findElement(By.cssSelector("input[name=outcome][value=REACHED_RESOLVED]")).click();
+            form.findElement(By.name("note")).sendKeys(note);
+            WebElement save = form.findElement(By.cssSelector("button[type=submit]"));
+            save.click();
+            manager.waiting().until(ExpectedConditions.stalenessOf(save));
+            manager.waiting().until(ExpectedConditions.urlContains("/console?done=true"));
+            assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("The call was recorded.");
+            assertThat(browser.findElements(By.cssSelector("li.callback[data-case='" + caseId + "']"))).isEmpty();
+            manager.keepAndCheck("console-recorded");
+
+            JsonPath task = given().auth().oauth2(managerToken).get(stack.routing().url() + "/api/v1/callbacks/" + taskId)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(task.getString("state")).isEqualTo("DONE");
+            assertThat(task.getString("lastOutcome")).isEqualTo("REACHED_RESOLVED");
+            List<Map<String, Object>> calls = task.getList("calls");
+            assertThat(calls).singleElement().satisfies(call -> {
+                assertThat(call).containsEntry("note", note).containsEntry("by", "manager");
+            });
+
+            browser.findElement(By.cssSelector("nav.console-nav a[href='/console/reports']")).click();
+            manager.waiting().until(ExpectedConditions.urlToBe(stack.routing().url() + "/console/reports"));
+            assertThat(browser.findElements(By.cssSelector(".charts svg"))).isNotEmpty();
+            manager.keepAndCheck("console-reports");
+        }
+    }
+
+    private static JsonPath fileWebComplaint(String email, String name, String subject, String body) {
+        return given().auth().oauth2(journey.tokens().channel()).contentType(ContentType.JSON)
+                .body(Map.of("channel", "web", "customer", Map.of("name", name, "email", email), "subject", subject,
+                        "body", body))
+                .post(stack.intake().url() + "/api/v1/complaints")
+                .then().statusCode(202).extract().jsonPath();
+    }
+}
