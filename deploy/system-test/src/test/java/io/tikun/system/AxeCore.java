@@ -24,11 +24,13 @@ final class AxeCore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = """
             var done = arguments[arguments.length - 1];
-            axe.run(document, { resultTypes: ['violations'] }).then(function (result) {
-              done(JSON.stringify({ version: axe.version, violations: result.violations.map(function (v) {
-                return { id: v.id, impact: v.impact, help: v.help,
-                  targets: v.nodes.map(function (n) { return String(n.target) + ' (' + n.impact + ')'; }) };
-              }) }));
+            function brief(v) {
+              return { id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.map(function (n) { return String(n.target) + ' (' + n.impact + ')'; }) };
+            }
+            axe.run(document, { resultTypes: ['violations', 'incomplete'] }).then(function (result) {
+              done(JSON.stringify({ version: axe.version, url: result.url, violations: result.violations.map(brief),
+                needsReview: result.incomplete.map(brief) }));
             }, function (e) { done(JSON.stringify({ error: String(e) })); });""";
 
     private static final String SCRIPT = load();
@@ -49,8 +51,11 @@ final class AxeCore {
         }
     }
 
-    /** The page's result: the axe-core version that checked it, and what it found. */
-    record Result(String version, List<Violation> violations, String json) {
+    /**
+     * The page's result: the axe-core version that checked it, what it found, and (in {@code json}, with the rules
+     * axe-core could not decide alone, e.g. a contrast over an image, to be looked at by a person) all of it.
+     */
+    record Result(String version, List<Violation> violations, int needsReview, String json) {
 
         List<Violation> seriousOrWorse() {
             return violations.stream().filter(Violation::seriousOrWorse).toList();
@@ -74,7 +79,7 @@ final class AxeCore {
                 violations.add(new Violation(v.get("id").asText(), v.path("impact").asText(null), v.get("help").asText(),
                         targets));
             }
-            return new Result(json.get("version").asText(), violations,
+            return new Result(json.get("version").asText(), violations, json.get("needsReview").size(),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } catch (IOException e) {
             throw new UncheckedIOException("axe-core answered something else than JSON: " + answer, e);

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -90,12 +92,13 @@ final class JourneyBrowser implements AutoCloseable {
         String file = who + "-" + name;
         try {
             Files.createDirectories(EVIDENCE);
-            Files.write(EVIDENCE.resolve(file + ".png"), driver().getScreenshotAs(OutputType.BYTES));
+            Files.write(EVIDENCE.resolve(file + ".png"), fullPageScreenshot());
             Files.writeString(EVIDENCE.resolve(file + ".html"), driver().getPageSource());
             AxeCore.Result axe = AxeCore.check(driver());
             Files.writeString(EVIDENCE.resolve(file + "-axe.json"), axe.json());
-            System.out.printf("axe-core %s on %s (%s): %d violation(s)%s%n", axe.version(), file, driver().getCurrentUrl(),
-                    axe.violations().size(), axe.violations().isEmpty() ? "" : ": " + axe.violations());
+            System.out.printf("axe-core %s on %s (%s): %d violation(s)%s; %d rule(s) for a person to review%n",
+                    axe.version(), file, driver().getCurrentUrl(), axe.violations().size(),
+                    axe.violations().isEmpty() ? "" : ": " + axe.violations(), axe.needsReview());
             assertThat(axe.seriousOrWorse())
                     .as("axe-core %s: serious or critical violations on %s (%s)", axe.version(), file,
                             driver().getCurrentUrl())
@@ -103,6 +106,21 @@ final class JourneyBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The whole page, not only the window's part of it (Chromium's DevTools screenshot beyond the viewport). */
+    private byte[] fullPageScreenshot() {
+        Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        if (size == null) {
+            return driver().getScreenshotAs(OutputType.BYTES);
+        }
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+        Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     @Override
