@@ -73,6 +73,7 @@ public final class HotspotReplayBenchmark {
                 seed, spikeSize, spread);
         StringBuilder body = new StringBuilder(report.write(background, spikes, alone, spiked, inMemoryWeek, persistent,
                 replay::classifiedProduct));
+        body.append(report.missedSpikes(spikes, spiked, withSpikes, replay::classifiedProduct));
         body.append(VARIANTS_HEADER);
         body.append(report.variantRow("defaults", settings, spikes, alone, spiked));
         for (var variant : variants(settings).entrySet()) {
@@ -106,6 +107,10 @@ public final class HotspotReplayBenchmark {
         variants.put("budget per kind only", d.withBudget(d.falseAlarmsPerWeek(), false).withMinimumExpected(0.5));
         variants.put("pooled baseline only", d.withBudget(Map.of(), true).withMinimumExpected(0.5));
         variants.put("budget and pooled, at least 0.5 expected", d.withMinimumExpected(0.5));
+        Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> even = new java.util.EnumMap<>(
+                io.tikun.intake.hotspot.HotspotSubject.Kind.class);
+        d.falseAlarmsPerWeek().keySet().forEach(kind -> even.put(kind, 0.25));
+        variants.put("defaults, categories at 0.25 a week too", d.withBudget(even, true));
         variants.put("defaults, floor 5 from 5", d.withRateAndFloor(d.falseAlarmRate(), 5, 5));
         return variants;
     }

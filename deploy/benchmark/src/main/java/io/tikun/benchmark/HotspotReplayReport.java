@@ -144,6 +144,74 @@ final class HotspotReplayReport {
         return out.toString();
     }
 
+    /**
+     * Why a product spike was missed, counted from the replay itself: the most distinct customers intake's classifier put
+     * on the product in any window ending inside the spike's, beside the mean of the same hours of the week over the
+     * baseline weeks and of the same hours of every day, and the Poisson tail of that count.
+     */
+    String missedSpikes(List<ReplayComplaints.Spike> spikes, HotspotReplay.Outcome spiked, List<ReplayComplaint> all,
+            java.util.function.UnaryOperator<String> classifiedProduct) {
+        StringBuilder out = new StringBuilder();
+        for (ReplayComplaints.Spike spike : spikes) {
+            if (spike.kind() != ReplayComplaints.SpikeKind.PRODUCT
+                    || spiked.hotspots().stream().anyMatch(h -> matches(spike, h))) {
+                continue;
+            }
+            List<ReplayComplaint> about = all.stream()
+                    .filter(c -> spike.subject().equals(classifiedProduct.apply(c.complaintId()))).toList();
+            long best = 0;
+            Instant bestEnd = spike.start();
+            for (ReplayComplaint c : about) {
+                Instant end = c.receivedAt();
+                if (end.isBefore(spike.start()) || end.isAfter(spike.start().plus(settings.window()))) {
+                    continue;
+                }
+                long customers = customersIn(about, end.minus(settings.window()), end);
+                if (customers > best) {
+                    best = customers;
+                    bestEnd = end;
+                }
+            }
+            double weekly = 0;
+            for (int w = 1; w <= settings.baselineWeeks(); w++) {
+                Instant end = bestEnd.minus(Duration.ofDays(7L * w));
+                weekly += customersIn(about, end.minus(settings.window()), end);
+            }
+            weekly /= settings.baselineWeeks();
+            double daily = 0;
+            int days = 7 * settings.baselineWeeks();
+            for (int d = 1; d <= days; d++) {
+                Instant end = bestEnd.minus(Duration.ofDays(d));
+                daily += customersIn(about, end.minus(settings.window()), end);
+            }
+            daily /= days;
+            double expected = Math.max(settings.minimumExpected(), Math.max(weekly, daily));
+            out.append(String.format(Locale.ROOT,
+                    """
+
+                            Missed %s (%s %s, first complaint %s): at most %d customers classified as the product in one window                     (ending %s), against %.2f expected on the same hours of the week and %.2f on the same hours of every                     day; P(at least %d | %.2f) = %.1e.
+                            """,
+                    spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()), best,
+                    HotspotReplayBenchmark.localTime(bestEnd), weekly, daily, best, expected, poissonTail(best, expected)));
+        }
+        return out.toString();
+    }
+
+    private static long customersIn(List<ReplayComplaint> complaints, Instant from, Instant to) {
+        return complaints.stream().filter(c -> c.receivedAt().isAfter(from) && !c.receivedAt().isAfter(to))
+                .map(ReplayComplaint::customerId).distinct().count();
+    }
+
+    private static double poissonTail(long n, double lambda) {
+        double below = 0;
+        double term = Math.exp(-lambda);
+        for (long k = 0; k < n; k++) {
+            below += term;
+            term *= lambda / (k + 1);
+        }
+        return Math.max(0, 1 - below);
+    }
+
     /** One line of the settings comparison: spikes raised in time and false alarms per established week. */
     String variantRow(String name, HotspotSettings variant, List<ReplayComplaints.Spike> spikes,
             HotspotReplay.Outcome alone, HotspotReplay.Outcome spiked) {

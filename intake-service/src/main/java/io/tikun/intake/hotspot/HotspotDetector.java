@@ -208,8 +208,9 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
 
     /**
      * A lower bound on the expected count from more of the subject's history than its same hours of the week: its mean
-     * over the same hours of every day of the baseline weeks, and its mean per window over all their hours. Sparse
-     * same-hour-of-week counts (four weeks, quiet hours) otherwise make an ordinary word look sudden.
+     * over the same hours of every day of the baseline weeks (28 windows instead of 4). Sparse same-hour-of-week counts
+     * otherwise make an ordinary word look sudden. Not its mean over all hours: that is no lower bound at night, where
+     * a spike about a busy product would drown in the day's traffic.
      */
     private double pooledBaseline(String subject, long now, int weeks) {
         long hours = Math.max(1, window / HOUR);
@@ -222,14 +223,7 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
                 sameHoursOfDay += valueOr(hourly.get(HotspotStores.hourKey(hour, subject)), 0L);
             }
         }
-        long allHours = 0;
-        long hoursInWeeks = weeks * (WEEK / HOUR);
-        for (long back = 0; back < hoursInWeeks; back++) {
-            allHours += valueOr(hourly.get(HotspotStores.hourKey(nowHour - hours - back, subject)), 0L);
-        }
-        double perWindowOfDay = (double) sameHoursOfDay / days;
-        double perWindow = allHours / (weeks * ((double) WEEK / window));
-        return Math.max(perWindowOfDay, perWindow);
+        return (double) sameHoursOfDay / days;
     }
 
     /** Whole weeks of history before {@code now}, up to the configured baseline. */

@@ -39,7 +39,8 @@ public interface HotspotsConfig {
         @WithDefault("0.25")
         double product();
 
-        @WithDefault("0.25")
+        /** Lower than the others: every complaint has a category, whose counts vary more from day to day. */
+        @WithDefault("0.1")
         double category();
 
         @WithDefault("0.25")
