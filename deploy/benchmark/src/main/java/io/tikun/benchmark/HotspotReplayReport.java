@@ -56,7 +56,8 @@ final class HotspotReplayReport {
                         defect named in one language that the background never names). Each complaint is classified by intake's \
                         own `ComplaintClassifier` and its words read by the same analysis, as in the service. Intake's own \
                         `HotspotTopology` with `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, \
-                        false-alarm rate at most %s per test and a budget of %s false alarms a week per subject kind,                 pooled baseline %s, at least %s expected, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
+                        false-alarm rate at most %s per test and a budget of %s false alarms a week per subject kind, \
+                        pooled baseline %s, at least %s expected, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
                         clock moved along with the complaints (the sweep runs every %s of replayed time); detection runs use \
                         in-memory stores (the driver commits, and so flushes RocksDB to disk, after every record), and the \
                         first week is replayed once more over the service's RocksDB stores for the throughput beside it.
@@ -189,7 +190,9 @@ final class HotspotReplayReport {
             out.append(String.format(Locale.ROOT,
                     """
 
-                            Missed %s (%s %s, first complaint %s): at most %d customers classified as the product in one window                     (ending %s), against %.2f expected on the same hours of the week and %.2f on the same hours of every                     day; P(at least %d | %.2f) = %.1e.
+                            Missed %s (%s %s, first complaint %s): at most %d customers classified as the product in one window \
+                            (ending %s), against %.2f expected on the same hours of the week and %.2f on the same hours of every \
+                            day; P(at least %d | %.2f) = %.1e.
                             """,
                     spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()), best,
                     HotspotReplayBenchmark.localTime(bestEnd), weekly, daily, best, expected, poissonTail(best, expected)));
