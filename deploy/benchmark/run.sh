@@ -15,8 +15,15 @@ if [ ! -f deploy/benchmark/target/benchmark.jar ] || [ ! -f intake-service/targe
   ./mvnw -B -q install -DskipTests
 fi
 
+# TIKUN_BENCHMARK_CLASSES=1 runs the classes compiled in this tree (`./mvnw -o -pl deploy/benchmark -am compile`)
+# ahead of the packaged jars, so a change to intake's topology is measured without installing it.
+classpath="deploy/benchmark/target/benchmark.jar:deploy/benchmark/target/lib/*"
+if [ "${TIKUN_BENCHMARK_CLASSES:-0}" = 1 ]; then
+  classpath="deploy/benchmark/target/classes:intake-service/target/classes:$classpath"
+fi
+
 run() {
-  java -Xmx4g -cp "deploy/benchmark/target/benchmark.jar:deploy/benchmark/target/lib/*" "$@"
+  java -Xmx4g -cp "$classpath" "$@"
 }
 
 what=${1:-all}

@@ -73,6 +73,7 @@ public final class HotspotReplayBenchmark {
                 seed, spikeSize, spread);
         StringBuilder body = new StringBuilder(report.write(background, spikes, alone, spiked, inMemoryWeek, persistent,
                 replay::classifiedProduct));
+        body.append(report.missedSpikes(spikes, spiked, withSpikes, replay::classifiedProduct));
         body.append(VARIANTS_HEADER);
         body.append(report.variantRow("defaults", settings, spikes, alone, spiked));
         for (var variant : variants(settings).entrySet()) {
@@ -90,23 +91,28 @@ public final class HotspotReplayBenchmark {
             The same background and spikes under other settings, same run (false alarms: background alone, weeks after \
             the baseline is established):
 
-            | settings | false-alarm rate | floor | spikes raised within one window | false alarms per week | false alarms by subject kind |
-            |---|---|---|---|---|---|
+            | settings | false-alarm rate (most per test) | budget (false alarms a week per kind) | expected count | floor | spikes raised within one window | delay | false alarms per week | false alarms by subject kind |
+            |---|---|---|---|---|---|---|---|---|
             """;
 
-    /** Stricter tests and floors, to show what each buys in false alarms and costs in missed spikes. */
+    /**
+     * The first version's rules (one rate for every test, the same hours of the week alone, 0.5 expected at least) and
+     * each of today's changes on its own, to show what each buys in false alarms and costs in missed spikes.
+     */
     private static Map<String, HotspotSettings> variants(HotspotSettings d) {
         Map<String, HotspotSettings> variants = new java.util.LinkedHashMap<>();
-        variants.put("rate 1e-4", copy(d, 1e-4, d.minComplaints(), d.minCustomers()));
-        variants.put("rate 1e-5", copy(d, 1e-5, d.minComplaints(), d.minCustomers()));
-        variants.put("floor 6 from 6", copy(d, d.falseAlarmRate(), 6, 6));
-        variants.put("rate 1e-4, floor 6 from 6", copy(d, 1e-4, 6, 6));
+        HotspotSettings first = d.withBudget(Map.of(), false).withMinimumExpected(0.5);
+        variants.put("first version (per-test rate only)", first);
+        variants.put("first version at rate 1e-4", first.withRateAndFloor(1e-4, d.minComplaints(), d.minCustomers()));
+        variants.put("budget per kind only", d.withBudget(d.falseAlarmsPerWeek(), false).withMinimumExpected(0.5));
+        variants.put("pooled baseline only", d.withBudget(Map.of(), true).withMinimumExpected(0.5));
+        variants.put("budget and pooled, at least 0.5 expected", d.withMinimumExpected(0.5));
+        Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> even = new java.util.EnumMap<>(
+                io.tikun.intake.hotspot.HotspotSubject.Kind.class);
+        d.falseAlarmsPerWeek().keySet().forEach(kind -> even.put(kind, 0.25));
+        variants.put("defaults, categories at 0.25 a week too", d.withBudget(even, true));
+        variants.put("defaults, floor 5 from 5", d.withRateAndFloor(d.falseAlarmRate(), 5, 5));
         return variants;
-    }
-
-    private static HotspotSettings copy(HotspotSettings d, double rate, int complaints, int customers) {
-        return new HotspotSettings(d.window(), d.baselineWeeks(), rate, complaints, customers, d.minimumExpected(),
-                d.coolDown(), d.maxTermsPerComplaint(), d.samples(), d.sweepInterval());
     }
 
     /**

@@ -47,23 +47,28 @@ final class HotspotReplayReport {
         long busiestHour = background.stream()
                 .collect(Collectors.groupingBy(c -> c.receivedAt().getEpochSecond() / 3600, Collectors.counting())).values()
                 .stream().mapToLong(Long::longValue).max().orElse(0);
-        out.append(String.format(Locale.ROOT, """
-                %d weeks of seeded background (seed %d): %d complaints (%d%% Hebrew, the rest English; %d%% name a \
-                catalogued product), about %d per workday Sunday–Thursday, fewer on Friday and Saturday, low at night, \
-                from a pool of %d customers; busiest hour %d complaints. %d spikes of %d complaints from %d new \
-                customers within %s, injected after the %d baseline weeks (two in three about one product, one in three a \
-                defect named in one language that the background never names). Each complaint is classified by intake's \
-                own `ComplaintClassifier` and its words read by the same analysis, as in the service. Intake's own \
-                `HotspotTopology` with `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, \
-                false-alarm rate %s, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
-                clock moved along with the complaints (the sweep runs every %s of replayed time); detection runs use \
-                in-memory stores (the driver commits, and so flushes RocksDB to disk, after every record), and the \
-                first week is replayed once more over the service's RocksDB stores for the throughput beside it.
-                """, weeks, seed, background.size(), Math.round(100.0 * hebrew / background.size()),
+        out.append(String.format(Locale.ROOT,
+                """
+                        %d weeks of seeded background (seed %d): %d complaints (%d%% Hebrew, the rest English; %d%% name a \
+                        catalogued product), about %d per workday Sunday–Thursday, fewer on Friday and Saturday, low at night, \
+                        from a pool of %d customers; busiest hour %d complaints. %d spikes of %d complaints from %d new \
+                        customers within %s, injected after the %d baseline weeks (two in three about one product, one in three a \
+                        defect named in one language that the background never names). Each complaint is classified by intake's \
+                        own `ComplaintClassifier` and its words read by the same analysis, as in the service. Intake's own \
+                        `HotspotTopology` with `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, \
+                        false-alarm rate at most %s per test and a budget of %s false alarms a week per subject kind, \
+                        pooled baseline %s, at least %s expected, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
+                        clock moved along with the complaints (the sweep runs every %s of replayed time); detection runs use \
+                        in-memory stores (the driver commits, and so flushes RocksDB to disk, after every record), and the \
+                        first week is replayed once more over the service's RocksDB stores for the throughput beside it.
+                        """,
+                weeks, seed, background.size(), Math.round(100.0 * hebrew / background.size()),
                 Math.round(100.0 * withProduct / background.size()), perWorkday, customerPool, busiestHour, spikes.size(),
                 spikeSize, spikeSize, spread, settings.baselineWeeks(), settings.window(), settings.minComplaints(),
-                settings.minCustomers(), settings.falseAlarmRate(), settings.coolDown(), settings.baselineWeeks(),
-                settings.sweepInterval()));
+                settings.minCustomers(), settings.falseAlarmRate(),
+                settings.falseAlarmsPerWeek().isEmpty() ? "none" : settings.falseAlarmsPerWeek().toString(),
+                settings.pooledBaseline() ? "on" : "off", settings.minimumExpected(), settings.coolDown(),
+                settings.baselineWeeks(), settings.sweepInterval()));
 
         Set<String> spikeIds = HotspotReplayBenchmark.spikeComplaintIds(spikes);
         out.append(
@@ -140,17 +145,101 @@ final class HotspotReplayReport {
         return out.toString();
     }
 
+    /**
+     * Why a product spike was missed, counted from the replay itself: the most distinct customers intake's classifier put
+     * on the product in any window ending inside the spike's, beside the mean of the same hours of the week over the
+     * baseline weeks and of the same hours of every day, and the Poisson tail of that count.
+     */
+    String missedSpikes(List<ReplayComplaints.Spike> spikes, HotspotReplay.Outcome spiked, List<ReplayComplaint> all,
+            java.util.function.UnaryOperator<String> classifiedProduct) {
+        StringBuilder out = new StringBuilder();
+        for (ReplayComplaints.Spike spike : spikes) {
+            if (spike.kind() != ReplayComplaints.SpikeKind.PRODUCT
+                    || spiked.hotspots().stream().anyMatch(h -> matches(spike, h))) {
+                continue;
+            }
+            List<ReplayComplaint> about = all.stream()
+                    .filter(c -> spike.subject().equals(classifiedProduct.apply(c.complaintId()))).toList();
+            long best = 0;
+            Instant bestEnd = spike.start();
+            for (ReplayComplaint c : about) {
+                Instant end = c.receivedAt();
+                if (end.isBefore(spike.start()) || end.isAfter(spike.start().plus(settings.window()))) {
+                    continue;
+                }
+                long customers = customersIn(about, end.minus(settings.window()), end);
+                if (customers > best) {
+                    best = customers;
+                    bestEnd = end;
+                }
+            }
+            double weekly = 0;
+            for (int w = 1; w <= settings.baselineWeeks(); w++) {
+                Instant end = bestEnd.minus(Duration.ofDays(7L * w));
+                weekly += customersIn(about, end.minus(settings.window()), end);
+            }
+            weekly /= settings.baselineWeeks();
+            double daily = 0;
+            int days = 7 * settings.baselineWeeks();
+            for (int d = 1; d <= days; d++) {
+                Instant end = bestEnd.minus(Duration.ofDays(d));
+                daily += customersIn(about, end.minus(settings.window()), end);
+            }
+            daily /= days;
+            double expected = Math.max(settings.minimumExpected(), Math.max(weekly, daily));
+            out.append(String.format(Locale.ROOT,
+                    """
+
+                            Missed %s (%s %s, first complaint %s): at most %d customers classified as the product in one window \
+                            (ending %s), against %.2f expected on the same hours of the week and %.2f on the same hours of every \
+                            day; P(at least %d | %.2f) = %.1e.
+                            """,
+                    spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()), best,
+                    HotspotReplayBenchmark.localTime(bestEnd), weekly, daily, best, expected, poissonTail(best, expected)));
+        }
+        return out.toString();
+    }
+
+    private static long customersIn(List<ReplayComplaint> complaints, Instant from, Instant to) {
+        return complaints.stream().filter(c -> c.receivedAt().isAfter(from) && !c.receivedAt().isAfter(to))
+                .map(ReplayComplaint::customerId).distinct().count();
+    }
+
+    private static double poissonTail(long n, double lambda) {
+        double below = 0;
+        double term = Math.exp(-lambda);
+        for (long k = 0; k < n; k++) {
+            below += term;
+            term *= lambda / (k + 1);
+        }
+        return Math.max(0, 1 - below);
+    }
+
     /** One line of the settings comparison: spikes raised in time and false alarms per established week. */
     String variantRow(String name, HotspotSettings variant, List<ReplayComplaints.Spike> spikes,
             HotspotReplay.Outcome alone, HotspotReplay.Outcome spiked) {
         long found = spikes.stream().filter(s -> spiked.hotspots().stream().anyMatch(h -> matches(s, h))).count();
+        java.util.LongSummaryStatistics stats = spikes.stream()
+                .flatMap(s -> spiked.hotspots().stream().filter(h -> matches(s, h))
+                        .map(h -> Duration.between(s.start(), h.windowEnd()).toMinutes()).min(Long::compare).stream())
+                .mapToLong(Long::longValue).summaryStatistics();
+        String delays = stats.getCount() == 0 ? "–" : stats.getMin() + "–" + stats.getMax() + " min";
+        String missed = spikes.stream().filter(s -> spiked.hotspots().stream().noneMatch(h -> matches(s, h)))
+                .map(ReplayComplaints.Spike::id).collect(Collectors.joining(", "));
         long falseAlarms = alone.hotspots().stream().filter(h -> !h.windowEnd().isBefore(established)).count();
         int establishedWeeks = Math.max(1, weeks - settings.baselineWeeks());
         Map<String, Long> byKind = alone.hotspots().stream().filter(h -> !h.windowEnd().isBefore(established))
                 .collect(Collectors.groupingBy(HotspotReplay.Raised::kind, java.util.TreeMap::new, Collectors.counting()));
-        return String.format(Locale.ROOT, "| %s | %s | %d complaints from %d customers | %d of %d | %.2f | %s |%n", name,
-                variant.falseAlarmRate(), variant.minComplaints(), variant.minCustomers(), found, spikes.size(),
-                (double) falseAlarms / establishedWeeks, byKind);
+        return String.format(Locale.ROOT,
+                "| %s | %s | %s | %s | %d complaints from %d customers | %d of %d%s | %s | %.2f | %s |%n",
+                name, variant.falseAlarmRate(),
+                variant.falseAlarmsPerWeek().isEmpty() ? "none"
+                        : variant.falseAlarmsPerWeek().values().stream().distinct()
+                                .map(String::valueOf).collect(Collectors.joining("/")) + " per kind",
+                (variant.pooledBaseline() ? "pooled, " : "same hours only, ") + "at least " + variant.minimumExpected(),
+                variant.minComplaints(), variant.minCustomers(), found, spikes.size(),
+                missed.isEmpty() ? "" : " (missed " + missed + ")", delays, (double) falseAlarms / establishedWeeks,
+                byKind);
     }
 
     private boolean matches(ReplayComplaints.Spike spike, HotspotReplay.Raised hotspot) {

@@ -13,18 +13,28 @@ import java.util.stream.Collectors;
  */
 final class HebrewPrefixes {
 
-    /** The prefixes, minimum stem and never-cut words as {@code classification/hebrew-prefixes.json} lists them. */
-    record Rules(List<String> prefixes, int minimumStem, List<String> notPrefixed) {
+    /**
+     * The prefixes, minimum stem, never-cut words and known words as {@code classification/hebrew-prefixes.json} lists
+     * them. A known word ("לקוחות", "לכבוד", "התקנה") is whole as written when words are counted ({@link #stem}), and a
+     * prefixed word whose remainder is one is cut to it; the classifier's readings still try every cut.
+     */
+    record Rules(List<String> prefixes, int minimumStem, List<String> notPrefixed, List<String> words) {
 
         Rules {
             prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
             notPrefixed = notPrefixed == null ? List.of() : List.copyOf(notPrefixed);
+            words = words == null ? List.of() : List.copyOf(words);
+        }
+
+        Rules(List<String> prefixes, int minimumStem, List<String> notPrefixed) {
+            this(prefixes, minimumStem, notPrefixed, List.of());
         }
     }
 
     private final List<String> prefixes;
     private final int minimumStem;
     private final Set<String> notPrefixed;
+    private final Set<String> words;
 
     HebrewPrefixes(Rules rules, TextAnalyzer analyzer) {
         for (String prefix : rules.prefixes()) {
@@ -42,6 +52,8 @@ final class HebrewPrefixes {
                 .toList();
         this.minimumStem = rules.minimumStem();
         this.notPrefixed = rules.notPrefixed().stream().map(w -> String.join("", analyzer.terms(w)))
+                .collect(Collectors.toUnmodifiableSet());
+        this.words = rules.words().stream().map(w -> String.join("", analyzer.terms(w)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -64,17 +76,24 @@ final class HebrewPrefixes {
      * The word without every prefix it could carry, never shorter than {@code minimumLength} (nor the minimum stem):
      * the one reading under which words nobody listed are counted, so "והמקרר", "המקרר" and "מקרר" are one word. Every
      * prefix is a run of the single-letter ones, so cutting the longest one that leaves enough, again and again, reads
-     * a prefixed word and its bare form alike.
+     * a prefixed word and its bare form alike. A known word is not cut ("לקוחות" stays, not "קוחות"), and where one cut
+     * leaves a known word that cut is taken ("ולקוחות" is "לקוחות").
      */
     String stem(String term, int minimumLength) {
         int floor = Math.max(minimumStem, minimumLength);
         String word = term;
-        while (!word.isEmpty() && isHebrewLetter(word.codePointAt(0)) && !notPrefixed.contains(word)) {
+        while (!word.isEmpty() && isHebrewLetter(word.codePointAt(0)) && !notPrefixed.contains(word)
+                && !words.contains(word)) {
             String shorter = null;
             for (String prefix : prefixes) {
                 if (word.startsWith(prefix) && word.length() - prefix.length() >= floor) {
-                    shorter = word.substring(prefix.length());
-                    break;
+                    String rest = word.substring(prefix.length());
+                    if (words.contains(rest) || notPrefixed.contains(rest)) {
+                        return rest;
+                    }
+                    if (shorter == null) {
+                        shorter = rest;
+                    }
                 }
             }
             if (shorter == null) {

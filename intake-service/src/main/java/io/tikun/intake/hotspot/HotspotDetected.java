@@ -15,7 +15,8 @@ import java.util.List;
  * @param customers distinct customers among them
  * @param expected customers expected in such a window from the same hours of the week in the trailing weeks
  * @param pValue probability of at least that many customers if nothing had changed (Poisson upper tail)
- * @param falseAlarmRate the configured threshold the p-value passed
+ * @param falseAlarmRate the threshold the p-value passed: the subject kind's weekly false-alarm budget shared by its
+ *        subjects in use, at most the configured rate
  * @param baselineWeeks weeks of history the expectation was averaged over (0 on a new subject)
  * @param samples the latest complaints in the window
  * @param detectedAt when the hotspot was raised

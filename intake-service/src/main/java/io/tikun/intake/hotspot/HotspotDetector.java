@@ -39,6 +39,7 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
     private KeyValueStore<String, Long> hourly;
     private KeyValueStore<String, Long> raised;
     private KeyValueStore<String, Long> clock;
+    private KeyValueStore<String, Long> subjects;
 
     HotspotDetector(HotspotSettings settings) {
         this.settings = settings;
@@ -54,6 +55,7 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         hourly = context.getStateStore(HotspotStores.HOURLY);
         raised = context.getStateStore(HotspotStores.RAISED);
         clock = context.getStateStore(HotspotStores.CLOCK);
+        subjects = context.getStateStore(HotspotStores.SUBJECTS);
         context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
@@ -80,6 +82,7 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         boolean newCustomer = lastSeen == null;
         customers.put(customerKey, Math.max(at, valueOr(lastSeen, at)));
         sightings.put(key, sighting);
+        seen(subject, at);
         if (newCustomer) {
             String hourKey = HotspotStores.hourKey(Math.floorDiv(at, HOUR), subject);
             hourly.put(hourKey, valueOr(hourly.get(hourKey), 0L) + 1);
@@ -99,10 +102,26 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
             return;
         }
         int weeks = historyWeeks(now);
+        int customersNow = (int) Math.min(Integer.MAX_VALUE, summary.customers());
+        HotspotSubject.Kind kind = HotspotSubject.fromKey(subject).kind();
+        double rate = testRate(kind);
+        // the same hours of the week first; only a count that passes is weighed against the pooled lower bounds
         double expected = Math.max(settings.minimumExpected(), baseline(subject, now, weeks));
-        double pValue = PoissonTail.atLeast((int) Math.min(Integer.MAX_VALUE, summary.customers()), expected);
-        if (pValue > settings.falseAlarmRate()) {
+        double pValue = PoissonTail.atLeast(customersNow, expected);
+        if (pValue > rate) {
             return;
+        }
+        if (settings.pooledBaseline() && weeks > 0) {
+            double pooled = pooledBaseline(subject, now, weeks);
+            if (pooled > expected) {
+                expected = pooled;
+                pValue = PoissonTail.atLeast(customersNow, expected);
+                if (pValue > rate) {
+                    LOG.debugf("%s: %d customers unlikely at this hour of the week but not against %.2f over all hours",
+                            subject, customersNow, pooled);
+                    return;
+                }
+            }
         }
         raised.put(subject, now);
         HotspotSubject what = HotspotSubject.fromKey(subject);
@@ -113,7 +132,7 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         HotspotDetected hotspot = new HotspotDetected(
                 UUID.nameUUIDFromBytes((subject + "|" + now).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
                 new HotspotDetected.Subject(what.kind(), what.value()), end.minusMillis(window), end,
-                summary.complaints(), summary.customers(), expected, pValue, settings.falseAlarmRate(), weeks, samples,
+                summary.complaints(), summary.customers(), expected, pValue, rate, weeks, samples,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         LOG.infof("hotspot %s: %d complaints from %d customers in %s, %.2f expected, p=%.2e", subject,
                 summary.complaints(), summary.customers(), settings.window(), expected, pValue);
@@ -137,6 +156,74 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
 
     private static void header(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The false-alarm rate one test of a subject of this kind may use: the kind's weekly budget shared by its subjects
+     * seen in the baseline weeks, each tested about once per window of the week (overlapping windows of one subject are
+     * one test, give or take), never more than the configured rate; without a budget, the configured rate.
+     */
+    double testRate(HotspotSubject.Kind kind) {
+        Double budget = settings.falseAlarmsPerWeek().get(kind);
+        if (budget == null) {
+            return settings.falseAlarmRate();
+        }
+        long subjectsOfKind = Math.max(1, valueOr(clock.get(HotspotStores.subjectCountKey(kind)), 0L));
+        double windowsPerWeek = (double) WEEK / window;
+        return Math.min(settings.falseAlarmRate(), budget / (subjectsOfKind * windowsPerWeek));
+    }
+
+    /** Notes the subject as seen; a subject new to the baseline weeks adds one to its kind's count. */
+    private void seen(String subject, long at) {
+        if (subjects.get(subject) == null) {
+            String countKey = HotspotStores.subjectCountKey(HotspotSubject.fromKey(subject).kind());
+            clock.put(countKey, valueOr(clock.get(countKey), 0L) + 1);
+        }
+        subjects.put(subject, at);
+    }
+
+    /** Lets go of the subjects not seen in the baseline weeks (at most once an hour of stream time: a full scan). */
+    private int forgetSubjects(long now) {
+        long lastSwept = valueOr(clock.get(HotspotStores.SUBJECTS_SWEPT), Long.MIN_VALUE);
+        if (lastSwept != Long.MIN_VALUE && now - lastSwept < HOUR) {
+            return 0;
+        }
+        clock.put(HotspotStores.SUBJECTS_SWEPT, now);
+        long cutoff = now - settings.baselineWeeks() * WEEK;
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = subjects.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value < cutoff) {
+                    gone.add(kv.key);
+                }
+            });
+        }
+        for (String subject : gone) {
+            subjects.delete(subject);
+            String countKey = HotspotStores.subjectCountKey(HotspotSubject.fromKey(subject).kind());
+            clock.put(countKey, Math.max(0, valueOr(clock.get(countKey), 1L) - 1));
+        }
+        return gone.size();
+    }
+
+    /**
+     * A lower bound on the expected count from more of the subject's history than its same hours of the week: its mean
+     * over the same hours of every day of the baseline weeks (28 windows instead of 4). Sparse same-hour-of-week counts
+     * otherwise make an ordinary word look sudden. Not its mean over all hours: that is no lower bound at night, where
+     * a spike about a busy product would drown in the day's traffic.
+     */
+    private double pooledBaseline(String subject, long now, int weeks) {
+        long hours = Math.max(1, window / HOUR);
+        long nowHour = Math.floorDiv(now, HOUR);
+        long days = weeks * 7L;
+        long sameHoursOfDay = 0;
+        for (long day = 1; day <= days; day++) {
+            long lastHour = nowHour - day * 24;
+            for (long hour = lastHour - hours + 1; hour <= lastHour; hour++) {
+                sameHoursOfDay += valueOr(hourly.get(HotspotStores.hourKey(hour, subject)), 0L);
+            }
+        }
+        return (double) sameHoursOfDay / days;
     }
 
     /** Whole weeks of history before {@code now}, up to the configured baseline. */
@@ -175,9 +262,10 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
             });
         }
         cooled.forEach(raised::delete);
-        if (expired + hours + cooled.size() > 0) {
-            LOG.debugf("hotspot sweep: %d sightings left the window, %d baseline hours and %d cool-downs ended", expired,
-                    hours, cooled.size());
+        int forgotten = forgetSubjects(now);
+        if (expired + hours + cooled.size() + forgotten > 0) {
+            LOG.debugf("hotspot sweep: %d sightings left the window, %d baseline hours, %d cool-downs and %d subjects ended",
+                    expired, hours, cooled.size(), forgotten);
         }
     }
 

@@ -13,11 +13,15 @@ final class HotspotStores {
     static final String HOURLY = "hotspot-hourly";
     /** Per subject: when it was last raised (the cool-down). */
     static final String RAISED = "hotspot-raised";
+    /** Per subject: when it was last seen, while that is within the baseline weeks (the subjects a kind tests). */
+    static final String SUBJECTS = "hotspot-subjects";
     /** The first and latest receipt times seen, so the baseline knows how many weeks of history exist. */
     static final String CLOCK = "hotspot-clock";
 
     static final String FIRST_SEEN = "first-seen";
     static final String LATEST = "latest";
+    /** When the subjects last seen before the baseline weeks were last let go. */
+    static final String SUBJECTS_SWEPT = "subjects-swept";
 
     private HotspotStores() {
     }
@@ -37,6 +41,11 @@ final class HotspotStores {
 
     static String hoursBefore(long hour) {
         return String.format("%010d|", hour);
+    }
+
+    /** The clock store's key of how many subjects of a kind were seen in the baseline weeks. */
+    static String subjectCountKey(HotspotSubject.Kind kind) {
+        return "subjects|" + kind;
     }
 
     static String customerKey(String subject, String customerId) {

@@ -74,6 +74,7 @@ public final class HotspotTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.HOURLY), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.RAISED), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CLOCK), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SUBJECTS), Serdes.String(), Serdes.Long()));
 
         KStream<String, Sighting> rootCauses = builder
                 .stream(casesTopic, Consumed.with(Serdes.String(), Serdes.String()).withName("cases"))
@@ -83,7 +84,8 @@ public final class HotspotTopology {
                 .merge(rootCauses)
                 .repartition(Repartitioned.with(Serdes.String(), sightingSerde).withName("hotspot-subjects"))
                 .process(() -> new HotspotDetector(settings), HotspotStores.SIGHTINGS, HotspotStores.CUSTOMERS,
-                        HotspotStores.SUMMARIES, HotspotStores.HOURLY, HotspotStores.RAISED, HotspotStores.CLOCK)
+                        HotspotStores.SUMMARIES, HotspotStores.HOURLY, HotspotStores.RAISED, HotspotStores.CLOCK,
+                        HotspotStores.SUBJECTS)
                 .to(hotspotsTopic, Produced.with(Serdes.String(), JsonSerde.of(HotspotDetected.class, mapper)));
         return builder.build();
     }

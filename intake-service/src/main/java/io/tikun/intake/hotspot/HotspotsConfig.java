@@ -1,7 +1,9 @@
 package io.tikun.intake.hotspot;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,9 +24,51 @@ public interface HotspotsConfig {
     @WithDefault("4")
     int baselineWeeks();
 
-    /** Largest p-value of the Poisson tail test that still raises a hotspot. */
+    /** Largest p-value of the Poisson tail test that still raises a hotspot: the most any one test may use. */
     @WithDefault("0.001")
     double falseAlarmRate();
+
+    /**
+     * False alarms a week each subject kind may raise by chance: the kind's tests share it, so one test's rate is the
+     * budget over the kind's subjects seen in the baseline weeks times the windows in a week (and at most
+     * {@link #falseAlarmRate()}).
+     */
+    FalseAlarmsPerWeek falseAlarmsPerWeek();
+
+    interface FalseAlarmsPerWeek {
+        @WithDefault("0.25")
+        double product();
+
+        /**
+         * Lower than the others: every complaint has a category, whose counts vary from day to day more than a Poisson
+         * count does (the replay's category false alarms had 13-20 customers against 4-8 expected), and a surge that
+         * matters shows as a product or a term as well.
+         */
+        @WithDefault("0.02")
+        double category();
+
+        @WithDefault("0.25")
+        double term();
+
+        @WithDefault("0.25")
+        double rootCause();
+
+        default Map<HotspotSubject.Kind, Double> byKind() {
+            Map<HotspotSubject.Kind, Double> budget = new EnumMap<>(HotspotSubject.Kind.class);
+            budget.put(HotspotSubject.Kind.PRODUCT, product());
+            budget.put(HotspotSubject.Kind.CATEGORY, category());
+            budget.put(HotspotSubject.Kind.TERM, term());
+            budget.put(HotspotSubject.Kind.ROOT_CAUSE, rootCause());
+            return budget;
+        }
+    }
+
+    /**
+     * Whether a subject's expected count is also at least its mean over the same hours of every day, and over all
+     * hours, of the baseline weeks (steadies sparse same-hour-of-week counts).
+     */
+    @WithDefault("true")
+    boolean pooledBaseline();
 
     /** What a window must also hold, whatever the test says. */
     Floor floor();
@@ -40,7 +84,7 @@ public interface HotspotsConfig {
     }
 
     /** Expected count used when a subject's history is empty or quieter. */
-    @WithDefault("0.5")
+    @WithDefault("0.1")
     double minimumExpected();
 
     /** How long a raised subject stays quiet. */
@@ -79,6 +123,7 @@ public interface HotspotsConfig {
     /** The settings the detector works with. */
     default HotspotSettings settings() {
         return new HotspotSettings(window(), baselineWeeks(), falseAlarmRate(), floor().complaints(),
-                floor().customers(), minimumExpected(), coolDown(), maxTermsPerComplaint(), samples(), sweepEvery());
+                floor().customers(), minimumExpected(), coolDown(), maxTermsPerComplaint(), samples(), sweepEvery(),
+                falseAlarmsPerWeek().byKind(), pooledBaseline());
     }
 }

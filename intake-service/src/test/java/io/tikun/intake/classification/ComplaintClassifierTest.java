@@ -115,6 +115,28 @@ public class ComplaintClassifierTest {
     }
 
     @Test
+    void countsAKnownHebrewWordWholeInsteadOfCuttingItsFirstLetterAsAPrefix() {
+        assertThat(CLASSIFIER.terms("לקוחות יקרים", 4)).contains("לקוחות").doesNotContain("קוחות");
+        assertThat(CLASSIFIER.terms("לכבוד מחלקת השירות", 4)).contains("לכבוד").doesNotContain("כבוד");
+        // a prefix before a known word is still cut, down to the word and no further
+        assertThat(CLASSIFIER.terms("ולקוחות", 4)).containsExactly("לקוחות");
+        assertThat(CLASSIFIER.terms("וההתקנה", 4)).containsExactly("התקנה");
+        // a word nobody listed is still read without every prefix it could carry
+        assertThat(CLASSIFIER.terms("והמקרר", 4)).containsExactly("מקרר");
+    }
+
+    @Test
+    void cutsAPrefixOnlyWhereTheWordAsWrittenIsNotKnown() {
+        HebrewPrefixes prefixes = new HebrewPrefixes(new HebrewPrefixes.Rules(java.util.List.of("ו", "ה", "ל", "וה"), 3,
+                java.util.List.of(), java.util.List.of("לקוחות")), new TextAnalyzer());
+        assertThat(prefixes.stem("לקוחות", 4)).isEqualTo("לקוחות");
+        assertThat(prefixes.stem("ולקוחות", 4)).isEqualTo("לקוחות");
+        assertThat(prefixes.stem("לבדיקה", 4)).as("not a known word: cut as before").isEqualTo("בדיקה");
+        // the classifier's readings still try every cut, known word or not
+        assertThat(prefixes.readings("לקוחות")).containsExactly("לקוחות", "קוחות");
+    }
+
+    @Test
     void choosesTheCategoryWhoseWordsOccurMost() {
         Classification classification = classify(
                 "חויבתי פעמיים בכרטיס האשראי על אותה חשבונית, והשליח בכלל לא הגיע");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -40,9 +41,23 @@ class HotspotTopologyTest {
     private TestOutputTopic<String, HotspotDetected> hotspots;
     private int references;
 
+    /**
+     * One rate for every test (0.001), the same hours of the week alone and 0.5 expected at least: five customers on a
+     * new subject are a hotspot and four are not, whatever else is counted. The tests of the counting use it; those of
+     * the false-alarm budget and the pooled baseline start the defaults.
+     */
+    private static final HotspotSettings PER_TEST = HotspotSettings.defaults().withBudget(Map.of(), false)
+            .withMinimumExpected(0.5);
+
     @BeforeEach
     void startDriver() throws Exception {
-        start(HotspotSettings.defaults(), SUNDAY_10);
+        start(PER_TEST, SUNDAY_10);
+    }
+
+    private void restart(HotspotSettings settings) throws Exception {
+        driver.close();
+        wallClock = SUNDAY_10;
+        start(settings, SUNDAY_10);
     }
 
     private void start(HotspotSettings settings, Instant wallClock) throws Exception {
@@ -165,6 +180,92 @@ class HotspotTopologyTest {
         assertThat(raised).as("the same count where nothing is usual").hasSize(1);
         assertThat(raised.get(0).baselineWeeks()).isEqualTo(4);
         assertThat(raised.get(0).expected()).isEqualTo(0.5);
+    }
+
+    @Test
+    void withTheDefaultsThreeCustomersOnAWordNobodyUsedBeforeAreAHotspot() throws Exception {
+        restart(HotspotSettings.defaults());
+        for (int i = 0; i < 3; i++) {
+            file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(i)), "kettle sparks", "");
+        }
+        List<HotspotDetected> raised = termHotspots("kettl");
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).customers()).isEqualTo(3);
+        assertThat(raised.get(0).expected()).isEqualTo(0.1);
+        // two words in use: a quarter of an alarm a week over 2 x 28 windows is more than the most one test may use
+        assertThat(raised.get(0).falseAlarmRate()).isEqualTo(0.001);
+        assertThat(raised.get(0).pValue()).isCloseTo(PoissonTail.atLeast(3, 0.1),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void theWeeklyBudgetOfTermsIsSharedByEveryWordInUseSoAmongHundredsThreeCustomersAreNotEnough() throws Exception {
+        restart(HotspotSettings.defaults());
+        int words = 0;
+        for (int c = 0; c < 10; c++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                text.append(made(words++)).append(' ');
+            }
+            file("wordy-" + c, SUNDAY_10.plusSeconds(c), "", text.toString());
+        }
+        long terms = this.<Long> store(HotspotStores.CLOCK).get(HotspotStores.subjectCountKey(HotspotSubject.Kind.TERM));
+        assertThat(terms).isGreaterThanOrEqualTo(250);
+
+        for (int i = 0; i < 3; i++) {
+            file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(10 + i)), "kettle sparks", "");
+        }
+        // P(at least 3 | 0.1) = 1.5e-4, above 0.25 / (300 words x 28 windows) = 3e-5
+        assertThat(termHotspots("kettl")).isEmpty();
+
+        file("customer-3", SUNDAY_10.plus(Duration.ofMinutes(13)), "kettle sparks", "");
+        List<HotspotDetected> raised = termHotspots("kettl");
+        assertThat(raised).as("four customers: P = 3.8e-6").hasSize(1);
+        assertThat(raised.get(0).customers()).isEqualTo(4);
+        long termsNow = this.<Long> store(HotspotStores.CLOCK)
+                .get(HotspotStores.subjectCountKey(HotspotSubject.Kind.TERM));
+        assertThat(raised.get(0).falseAlarmRate()).isCloseTo(0.25 / (termsNow * 28.0),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void aWordUsedAtThisHourEveryOtherDayIsNotAHotspotOnTheWeekdayItHappenedToBeQuiet() throws Exception {
+        restart(HotspotSettings.defaults().withBudget(HotspotSettings.defaults().falseAlarmsPerWeek(), false));
+        busyEveryDayButSundays();
+        List<HotspotDetected> raised = termHotspots("bill");
+        assertThat(raised).as("against the same hours of the week alone, which were quiet").hasSize(1);
+        assertThat(raised.get(0).expected()).isEqualTo(0.1);
+
+        restart(HotspotSettings.defaults());
+        busyEveryDayButSundays();
+        assertThat(termHotspots("bill")).as("against the same hours of every day, which were busy").isEmpty();
+    }
+
+    /** Three customers about billing at 10:00 on every day of four weeks but Sundays, then three on the fifth Sunday. */
+    private void busyEveryDayButSundays() throws Exception {
+        for (int day = 1; day <= 28; day++) {
+            Instant at = SUNDAY_10.plus(Duration.ofDays(day));
+            if (day % 7 == 0 && day < 28) {
+                continue;
+            }
+            wallClockAt(at);
+            for (int i = 0; i < 3; i++) {
+                file("day-" + day + "-" + i, at.plus(Duration.ofMinutes(10L * i)), "billing run", "");
+            }
+            if (day < 28) {
+                hotspots.readValuesToList(); // the first weeks had no history yet
+            }
+        }
+    }
+
+    /** A made-up word of letters only, different for every number. */
+    private static String made(int n) {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 3; i++) {
+            word.append((char) ('a' + n % 26));
+            n /= 26;
+        }
+        return word.append("x").toString();
     }
 
     @Test
