@@ -73,7 +73,8 @@ public final class PromiseForm {
 
     /** An instant as a {@code datetime-local} value on the wall clock of {@code zone}, to the minute. */
     public static String local(Instant at, ZoneId zone) {
-        return at == null ? "" : LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MINUTES), zone)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        return at == null ? ""
+                : LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MINUTES), zone)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
     }
 }

@@ -131,7 +131,8 @@ public class WorkspacePages {
     private Uni<CaseSide> side(PageContext p, CasePage page) {
         UUID id = page.c().id();
         return panels.promisesOf(id).chain(promises -> panels.panel(page.c().customer().id(), id)
-                .chain(panel -> (p.seesAll() ? agents.known(ASSIGNEES) : Uni.createFrom().item(List.<AgentDirectory.Agent> of()))
+                .chain(panel -> (p.seesAll() ? agents.known(ASSIGNEES)
+                        : Uni.createFrom().item(List.<AgentDirectory.Agent> of()))
                         .map(choices -> new CaseSide(promises, panel, choices))));
     }
 
