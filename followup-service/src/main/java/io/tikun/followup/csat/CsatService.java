@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
@@ -42,11 +43,13 @@ public class CsatService {
     private final CustomerComplaintRepository complaints;
     private final CaseRatings caseRatings;
     private final CustomerLanguages languages;
+    private final CustomerFeedbackEvents feedback;
     private final Clock clock;
 
     public CsatService(SignedLinkService links, UsedLinkRegistry usedLinks, CommitmentRepository commitments,
             CsatResponseRepository responses, CustomerComplaintRepository complaints, CaseRatings caseRatings,
-            CustomerLanguages languages, Clock clock) {
+            CustomerLanguages languages, CustomerFeedbackEvents feedback, Clock clock) {
+        this.feedback = feedback;
         this.links = links;
         this.usedLinks = usedLinks;
         this.commitments = commitments;
@@ -106,7 +109,8 @@ public class CsatService {
                 return complaints.forCase(id).chain(complaint -> complaint == null
                         ? Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.UNKNOWN_COMMITMENT))
                         : caseRatings.record(id, complaint.complaintId, score, note, at).chain(first -> first
-                                ? language(complaint).map(language -> CsatAnswer.recorded(complaint.reference,
+                                ? feedback.csatAnswered(complaint.customerId, id, complaint.reference, score, note, at)
+                                        .chain(() -> language(complaint)).map(language -> CsatAnswer.recorded(complaint.reference,
                                         complaint.subject, score, language))
                                 : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED))));
             }
@@ -116,7 +120,8 @@ public class CsatService {
                 }
                 return responses.record(c.id, score, note, at)
                         .chain(first -> first
-                                ? language(c).map(language -> CsatAnswer.recorded(c.reference, c.what, score, language))
+                                ? feedback.csatAnswered(c.customerId, c.caseId, c.reference, score, note, at)
+                                        .chain(() -> language(c)).map(language -> CsatAnswer.recorded(c.reference, c.what, score, language))
                                 : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED)));
             });
         });
