@@ -2,6 +2,9 @@ package io.tikun.routing.workspace;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
+import io.tikun.routing.customer.ChurnOutcome;
+import io.tikun.routing.customer.ExitOutcome;
+import io.tikun.routing.followup.CommitmentStatus;
 
 /**
  * The case page's texts for promises, assigning and the customer panel, in English; {@code messages/cp_he.properties}
@@ -35,7 +38,7 @@ public interface CaseSideMessages {
     String overdue();
 
     @Message("{#when state}{#is OPEN}Open{#is DUE_SOON}Due soon{#is OVERDUE}Overdue{#is CLAIMED_DONE}Reported done{#is VERIFIED}Kept (confirmed by the customer){#is DISPUTED}Disputed by the customer{#is BROKEN}Broken{#is UNCONFIRMED}Not confirmed{#else}{state}{/when}")
-    String promiseState(String state);
+    String promiseState(CommitmentStatus state);
 
     @Message("Make a promise")
     String makePromise();
@@ -140,11 +143,11 @@ public interface CaseSideMessages {
     String churnWatch();
 
     @Message("{#when outcome}{#is UNKNOWN}Still watching{#is STAYED}Stayed{#is LEFT}Left{#else}{outcome}{/when}")
-    String churnOutcome(String outcome);
+    String churnOutcome(ChurnOutcome outcome);
 
     @Message("Exit interview")
     String exitInterview();
 
     @Message("{#when outcome}{#is RETAINED}Retained{#is LEFT}Left{#is UNREACHABLE}Could not be reached{#else}{outcome}{/when}")
-    String exitOutcome(String outcome);
+    String exitOutcome(ExitOutcome outcome);
 }
