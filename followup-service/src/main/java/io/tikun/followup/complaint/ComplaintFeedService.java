@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.churn.ChurnWatchService;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.csat.CaseSurveys;
 import io.tikun.followup.exit.ExitInterviewService;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
 

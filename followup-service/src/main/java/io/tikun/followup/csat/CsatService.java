@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
 import io.tikun.followup.complaint.CustomerComplaintRepository;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.verification.CustomerAnswerService;
 import io.tikun.followup.verification.CustomerLanguage;
 import io.tikun.followup.verification.CustomerLanguages;
@@ -110,8 +110,9 @@ public class CsatService {
                         ? Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.UNKNOWN_COMMITMENT))
                         : caseRatings.record(id, complaint.complaintId, score, note, at).chain(first -> first
                                 ? feedback.csatAnswered(complaint.customerId, id, complaint.reference, score, note, at)
-                                        .chain(() -> language(complaint)).map(language -> CsatAnswer.recorded(complaint.reference,
-                                        complaint.subject, score, language))
+                                        .chain(() -> language(complaint))
+                                        .map(language -> CsatAnswer.recorded(complaint.reference,
+                                                complaint.subject, score, language))
                                 : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED))));
             }
             return commitments.findById(id).chain(c -> {
@@ -121,7 +122,8 @@ public class CsatService {
                 return responses.record(c.id, score, note, at)
                         .chain(first -> first
                                 ? feedback.csatAnswered(c.customerId, c.caseId, c.reference, score, note, at)
-                                        .chain(() -> language(c)).map(language -> CsatAnswer.recorded(c.reference, c.what, score, language))
+                                        .chain(() -> language(c))
+                                        .map(language -> CsatAnswer.recorded(c.reference, c.what, score, language))
                                 : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED)));
             });
         });

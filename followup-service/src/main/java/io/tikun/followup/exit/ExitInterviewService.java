@@ -26,8 +26,8 @@ import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
 import io.tikun.followup.complaint.CustomerComplaintRepository;
-import io.tikun.followup.problem.ChoiceProblem;
 import io.tikun.followup.feedback.CustomerFeedbackEvents;
+import io.tikun.followup.problem.ChoiceProblem;
 import io.tikun.followup.problem.NotFoundProblem;
 
 /**

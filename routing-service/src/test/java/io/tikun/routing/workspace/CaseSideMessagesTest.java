@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.qute.i18n.Message;
 
-/** Every text of the case page's promises, assign form and customer panel exists in English and Hebrew, with the same parameters. */
+/**
+ * Every text of the case page's promises, assign form and customer panel exists in English and Hebrew, with the same
+ * parameters.
+ */
 class CaseSideMessagesTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
