@@ -94,7 +94,8 @@ class CasePanelPagesTest {
 
     private static Response form(String user, String role, Document from, String caseId, String action,
             Map<String, String> fields) {
-        return as(user, role).cookie("lang", from.selectFirst("html").attr("lang")).contentType(ContentType.URLENC)
+        return as(user, role).cookie("lang", from.selectFirst("html").attr("lang"))
+                .contentType(ContentType.URLENC.withCharset("UTF-8"))
                 .formParams(fields).formParam("token", from.selectFirst("input[name=token]").val())
                 .formParam("version", from.selectFirst("input[name=version]").val())
                 .post("/workspace/cases/" + caseId + "/" + action);
