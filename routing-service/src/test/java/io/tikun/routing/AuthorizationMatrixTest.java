@@ -138,6 +138,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /workspace/stream", BROWSER_LOGIN);
         MATRIX.put("GET /workspace/cases/{id}", BROWSER_LOGIN);
         MATRIX.put("POST /workspace/cases/{id}/{action}", BROWSER_LOGIN);
+        MATRIX.put("POST /workspace/cases/{id}/promises", BROWSER_LOGIN);
+        MATRIX.put("POST /workspace/cases/{id}/assign", BROWSER_LOGIN);
     }
 
     /** A valid body per operation that takes one, so an allowed caller is judged on more than its JSON. */

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.problem.NotFoundProblem;
 
 /**
@@ -29,9 +30,12 @@ public class ChurnWatchService {
 
     private final ChurnWatchRepository watches;
     private final ChurnConfig config;
+    private final CustomerFeedbackEvents feedback;
     private final Clock clock;
 
-    public ChurnWatchService(ChurnWatchRepository watches, ChurnConfig config, Clock clock) {
+    public ChurnWatchService(ChurnWatchRepository watches, ChurnConfig config, CustomerFeedbackEvents feedback,
+            Clock clock) {
+        this.feedback = feedback;
         this.watches = watches;
         this.config = config;
         this.clock = clock;
@@ -49,7 +53,8 @@ public class ChurnWatchService {
                     if (n > 0) {
                         Log.infof("%d churn watch(es) of customer %s: %s (%s)", n, customerId, outcome, because);
                     }
-                });
+                })
+                .call(n -> n > 0 ? feedback.churnOutcome(customerId, outcome, now()) : Uni.createFrom().voidItem());
     }
 
     /** Someone recorded the outcome of one watch (it may correct an earlier decision). */
@@ -57,6 +62,7 @@ public class ChurnWatchService {
     public Uni<ChurnWatchView> decide(UUID id, ChurnOutcome outcome, String note, String by) {
         return watches.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No churn watch with id " + id))
+                .call(watch -> feedback.churnOutcome(watch.customerId, outcome, now()))
                 .map(watch -> {
                     watch.outcome = outcome;
                     watch.decidedAt = now();

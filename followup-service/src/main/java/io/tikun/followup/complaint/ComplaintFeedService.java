@@ -14,6 +14,7 @@ import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.commitment.CommitmentStatus;
 import io.tikun.followup.csat.CaseSurveys;
 import io.tikun.followup.exit.ExitInterviewService;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.inbox.ProcessedEvent;
 import io.tikun.followup.inbox.ProcessedEventRepository;
 
@@ -45,11 +46,13 @@ public class ComplaintFeedService {
     private final EarlyCaseUpdateRepository early;
     private final CaseSurveys surveys;
     private final ChurnWatchService churnWatches;
+    private final CustomerFeedbackEvents feedback;
     private final Clock clock;
 
     public ComplaintFeedService(CustomerComplaintRepository complaints, CommitmentRepository commitments,
             ProcessedEventRepository processed, ExitInterviewService exitInterviews, EarlyCaseUpdateRepository early,
-            CaseSurveys surveys, ChurnWatchService churnWatches, Clock clock) {
+            CaseSurveys surveys, ChurnWatchService churnWatches, CustomerFeedbackEvents feedback, Clock clock) {
+        this.feedback = feedback;
         this.complaints = complaints;
         this.commitments = commitments;
         this.processed = processed;
@@ -74,6 +77,8 @@ public class ComplaintFeedService {
             return complaints.persist(complaint)
                     .call(() -> complaint.churnIntent
                             ? churnWatches.open(complaint.complaintId, complaint.customerId, complaint.receivedAt)
+                                    .call(opened -> opened ? feedback.churnWatchOpened(complaint.customerId,
+                                            complaint.reference, complaint.receivedAt) : Uni.createFrom().voidItem())
                             : Uni.createFrom().voidItem())
                     .chain(() -> early.findById(received.complaintId()))
                     .chain(waiting -> waiting == null ? Uni.createFrom().item(Outcome.APPLIED)

@@ -15,6 +15,7 @@ import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
 import io.tikun.followup.complaint.CustomerComplaintRepository;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.verification.CustomerAnswerService;
 import io.tikun.followup.verification.CustomerLanguage;
 import io.tikun.followup.verification.CustomerLanguages;
@@ -42,11 +43,13 @@ public class CsatService {
     private final CustomerComplaintRepository complaints;
     private final CaseRatings caseRatings;
     private final CustomerLanguages languages;
+    private final CustomerFeedbackEvents feedback;
     private final Clock clock;
 
     public CsatService(SignedLinkService links, UsedLinkRegistry usedLinks, CommitmentRepository commitments,
             CsatResponseRepository responses, CustomerComplaintRepository complaints, CaseRatings caseRatings,
-            CustomerLanguages languages, Clock clock) {
+            CustomerLanguages languages, CustomerFeedbackEvents feedback, Clock clock) {
+        this.feedback = feedback;
         this.links = links;
         this.usedLinks = usedLinks;
         this.commitments = commitments;
@@ -106,8 +109,10 @@ public class CsatService {
                 return complaints.forCase(id).chain(complaint -> complaint == null
                         ? Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.UNKNOWN_COMMITMENT))
                         : caseRatings.record(id, complaint.complaintId, score, note, at).chain(first -> first
-                                ? language(complaint).map(language -> CsatAnswer.recorded(complaint.reference,
-                                        complaint.subject, score, language))
+                                ? feedback.csatAnswered(complaint.customerId, id, complaint.reference, score, note, at)
+                                        .chain(() -> language(complaint))
+                                        .map(language -> CsatAnswer.recorded(complaint.reference,
+                                                complaint.subject, score, language))
                                 : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED))));
             }
             return commitments.findById(id).chain(c -> {
@@ -116,7 +121,9 @@ public class CsatService {
                 }
                 return responses.record(c.id, score, note, at)
                         .chain(first -> first
-                                ? language(c).map(language -> CsatAnswer.recorded(c.reference, c.what, score, language))
+                                ? feedback.csatAnswered(c.customerId, c.caseId, c.reference, score, note, at)
+                                        .chain(() -> language(c))
+                                        .map(language -> CsatAnswer.recorded(c.reference, c.what, score, language))
                                 : Uni.createFrom().item(CsatAnswer.refused(CsatRefusal.ALREADY_RATED)));
             });
         });

@@ -26,6 +26,7 @@ import io.tikun.followup.commitment.Commitment;
 import io.tikun.followup.commitment.CommitmentRepository;
 import io.tikun.followup.complaint.CustomerComplaint;
 import io.tikun.followup.complaint.CustomerComplaintRepository;
+import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.problem.ChoiceProblem;
 import io.tikun.followup.problem.NotFoundProblem;
 
@@ -44,10 +45,13 @@ public class ExitInterviewService {
     private final CommitmentRepository commitments;
     private final ChurnWatchService churnWatches;
     private final ChurnConfig churn;
+    private final CustomerFeedbackEvents feedback;
     private final Clock clock;
 
     public ExitInterviewService(ExitInterviewRepository interviews, CustomerComplaintRepository complaints,
-            CommitmentRepository commitments, ChurnWatchService churnWatches, ChurnConfig churn, Clock clock) {
+            CommitmentRepository commitments, ChurnWatchService churnWatches, ChurnConfig churn,
+            CustomerFeedbackEvents feedback, Clock clock) {
+        this.feedback = feedback;
         this.interviews = interviews;
         this.complaints = complaints;
         this.commitments = commitments;
@@ -111,6 +115,8 @@ public class ExitInterviewService {
                     interview.outcome = result.outcome();
                     interview.exitReason = reason;
                     return churnOutcome(interview.customerId, result.outcome(), actor)
+                            .call(() -> feedback.exitInterviewRecorded(interview.customerId, interview.caseId, null,
+                                    result.outcome(), reason, interview.completedAt))
                             .chain(() -> withHistory(List.of(interview))).map(views -> views.get(0));
                 });
     }

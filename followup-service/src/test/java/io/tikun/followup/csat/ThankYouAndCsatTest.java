@@ -231,6 +231,23 @@ class ThankYouAndCsatTest {
                     .body(containsString("Your rating was recorded"));
             assertThat(caseRated(caseId)).isTrue();
             post("/csat", token, "1", "changed my mind").statusCode(409).body(containsString("You already rated us"));
+
+            // The rating is announced once on customers.feedback for routing's customer panel.
+            try (io.tikun.stack.testing.KafkaTopicReader feedback = new io.tikun.stack.testing.KafkaTopicReader(
+                    bootstrapServers, "customers.feedback")) {
+                var answered = feedback.await(
+                        r -> customerId.equals(r.key()) && r.value().contains("\"CSAT_ANSWERED\""), WAIT);
+                var body = new ObjectMapper().readTree(answered.value());
+                assertThat(io.tikun.stack.testing.KafkaTopicReader.header(answered, "ce_type"))
+                        .isEqualTo("tikun.customer.feedback.csat-answered");
+                assertThat(body.path("caseId").asText()).isEqualTo(caseId.toString());
+                assertThat(body.path("reference").asText()).isEqualTo("TK-000088");
+                assertThat(body.path("score").asInt()).isEqualTo(4);
+                assertThat(body.path("comment").asText()).contains("שירות מהיר");
+                assertThat(body.path("valueTier").asText()).isNotBlank();
+                assertThat(feedback.all(r -> customerId.equals(r.key()) && r.value().contains("\"CSAT_ANSWERED\""),
+                        java.time.Duration.ofSeconds(3))).hasSize(1);
+            }
         }
     }
 

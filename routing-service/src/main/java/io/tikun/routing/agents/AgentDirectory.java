@@ -34,9 +34,12 @@ public class AgentDirectory {
 
     private static final String EMAIL_OF = "select email from %s.agent_contact where username = $1";
 
+    private static final String KNOWN = "select username, name from %s.agent_contact order by name, username limit $1";
+
     private final Pool client;
     private final String remember;
     private final String emailOf;
+    private final String known;
     private final Clock clock;
     private final Map<String, Known> recent = new ConcurrentHashMap<>();
 
@@ -46,6 +49,7 @@ public class AgentDirectory {
         this.clock = clock;
         this.remember = REMEMBER.formatted(schema);
         this.emailOf = EMAIL_OF.formatted(schema);
+        this.known = KNOWN.formatted(schema);
     }
 
     /**
@@ -83,6 +87,19 @@ public class AgentDirectory {
         return client.preparedQuery(emailOf).execute(Tuple.of(username)).map(rows -> {
             var found = rows.iterator();
             return found.hasNext() ? Optional.ofNullable(found.next().getString(0)) : Optional.<String> empty();
+        });
+    }
+
+    /** Someone who has worked cases: user name and display name. */
+    public record Agent(String username, String name) {
+    }
+
+    /** Everyone who has worked cases here (up to {@code limit}), by name: the choices of a manager's assign form. */
+    public Uni<java.util.List<Agent>> known(int limit) {
+        return client.preparedQuery(known).execute(Tuple.of(limit)).map(rows -> {
+            java.util.List<Agent> agents = new java.util.ArrayList<>();
+            rows.forEach(row -> agents.add(new Agent(row.getString(0), row.getString(1))));
+            return agents;
         });
     }
 }

@@ -18,6 +18,8 @@ import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxMessage;
 import io.tikun.routing.outbox.OutboxRepository;
 import io.tikun.routing.problem.NotFoundProblem;
+import io.tikun.routing.problem.StaleVersionProblem;
+import io.tikun.routing.promise.PromiseBook;
 
 /** Records promises made on cases and hands them to follow-up through {@code commitments.made}. */
 @ApplicationScoped
@@ -27,11 +29,13 @@ public class CommitmentService {
     private final OutboxRepository outbox;
     private final EventJson json;
     private final CustomerMessages customer;
+    private final PromiseBook promises;
     private final Clock clock;
 
     public CommitmentService(CaseRepository cases, OutboxRepository outbox, EventJson json, CustomerMessages customer,
-            Clock clock) {
+            PromiseBook promises, Clock clock) {
         this.cases = cases;
+        this.promises = promises;
         this.customer = customer;
         this.outbox = outbox;
         this.json = json;
@@ -47,10 +51,25 @@ public class CommitmentService {
 
     @WithTransaction
     public Uni<Made> make(UUID caseId, NewCommitmentRequest request, Actor actor) {
+        return make(caseId, request, actor, null);
+    }
+
+    /**
+     * As {@link #make(UUID, NewCommitmentRequest, Actor)}, refused with {@link StaleVersionProblem} when the case is no
+     * longer at {@code expectedVersion} (the version a page showed; null for any). Ownership is checked first.
+     */
+    @WithTransaction
+    public Uni<Made> make(UUID caseId, NewCommitmentRequest request, Actor actor, Long expectedVersion) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return cases.findById(caseId)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + caseId))
                 .invoke(actor::requireMayAct)
+                .invoke(c -> {
+                    if (expectedVersion != null && expectedVersion != c.version) {
+                        throw new StaleVersionProblem("You saw version " + expectedVersion
+                                + " of this case; it is at version " + c.version);
+                    }
+                })
                 .chain(c -> makeFor(c, request, actor.user(), now));
     }
 
@@ -63,6 +82,7 @@ public class CommitmentService {
         OutboxMessage message = OutboxMessage.of(CommitmentMade.TOPIC, c.customerId, CommitmentMade.TYPE,
                 json.write(made), now);
         return outbox.persist(message)
+                .chain(() -> promises.made(made))
                 .chain(() -> customer.expectationSummary(c, made.commitmentId(), made.what(), made.owner(), made.dueAt(), now))
                 .map(summary -> new Made(made, List.of(message.id, summary.outboxId())));
     }

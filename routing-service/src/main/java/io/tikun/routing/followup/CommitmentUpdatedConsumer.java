@@ -17,6 +17,7 @@ import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.notification.NotificationDispatcher;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxRelay;
+import io.tikun.routing.promise.PromiseBook;
 
 /**
  * Sends a case back up the ladder when follow-up reports that a promise on it is overdue, disputed
@@ -35,10 +36,12 @@ public class CommitmentUpdatedConsumer {
     private final NotificationDispatcher dispatcher;
     private final EventJson json;
     private final RoutingMetrics metrics;
+    private final PromiseBook promises;
     private final Clock clock;
 
     public CommitmentUpdatedConsumer(EscalationService escalations, OutboxRelay relay, NotificationDispatcher dispatcher,
-            EventJson json, RoutingMetrics metrics, Clock clock) {
+            EventJson json, RoutingMetrics metrics, PromiseBook promises, Clock clock) {
+        this.promises = promises;
         this.metrics = metrics;
         this.escalations = escalations;
         this.relay = relay;
@@ -61,11 +64,20 @@ public class CommitmentUpdatedConsumer {
         } catch (Exception e) {
             return reject(message, new IllegalArgumentException("unreadable commitments.updated event: " + e.getMessage()));
         }
+        // The case page's promises first: applying a change is idempotent and ignores one older than the row's.
+        Uni<Boolean> recorded = promises.updated(update).onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY)
+                .atMost(ATTEMPTS);
         if (!update.escalates()) {
-            return Uni.createFrom().completionStage(message.ack());
+            return recorded.chain(() -> Uni.createFrom().completionStage(message.ack()))
+                    .onFailure().recoverWithUni(failure -> reject(message, failure));
         }
+        return recorded.chain(() -> escalate(message, eventId.get(), update))
+                .onFailure().recoverWithUni(failure -> reject(message, failure));
+    }
+
+    private Uni<Void> escalate(Message<String> message, String eventId, CommitmentUpdated update) {
         String reason = "promise " + update.change() + (update.reason() == null ? "" : ": " + update.reason());
-        return escalations.escalateForPromise(eventId.get(), update.caseId(), reason, clock.instant())
+        return escalations.escalateForPromise(eventId, update.caseId(), reason, clock.instant())
                 .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
                 .invoke(done -> done.moves().forEach(step -> metrics.escalated(step.toLevel, step.reasonCode)))
                 .call(done -> relay.publishNow(done.outboxIds()))

@@ -1,7 +1,9 @@
 package io.tikun.routing.workspace;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.qute.TemplateData;
@@ -26,14 +28,34 @@ public record CasePage(CaseView c, SlaCountdown firstResponse, SlaCountdown reso
 
     /** What the user typed into one of the forms, shown again after a refused action. */
     @TemplateData
-    public record Draft(String action, String text, String category, String rootCause) {
+    public record Draft(String action, String text, String category, String rootCause, Map<String, String> fields) {
+
+        public Draft(String action, String text, String category, String rootCause) {
+            this(action, text, category, rootCause, Map.of());
+        }
 
         public Draft(String action, String text) {
             this(action, text, null, null);
         }
 
+        /** A form of named fields (the promise and assign forms) as the user sent it; null values are left out. */
+        public static Draft fields(String action, Map<String, String> sent) {
+            Map<String, String> kept = new HashMap<>();
+            sent.forEach((name, value) -> {
+                if (value != null) {
+                    kept.put(name, value);
+                }
+            });
+            return new Draft(action, null, null, null, Map.copyOf(kept));
+        }
+
         public String of(String form) {
             return form.equals(action) && text != null ? text : "";
+        }
+
+        /** What the user sent in field {@code name} of {@code form}, or {@code otherwise} when it was not that form. */
+        public String field(String form, String name, String otherwise) {
+            return form.equals(action) && fields.containsKey(name) ? fields.get(name) : otherwise;
         }
     }
 

@@ -1,6 +1,9 @@
 package io.tikun.routing.workspace;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
@@ -49,9 +52,14 @@ public class WorkspaceCaseResource {
     private final FormTokens tokens;
     private final SecurityIdentity identity;
     private final int maxTextLength;
+    private final Clock clock;
+
+    static final String PROMISE = "promise";
+    static final String ASSIGN = "assign";
 
     public WorkspaceCaseResource(WorkspacePages pages, WorkspaceActions actions, ReplyPreviewService previews,
-            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation) {
+            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation, Clock clock) {
+        this.clock = clock;
         this.previews = previews;
         this.pages = pages;
         this.actions = actions;
@@ -118,6 +126,82 @@ public class WorkspaceCaseResource {
                         Taxonomy.ROOT_CAUSE.equals(((InvalidChoiceProblem) failure).field()) ? m.chooseRootCause()
                                 : m.chooseCategory(),
                         draft, Response.Status.BAD_REQUEST))
+                .onFailure(ForbiddenProblem.class)
+                .recoverWithUni(() -> refused(p, id, m.heldByAnother(), draft, Response.Status.FORBIDDEN))
+                .onFailure(ConflictProblem.class).recoverWithUni(failure -> refused(p, id,
+                        m.notPossible(failure.getMessage()), draft, Response.Status.CONFLICT));
+    }
+
+    @POST
+    @Path("/promises")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Workspace page (browser login)")
+    public Uni<Response> promise(@Context HttpHeaders headers, @RestPath UUID id, @RestForm String token,
+            @RestForm Long version, @RestForm String what, @RestForm String owner, @RestForm String dueAt) {
+        PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
+        if (!WorkspacePages.mayWork(identity)) {
+            return pages.forbidden(p);
+        }
+        WorkspaceMessages m = WorkspacePages.messages(p.lang());
+        CaseSideMessages side = WorkspacePages.sideMessages(p.lang());
+        Map<String, String> sent = new HashMap<>();
+        sent.put("what", what);
+        sent.put("owner", owner);
+        sent.put("dueAt", dueAt);
+        CasePage.Draft draft = CasePage.Draft.fields(PROMISE, sent);
+        if (!tokens.valid(p.user(), token) || version == null) {
+            return refused(p, id, m.badForm(), draft, Response.Status.FORBIDDEN);
+        }
+        PromiseForm.Checked form = PromiseForm.check(what, owner, dueAt, p.preferences().zone(), clock.instant());
+        if (form.problem() != null) {
+            return refused(p, id, switch (form.problem()) {
+                case WHAT_MISSING -> side.whatMissing();
+                case WHAT_TOO_LONG -> side.tooLong(what.strip().length(), PromiseForm.MAX_WHAT);
+                case OWNER_MISSING -> side.ownerMissing();
+                case OWNER_TOO_LONG -> side.tooLong(owner.strip().length(), PromiseForm.MAX_OWNER);
+                case DUE_INVALID -> side.dueInvalid();
+            }, draft, Response.Status.BAD_REQUEST);
+        }
+        return recovered(actions.promise(id, version, Actor.of(identity), form.request()), p, id, m, draft);
+    }
+
+    @POST
+    @Path("/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Workspace page (browser login)")
+    public Uni<Response> assign(@Context HttpHeaders headers, @RestPath UUID id, @RestForm String token,
+            @RestForm Long version, @RestForm String assignee) {
+        PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
+        if (!WorkspacePages.mayWork(identity)) {
+            return pages.forbidden(p);
+        }
+        WorkspaceMessages m = WorkspacePages.messages(p.lang());
+        CaseSideMessages side = WorkspacePages.sideMessages(p.lang());
+        Map<String, String> sent = new HashMap<>();
+        sent.put("assignee", assignee);
+        CasePage.Draft draft = CasePage.Draft.fields(ASSIGN, sent);
+        if (!WorkspacePages.seesAll(identity)) {
+            return refused(p, id, side.managersOnly(), draft, Response.Status.FORBIDDEN);
+        }
+        if (!tokens.valid(p.user(), token) || version == null) {
+            return refused(p, id, m.badForm(), draft, Response.Status.FORBIDDEN);
+        }
+        String chosen = assignee == null ? "" : assignee.strip();
+        if (chosen.isEmpty() || chosen.length() > PromiseForm.MAX_OWNER) {
+            return refused(p, id, side.assigneeMissing(), draft, Response.Status.BAD_REQUEST);
+        }
+        return recovered(actions.assign(id, version, Actor.of(identity), chosen), p, id, m, draft);
+    }
+
+    /** 303 back to the case once done; the same answers as the other forms when the change was refused. */
+    private Uni<Response> recovered(Uni<UUID> change, PageContext p, UUID id, WorkspaceMessages m,
+            CasePage.Draft draft) {
+        return change.map(changed -> Response.seeOther(URI.create("/workspace/cases/" + id + "?done=true")).build())
+                .onFailure(WorkspaceCaseResource::changedMeanwhile).recoverWithUni(
+                        () -> pages.casePage(p, id, new CasePage.Notice("changed", m.changedSinceOpened()), draft,
+                                Response.Status.CONFLICT))
                 .onFailure(ForbiddenProblem.class)
                 .recoverWithUni(() -> refused(p, id, m.heldByAnother(), draft, Response.Status.FORBIDDEN))
                 .onFailure(ConflictProblem.class).recoverWithUni(failure -> refused(p, id,

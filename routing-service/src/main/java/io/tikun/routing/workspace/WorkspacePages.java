@@ -19,11 +19,13 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tikun.routing.agents.AgentDirectory;
 import io.tikun.routing.canned.CannedResponseService;
 import io.tikun.routing.cases.CaseQuery;
 import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.CaseStatus;
+import io.tikun.routing.customer.CustomerPanelService;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.taxonomy.Taxonomy;
@@ -35,6 +37,8 @@ public class WorkspacePages {
     static final String AGENT = "agent";
     static final String MANAGER = "manager";
     static final String ADMIN = "admin";
+    /** At most this many people in the assign form's choice. */
+    private static final int ASSIGNEES = 500;
 
     private final CaseRepository repository;
     private final CaseService cases;
@@ -46,12 +50,16 @@ public class WorkspacePages {
     private final Template casePage;
     private final Template forbidden;
     private final Taxonomy taxonomy;
+    private final CustomerPanelService panels;
+    private final AgentDirectory agents;
 
     public WorkspacePages(CaseRepository repository, CaseService cases, CannedResponseService canned, FormTokens tokens,
             WorkspaceConfig config, Clock clock, @Location("workspace/inbox.html") Template inbox,
             @Location("workspace/case.html") Template casePage, @Location("workspace/forbidden.html") Template forbidden,
-            Taxonomy taxonomy) {
+            Taxonomy taxonomy, CustomerPanelService panels, AgentDirectory agents) {
         this.taxonomy = taxonomy;
+        this.panels = panels;
+        this.agents = agents;
         this.repository = repository;
         this.cases = cases;
         this.canned = canned;
@@ -87,6 +95,11 @@ public class WorkspacePages {
                 : MessageBundles.get(WorkspaceMessages.class, Localized.Literal.of(lang));
     }
 
+    public static CaseSideMessages sideMessages(String lang) {
+        return Preferences.ENGLISH.equals(lang) ? MessageBundles.get(CaseSideMessages.class)
+                : MessageBundles.get(CaseSideMessages.class, Localized.Literal.of(lang));
+    }
+
     Uni<Response> forbidden(PageContext p) {
         return html(forbidden.data("p", p), p, Response.Status.FORBIDDEN);
     }
@@ -110,7 +123,17 @@ public class WorkspacePages {
         Instant now = clock.instant();
         return cases.view(id).chain(view -> canned.list().chain(responses -> nextCase(p, id)
                 .map(next -> CasePage.of(view, responses, next, notice, draft, now, config.amberBelow(), taxonomy))))
-                .chain(page -> html(casePage.data("p", p).data("page", page).data("c", page.c()), p, status));
+                .chain(page -> side(p, page).chain(side -> html(casePage.data("p", p).data("page", page)
+                        .data("c", page.c()).data("side", side), p, status)));
+    }
+
+    /** The case's promises, the customer panel and (for managers) the assign form's choices. */
+    private Uni<CaseSide> side(PageContext p, CasePage page) {
+        UUID id = page.c().id();
+        return panels.promisesOf(id).chain(promises -> panels.panel(page.c().customer().id(), id)
+                .chain(panel -> (p.seesAll() ? agents.known(ASSIGNEES)
+                        : Uni.createFrom().item(List.<AgentDirectory.Agent> of()))
+                        .map(choices -> new CaseSide(promises, panel, choices))));
     }
 
     /** The first case of the user's own queue (every queue for managers) other than {@code current}. */
