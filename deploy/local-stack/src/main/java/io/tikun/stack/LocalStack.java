@@ -45,7 +45,7 @@ public final class LocalStack implements AutoCloseable {
             "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",
             "commitments.updated.dlq", "hotspots.detected", "hotspots.detected.dlq", "social.replies", "social.replies.dlq",
             "customer.messages.requested", "customer.messages.requested.dlq", "customer.messages.status",
-            "customer.messages.status.dlq");
+            "customer.messages.status.dlq", "customers.feedback", "customers.feedback.dlq");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final StackOptions options;
