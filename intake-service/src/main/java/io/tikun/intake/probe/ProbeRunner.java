@@ -113,7 +113,7 @@ public class ProbeRunner {
 
     private Uni<ProbeResult> web() {
         String lang = config.language();
-        return client.getAbs(config.baseUrl() + "/complain?lang=" + lang).timeout(TIMEOUT_MILLIS).send()
+        return client.getAbs(baseUrl() + "/complain?lang=" + lang).timeout(TIMEOUT_MILLIS).send()
                 .chain(page -> {
                     ProbeComposer.RenderedForm form = page.statusCode() == 200 ? ProbeComposer.readForm(page.bodyAsString())
                             : null;
@@ -126,7 +126,7 @@ public class ProbeRunner {
                     MultiMap fields = MultiMap.caseInsensitiveMultiMap();
                     composer.formFields(form).forEach(fields::add);
                     return runs.register(form.dedupKey(), ProbeChannel.WEB, sentAt)
-                            .chain(() -> client.postAbs(config.baseUrl() + "/complain?lang=" + lang)
+                            .chain(() -> client.postAbs(baseUrl() + "/complain?lang=" + lang)
                                     .timeout(TIMEOUT_MILLIS).putHeader("Cookie", cookie).sendForm(fields))
                             .map(answer -> new ProbeResult(ProbeChannel.WEB, form.dedupKey(), sentAt,
                                     answer.statusCode(), answer.statusCode() == 303,
@@ -144,7 +144,7 @@ public class ProbeRunner {
         byte[] body = composer.webhookBody(runId, sentAt);
         Map<String, String> headers = ProbeComposer.webhookHeaders(channels.webhook().secrets().get(network), sentAt,
                 body);
-        var request = client.postAbs(config.baseUrl() + "/api/v1/channels/webhook/" + network).timeout(TIMEOUT_MILLIS)
+        var request = client.postAbs(baseUrl() + "/api/v1/channels/webhook/" + network).timeout(TIMEOUT_MILLIS)
                 .putHeader("Content-Type", "application/json");
         headers.forEach(request::putHeader);
         return runs.register(dedupKey, ProbeChannel.WEBHOOK, sentAt)
@@ -154,6 +154,16 @@ public class ProbeRunner {
                                 : "webhook answered " + answer.statusCode() + ": " + answer.bodyAsString()))
                 .onFailure().recoverWithItem(e -> new ProbeResult(ProbeChannel.WEBHOOK, dedupKey, sentAt, 0, false,
                         e.getMessage()));
+    }
+
+    private String baseUrl() {
+        return config.baseUrl().orElseGet(() -> {
+            // Quarkus publishes the port it bound (also a random one) as a system property once it listens.
+            String port = System.getProperty("quarkus.http.port",
+                    org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getOptionalValue("quarkus.http.port", String.class).orElse("8081"));
+            return "http://localhost:" + port;
+        });
     }
 
     private static String csrfCookie(HttpResponse<Buffer> page) {

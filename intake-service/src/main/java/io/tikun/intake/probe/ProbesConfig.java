@@ -22,9 +22,11 @@ public interface ProbesConfig {
     @WithDefault("web,webhook")
     List<ProbeChannel> channels();
 
-    /** This service's own public address, where the probes enter like a customer's complaint. */
-    @WithDefault("http://localhost:${quarkus.http.port:8081}")
-    String baseUrl();
+    /**
+     * This service's public address, where the probes enter like a customer's complaint; by default this process's
+     * own HTTP port on localhost (read when a run starts, so a random test port is found too).
+     */
+    Optional<String> baseUrl();
 
     /** Language of the probe's words: {@code he} or {@code en}. */
     @WithDefault("he")
