@@ -72,7 +72,8 @@ public class ComplaintFeedService {
             }
             CustomerComplaint complaint = CustomerComplaint.of(received);
             return complaints.persist(complaint)
-                    .call(() -> complaint.churnIntent
+                    // A probe's words may say "I'll leave": nobody is watched or interviewed for it.
+                    .call(() -> complaint.churnIntent && !complaint.probe
                             ? churnWatches.open(complaint.complaintId, complaint.customerId, complaint.receivedAt)
                             : Uni.createFrom().voidItem())
                     .chain(() -> early.findById(received.complaintId()))
