@@ -24,7 +24,8 @@ public final class ProbeComposer {
 
     static final String FORM_CSRF_FIELD = "csrf";
     static final String FORM_ID_FIELD = "form-id";
-    static final String WEB_DEDUP_PREFIX = "form:";
+    /** The form files under "form:<form id>", which the web path keys as "web:" + that. */
+    static final String WEB_DEDUP_PREFIX = "web:form:";
 
     private final ProbesConfig config;
     private final ObjectMapper mapper;

@@ -58,7 +58,7 @@ class ProbeComposerTest {
 
         Map<String, String> fields = composer.formFields(form);
 
-        assertThat(form.dedupKey()).isEqualTo("form:f-42");
+        assertThat(form.dedupKey()).isEqualTo("web:form:f-42");
         assertThat(fields).containsEntry("csrf", "1700000000.abc").containsEntry("form-id", "f-42")
                 .containsEntry("email", "Probe@Tikun.Invalid").containsEntry("subject", "My order has not arrived")
                 .containsEntry("text", "I ordered a week ago").containsEntry("website", "");
