@@ -117,6 +117,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/v1/reports/response-times", MANAGERS);
         MATRIX.put("GET /api/v1/reports/classification-accuracy", MANAGERS);
         MATRIX.put("GET /api/v1/reports/trends", MANAGERS);
+        MATRIX.put("GET /api/v1/reports/probes", MANAGERS);
         MATRIX.put("GET /api/v1/canned-responses", CASE_WORKERS);
         MATRIX.put("GET /api/v1/canned-responses/{id}", CASE_WORKERS);
         MATRIX.put("POST /api/v1/canned-responses", MANAGERS);

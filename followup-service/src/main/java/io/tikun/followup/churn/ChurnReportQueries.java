@@ -21,7 +21,7 @@ public class ChurnReportQueries {
                                 when bool_or(m.status = 'VERIFIED') then 'KEPT' end
                     from {h-schema}commitment m where m.complaint_id = c.complaint_id)
             from {h-schema}churn_watch w join {h-schema}customer_complaint c on c.complaint_id = w.complaint_id
-            where w.opened_at >= :from and w.opened_at < :to""";
+            where w.opened_at >= :from and w.opened_at < :to and not c.probe""";
 
     @WithSession
     public Uni<ChurnRateReport> report(Instant from, Instant to) {

@@ -75,7 +75,8 @@ public class ComplaintFeedService {
             }
             CustomerComplaint complaint = CustomerComplaint.of(received);
             return complaints.persist(complaint)
-                    .call(() -> complaint.churnIntent
+                    // A probe's words may say "I'll leave": nobody is watched or interviewed for it.
+                    .call(() -> complaint.churnIntent && !complaint.probe
                             ? churnWatches.open(complaint.complaintId, complaint.customerId, complaint.receivedAt)
                                     .call(opened -> opened ? feedback.churnWatchOpened(complaint.customerId,
                                             complaint.reference, complaint.receivedAt) : Uni.createFrom().voidItem())

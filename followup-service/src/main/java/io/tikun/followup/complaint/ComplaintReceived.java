@@ -23,7 +23,22 @@ public record ComplaintReceived(
         List<Reason> reasons,
         Instant receivedAt,
         String language,
-        Classification classification) {
+        Classification classification,
+        /** True for intake's synthetic probe complaint: kept out of every follow-up report. */
+        Boolean probe) {
+
+    /** A customer's complaint, as intakes before probes sent it. */
+    public ComplaintReceived(String complaintId, String reference, ComplaintChannel channel, Customer customer,
+            String subject, Severity severity, List<Reason> reasons, Instant receivedAt, String language,
+            Classification classification) {
+        this(complaintId, reference, channel, customer, subject, severity, reasons, receivedAt, language,
+                classification, null);
+    }
+
+    /** Whether this is a probe (the mystery shopper). */
+    public boolean isProbe() {
+        return Boolean.TRUE.equals(probe);
+    }
 
     /** The severity signal intake records when the customer says they will leave ("cancel", "עוזב"…). */
     public static final String CHURN_INTENT = "CHURN_INTENT";

@@ -79,6 +79,10 @@ public class CustomerComplaint {
     @Column(name = "first_response_within_sla")
     public Boolean firstResponseWithinSla;
 
+    /** A synthetic probe complaint (intake's mystery shopper): followed like any, counted in no report. */
+    @Column(nullable = false)
+    public boolean probe;
+
     static CustomerComplaint of(ComplaintReceived received) {
         CustomerComplaint c = new CustomerComplaint();
         c.complaintId = received.complaintId();
@@ -92,6 +96,7 @@ public class CustomerComplaint {
         c.receivedAt = received.receivedAt();
         c.language = received.languageCode();
         c.category = received.category();
+        c.probe = received.isProbe();
         return c;
     }
 }

@@ -30,6 +30,10 @@ public class PromiseReportQueries {
     private static final int DECIMALS = 2;
     private static final int MILLIS_PER_SECOND = 1000;
 
+    /** Probe complaints (intake's mystery shopper) count in no report; {@code c} has the complaint_id. */
+    private static final String NOT_PROBE = "and not exists (select 1 from {h-schema}customer_complaint p"
+            + " where p.complaint_id = c.complaint_id and p.probe)";
+
     // The claim a verification confirmed is the commitment's last claim: VERIFIED is final.
     private static final String KEPT_ON_TIME = """
             select count(*),
@@ -37,26 +41,32 @@ public class PromiseReportQueries {
                        select max(ch.occurred_at) from {h-schema}commitment_change ch
                        where ch.commitment_id = c.id and ch.to_status = 'CLAIMED_DONE') <= c.due_at)
             from {h-schema}commitment c
-            where c.due_at >= :from and c.due_at < :to and c.status in ('VERIFIED', 'BROKEN', 'UNCONFIRMED')""";
+            where c.due_at >= :from and c.due_at < :to and c.status in ('VERIFIED', 'BROKEN', 'UNCONFIRMED')
+              %s""".formatted(NOT_PROBE);
 
     private static final String VERIFIED_FIX = """
             select count(*), avg(extract(epoch from (ch.occurred_at - c.made_at)))::float8
             from {h-schema}commitment_change ch join {h-schema}commitment c on c.id = ch.commitment_id
-            where ch.to_status = 'VERIFIED' and ch.occurred_at >= :from and ch.occurred_at < :to""";
+            where ch.to_status = 'VERIFIED' and ch.occurred_at >= :from and ch.occurred_at < :to
+              %s""".formatted(NOT_PROBE);
 
     private static final String BROKEN_BY_OWNER = """
             select c.owner, count(*)
             from {h-schema}commitment_change ch join {h-schema}commitment c on c.id = ch.commitment_id
             where ch.to_status = 'BROKEN' and ch.occurred_at >= :from and ch.occurred_at < :to
-            group by c.owner order by c.owner""";
+              %s
+            group by c.owner order by c.owner""".formatted(NOT_PROBE);
 
     private static final String CSAT = """
             select score, count(*) from (
-                select score, responded_at from {h-schema}csat_response
+                select r.score, r.responded_at from {h-schema}csat_response r
+                join {h-schema}commitment c on c.id = r.commitment_id
+                where true %s
                 union all
-                select score, responded_at from {h-schema}case_csat_response) r
+                select c.score, c.responded_at from {h-schema}case_csat_response c
+                where true %s) r
             where responded_at >= :from and responded_at < :to
-            group by score""";
+            group by score""".formatted(NOT_PROBE, NOT_PROBE);
 
     private final OwnerTeams teams;
 

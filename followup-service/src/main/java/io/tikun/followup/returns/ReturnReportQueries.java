@@ -19,11 +19,13 @@ public class ReturnReportQueries {
 
     private static final String HANDLED = """
             select highest_level, callbacks from {h-schema}customer_complaint
-            where received_at >= :from and received_at < :to""";
+            where received_at >= :from and received_at < :to and not probe""";
 
     private static final String STAYED = """
             select distinct customer_id from {h-schema}churn_watch
-            where outcome = 'STAYED' and opened_at >= :from and opened_at < :to""";
+            where outcome = 'STAYED' and opened_at >= :from and opened_at < :to
+              and not exists (select 1 from {h-schema}customer_complaint p
+                              where p.complaint_id = churn_watch.complaint_id and p.probe)""";
 
     private final ReturnCalculator calculator;
 

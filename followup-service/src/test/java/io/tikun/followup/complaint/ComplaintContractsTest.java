@@ -35,6 +35,20 @@ class ComplaintContractsTest {
     }
 
     @Test
+    void readsIntakesProbeExampleAsAProbeAndACustomersAsNone() throws Exception {
+        ComplaintReceived probe = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.probe.example.json"), ComplaintReceived.class);
+        ComplaintReceived customers = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.example.json"), ComplaintReceived.class);
+
+        probe.requireComplete();
+        assertThat(probe.isProbe()).isTrue();
+        assertThat(CustomerComplaint.of(probe).probe).isTrue();
+        assertThat(customers.isProbe()).isFalse();
+        assertThat(CustomerComplaint.of(customers).probe).isFalse();
+    }
+
+    @Test
     void readsTheUrgentLaneExampleIntakePublishes() throws Exception {
         ComplaintReceived received = mapper.readValue(
                 Contracts.read("intake-service", "complaints.received.urgent.example.json"), ComplaintReceived.class);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tikun.intake.classification.Classification;
 import io.tikun.intake.customer.Customer;
+import io.tikun.intake.probe.ProbeMark;
 import io.tikun.intake.severity.SeverityAssessment;
 
 /** A complaint as intake stores it: normalized, tied to its customer and judged. */
@@ -32,11 +33,23 @@ public record Complaint(
         /** Files the customer attached (e-mail), without their content. */
         List<Attachment> attachments,
         /** What it is about: product, category and order numbers, with evidence. */
-        Classification classification) {
+        Classification classification,
+        /** The probe run that sent it (a synthetic complaint, kept out of statistics and histories), or null. */
+        ProbeMark probe) {
 
     public Complaint {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         classification = classification == null ? Classification.UNCLASSIFIED : classification;
+    }
+
+    /** A customer's complaint (not a probe). */
+    public Complaint(String id, String reference, String channel, Customer customer, String subject, String body,
+            SeverityAssessment assessment, Instant receivedAt, Instant expectedResponseBy, String idempotencyKey,
+            String requestFingerprint, boolean publicPost, Long reach, String conversationId, String language,
+            String damage, String filedBy, List<Attachment> attachments, Classification classification) {
+        this(id, reference, channel, customer, subject, body, assessment, receivedAt, expectedResponseBy,
+                idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language, damage, filedBy,
+                attachments, classification, null);
     }
 
     /** An unclassified complaint with attachments. */
@@ -71,7 +84,11 @@ public record Complaint(
     public Complaint withReference(String newReference) {
         return new Complaint(id, newReference, channel, customer, subject, body, assessment, receivedAt,
                 expectedResponseBy, idempotencyKey, requestFingerprint, publicPost, reach, conversationId, language,
-                damage, filedBy, attachments, classification);
+                damage, filedBy, attachments, classification, probe);
+    }
+
+    public boolean isProbe() {
+        return probe != null;
     }
 
     public boolean damaged() {

@@ -8,6 +8,7 @@ import org.bson.Document;
 import io.tikun.intake.classification.Classification;
 import io.tikun.intake.customer.Customer;
 import io.tikun.intake.language.LanguageDetector;
+import io.tikun.intake.probe.ProbeMark;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityAssessment;
 import io.tikun.intake.severity.SeverityReason;
@@ -20,7 +21,7 @@ final class ComplaintDocumentMapper {
 
     static Document toDocument(Complaint c) {
         Customer customer = c.customer();
-        return new Document("_id", c.id())
+        Document doc = new Document("_id", c.id())
                 .append("reference", c.reference())
                 .append("channel", c.channel())
                 .append("customerId", customer.id())
@@ -46,6 +47,11 @@ final class ComplaintDocumentMapper {
                 .append("filedBy", c.filedBy())
                 .append("attachments", Attachment.toDocuments(c.attachments()))
                 .append("classification", toDocument(c.classification()));
+        if (c.isProbe()) {
+            doc.append("probe", true).append("probeChannel", c.probe().channel())
+                    .append("probeSentAt", Date.from(c.probe().sentAt()));
+        }
+        return doc;
     }
 
     static Complaint fromDocument(Document doc) {
@@ -76,7 +82,10 @@ final class ComplaintDocumentMapper {
                 doc.getString("filedBy"),
                 Attachment.fromDocuments(doc.getList("attachments", Document.class, List.of())),
                 // complaints stored before classification have none
-                classification(doc.get("classification", Document.class)));
+                classification(doc.get("classification", Document.class)),
+                doc.getBoolean("probe", false)
+                        ? new ProbeMark(doc.getString("probeChannel"), doc.getDate("probeSentAt").toInstant())
+                        : null);
     }
 
     private static Document toDocument(Classification c) {

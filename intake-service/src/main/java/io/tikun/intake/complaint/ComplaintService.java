@@ -31,6 +31,8 @@ import io.tikun.intake.events.OutboxEvent;
 import io.tikun.intake.events.SocialReplyRequested;
 import io.tikun.intake.events.UrgentLane;
 import io.tikun.intake.language.LanguageDetector;
+import io.tikun.intake.probe.ProbeMark;
+import io.tikun.intake.probe.ProbeMarker;
 import io.tikun.intake.problem.IdempotencyKeyReusedProblem;
 import io.tikun.intake.problem.NotFoundProblem;
 import io.tikun.intake.severity.Exposure;
@@ -61,12 +63,13 @@ public class ComplaintService {
     private final ObjectMapper mapper;
     private final UrgentLane lanes;
     private final IntakeConfig config;
+    private final ProbeMarker probes;
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, CustomerService customers, LanguageDetector languages,
             FirstResponseDeadline deadlines, SeverityJudge judge, ComplaintClassifier classifier,
             OutboundSender publisher, InlineOutbound outbox, AcknowledgementComposer acknowledgements,
-            ObjectMapper mapper, UrgentLane lanes, IntakeConfig config, Clock clock) {
+            ObjectMapper mapper, UrgentLane lanes, IntakeConfig config, ProbeMarker probes, Clock clock) {
         this.complaints = complaints;
         this.customers = customers;
         this.languages = languages;
@@ -79,6 +82,7 @@ public class ComplaintService {
         this.mapper = mapper;
         this.lanes = lanes;
         this.config = config;
+        this.probes = probes;
         this.clock = clock;
     }
 
@@ -198,8 +202,17 @@ public class ComplaintService {
     }
 
     private Uni<Submission> create(IncomingComplaint incoming, Handling handling) {
+        return probes.markOf(incoming).chain(probe -> create(incoming, handling, probe));
+    }
+
+    /**
+     * A new complaint; a probe ({@code probe} not null) gets a provisional customer of its own, so it joins no
+     * customer's history, repeat count or tier, and no later message is taken for a customer's.
+     */
+    private Uni<Submission> create(IncomingComplaint incoming, Handling handling, ProbeMark probe) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Uni<CustomerProfile> who = handling.provisional() ? customers.provisional(incoming.customer(), now)
+        Uni<CustomerProfile> who = handling.provisional() || probe != null
+                ? customers.provisional(incoming.customer(), now)
                 : customers.resolve(incoming.customer(), now);
         // Independent work at once: who the customer is, the language, the next reference number, and what the
         // complaint is about (a long text on a worker thread).
@@ -219,7 +232,7 @@ public class ComplaintService {
                             now, deadlines.due(assessment.severity(), now), incoming.dedupKey(),
                             incoming.fingerprint(), incoming.publicPost(), incoming.reach(),
                             incoming.conversationId(), found.getItem2(), incoming.damage(), incoming.filedBy(),
-                            incoming.attachments(), found.getItem4());
+                            incoming.attachments(), found.getItem4(), probe);
                 })
                 .chain(complaint -> store(complaint, incoming, handling, now, 1));
     }
@@ -253,6 +266,9 @@ public class ComplaintService {
         }
         return complaints.insert(complaint, outbound, threadKeys)
                 .call(() -> customers.rememberComplaint(complaint.customer().id(), complaint.receivedAt()))
+                // The complaint is stored with its reference and its acknowledgement queued: the probe's answer time.
+                .call(() -> complaint.isProbe() ? probes.acknowledged(incoming, complaint.id(), complaint.reference(),
+                        complaint.receivedAt()) : Uni.createFrom().voidItem())
                 // Stored with its outbox: the channel gets its answer now; broker and mail server are not waited for.
                 .invoke(() -> outbox.sendSoon(complaint.id(), outbound))
                 .replaceWith(new Submission(complaint, true))
@@ -293,7 +309,8 @@ public class ComplaintService {
         ComplaintReceived event = new ComplaintReceived(c.id(), c.reference(), c.channel(),
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
-                c.expectedResponseBy(), c.publicPost(), c.reach(), c.language(), c.classification());
+                c.expectedResponseBy(), c.publicPost(), c.reach(), c.language(), c.classification(),
+                c.isProbe() ? Boolean.TRUE : null, c.isProbe() ? c.probe().sentAt() : null);
         return outboxEvent(ComplaintReceived.TYPE, lanes.topicFor(c.assessment().severity()), customer.id(), event,
                 now);
     }

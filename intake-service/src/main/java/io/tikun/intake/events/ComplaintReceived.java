@@ -3,6 +3,8 @@ package io.tikun.intake.events;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.tikun.intake.classification.Classification;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityReason;
@@ -27,7 +29,20 @@ public record ComplaintReceived(
         /** ISO 639-1 code of the language the customer wrote in, or "und". */
         String language,
         /** What it is about: product (or null), category with evidence, order numbers. */
-        Classification classification) {
+        Classification classification,
+        /** True for a synthetic probe complaint (kept out of statistics and histories); absent for customers'. */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean probe,
+        /** When the probe was sent, the start of its time to acknowledgement; absent for customers' complaints. */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant probeSentAt) {
+
+    /** A customer's complaint. */
+    public ComplaintReceived(String complaintId, String reference, String channel, CustomerRef customer,
+            String subject, String body, Severity severity, List<SeverityReason> reasons, Instant receivedAt,
+            Instant expectedResponseBy, boolean publicPost, Long reach, String language,
+            Classification classification) {
+        this(complaintId, reference, channel, customer, subject, body, severity, reasons, receivedAt,
+                expectedResponseBy, publicPost, reach, language, classification, null, null);
+    }
 
     public static final String TYPE = "tikun.complaint.received";
     public static final String TOPIC = "complaints.received";

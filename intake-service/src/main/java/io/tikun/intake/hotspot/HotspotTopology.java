@@ -101,6 +101,9 @@ public final class HotspotTopology {
             if (complaint.has("messageId")) {
                 return List.of(); // tikun.complaint.message-added shares the topics: a further message, not a complaint
             }
+            if (complaint.path("probe").asBoolean(false)) {
+                return List.of(); // a synthetic probe complaint is no customer's: it counts for nothing
+            }
             String complaintId = complaint.path("complaintId").asText("");
             String customerId = complaint.path("customer").path("id").asText("");
             if (complaintId.isBlank() || customerId.isBlank()) {

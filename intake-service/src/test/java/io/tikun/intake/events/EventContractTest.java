@@ -195,4 +195,32 @@ class EventContractTest {
             assertThat(schema(type + ".schema.json").validate(example)).as(type).isEmpty();
         }
     }
+
+    @Test
+    void theProbeExampleHonoursTheContractAndSaysItIsAProbe() {
+        JsonNode example = resource(mapper, "complaints.received.probe.example.json");
+
+        assertThat(schema("complaints.received.schema.json").validate(example)).isEmpty();
+        assertThat(example.path("probe").asBoolean()).isTrue();
+        assertThat(Instant.parse(example.path("probeSentAt").asText()))
+                .isBefore(Instant.parse(example.path("receivedAt").asText()));
+    }
+
+    @Test
+    void aProbeEventCarriesProbeAndItsSendTimeWhileACustomersCarriesNeither() {
+        ComplaintReceived customers = received("web", Severity.LOW, List.of(), "en");
+        ComplaintReceived probe = new ComplaintReceived(customers.complaintId(), customers.reference(), "webhook",
+                customers.customer(), customers.subject(), customers.body(), customers.severity(), customers.reasons(),
+                customers.receivedAt(), customers.expectedResponseBy(), false, null, "en", customers.classification(),
+                true, AT.minusMillis(250));
+
+        JsonNode probeJson = mapper.valueToTree(probe);
+        JsonNode customerJson = mapper.valueToTree(customers);
+
+        assertThat(validate(schema("complaints.received.schema.json"), probe)).isEmpty();
+        assertThat(probeJson.path("probe").asBoolean()).isTrue();
+        assertThat(Instant.parse(probeJson.path("probeSentAt").asText())).isEqualTo(AT.minusMillis(250));
+        assertThat(customerJson.has("probe")).isFalse();
+        assertThat(customerJson.has("probeSentAt")).isFalse();
+    }
 }

@@ -204,6 +204,8 @@ public class CaseService {
         c.level = policy.initialLevel(complaint.severity());
         c.status = CaseStatus.OPEN;
         c.receivedAt = complaint.receivedAt();
+        c.probe = complaint.isProbe();
+        c.probeSentAt = complaint.isProbe() ? complaint.probeSentAt() : null;
         c.openedAt = now;
         c.updatedAt = now;
         // Whichever comes first: the SLA on the business calendar, or what intake already promised the customer.

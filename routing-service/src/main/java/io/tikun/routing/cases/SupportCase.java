@@ -161,4 +161,12 @@ public class SupportCase {
     public Boolean firstResponseWithinSla() {
         return firstRespondedAt == null ? null : !firstRespondedAt.isAfter(firstResponseDueAt);
     }
+
+    /** A synthetic probe complaint's case: handled like any other, counted only in the probe report. */
+    @Column(nullable = false)
+    public boolean probe;
+
+    /** When the probe was sent (the start of its time to acknowledgement and to first response); null otherwise. */
+    @Column(name = "probe_sent_at")
+    public Instant probeSentAt;
 }

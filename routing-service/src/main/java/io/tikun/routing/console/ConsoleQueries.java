@@ -39,10 +39,11 @@ public class ConsoleQueries {
             from SupportCase c where c.status <> :resolved
             group by c.assignee""";
     private static final String OPENED = """
-            select c.category, c.openedAt from SupportCase c where c.openedAt >= :from and c.openedAt < :to""";
+            select c.category, c.openedAt from SupportCase c
+            where c.openedAt >= :from and c.openedAt < :to and c.probe = false""";
     private static final String RESOLVED = """
             select c.severity, c.channel, c.assignee, c.receivedAt, c.resolvedAt from SupportCase c
-            where c.resolvedAt >= :from and c.resolvedAt < :to""";
+            where c.resolvedAt >= :from and c.resolvedAt < :to and c.probe = false""";
     private static final String RECENT = """
             from Notification n where n.channel = :channel order by n.createdAt desc""";
 

@@ -26,7 +26,24 @@ public record ComplaintReceived(
         Instant receivedAt,
         Instant expectedResponseBy,
         String language,
-        Classification classification) {
+        Classification classification,
+        /** True for intake's synthetic probe complaint (the mystery shopper); null or absent for customers'. */
+        Boolean probe,
+        /** When the probe was sent; null for customers' complaints. */
+        Instant probeSentAt) {
+
+    /** A customer's complaint, as intakes before probes sent it. */
+    public ComplaintReceived(String complaintId, String reference, String channel, Customer customer, String subject,
+            String body, Severity severity, List<Reason> reasons, Instant receivedAt, Instant expectedResponseBy,
+            String language, Classification classification) {
+        this(complaintId, reference, channel, customer, subject, body, severity, reasons, receivedAt,
+                expectedResponseBy, language, classification, null, null);
+    }
+
+    /** Whether this is a probe, kept out of every report but the probe report. */
+    public boolean isProbe() {
+        return Boolean.TRUE.equals(probe);
+    }
 
     /** Intake's classifier's reading: the category code (configurable there, so a string), product and order numbers. */
     @JsonIgnoreProperties(ignoreUnknown = true)

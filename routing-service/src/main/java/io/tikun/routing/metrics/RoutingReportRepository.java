@@ -27,7 +27,7 @@ public class RoutingReportRepository {
                    percentile_cont(0.9) within group (order by seconds)
             from (select severity, channel, extract(epoch from first_responded_at - received_at)::float8 as seconds
                   from %1$s.support_case
-                  where first_responded_at is not null and opened_at >= $1 and opened_at < $2) answered
+                  where first_responded_at is not null and opened_at >= $1 and opened_at < $2 and not probe) answered
             group by severity, channel
             order by severity, channel""";
     private static final String BREACHES = """
@@ -35,19 +35,22 @@ public class RoutingReportRepository {
                    count(*) filter (where first_responded_at > first_response_due_at
                                        or (first_responded_at is null and first_response_due_at < $3))
             from %1$s.support_case
-            where opened_at >= $1 and opened_at < $2
+            where opened_at >= $1 and opened_at < $2 and not probe
             group by severity
             order by severity""";
     private static final String ESCALATIONS = """
             select to_level, reason_code, count(*)
             from %1$s.escalation_step
             where reason_code <> 'OPENED' and occurred_at >= $1 and occurred_at < $2
+              and not exists (select 1 from %1$s.support_case p where p.id = case_id and p.probe)
             group by to_level, reason_code
             order by to_level, reason_code""";
     private static final String CALLBACK_OUTCOMES = """
             select outcome, count(*)
             from %1$s.callback_attempt
             where recorded_at >= $1 and recorded_at < $2
+              and not exists (select 1 from %1$s.callback_task t join %1$s.support_case p on p.id = t.case_id
+                              where t.id = task_id and p.probe)
             group by outcome
             order by outcome""";
 

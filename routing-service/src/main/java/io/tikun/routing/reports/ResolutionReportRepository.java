@@ -25,15 +25,17 @@ public class ResolutionReportRepository {
     /** Each case's latest resolution in the period: a reopened case counts once, with its final decision. */
     private static final String DECISIONS = """
             select distinct on (case_id) classified_category, category
-            from %s.case_resolution
+            from %s.case_resolution r
             where resolved_at >= $1 and resolved_at < $2
+              and not exists (select 1 from %<s.support_case p where p.id = r.case_id and p.probe)
             order by case_id, resolution_no desc""";
 
     /** Resolutions per ISO week (UTC) and value: a case reopened and resolved again counts again. */
     private static final String WEEKLY = """
             select (date_trunc('week', resolved_at at time zone 'UTC'))::date, %2$s, count(*)
-            from %1$s.case_resolution
+            from %1$s.case_resolution r
             where resolved_at >= $1
+              and not exists (select 1 from %1$s.support_case p where p.id = r.case_id and p.probe)
             group by 1, 2""";
 
     private final Pool client;

@@ -36,6 +36,9 @@ public class ResponseTimeMetrics {
 
     /** The case's first response, given at {@code at}. */
     public void firstResponse(SupportCase c, Instant at) {
+        if (c.probe) {
+            return; // probes are measured by the probe report only
+        }
         record(FIRST_RESPONSE, "Business time from receipt of a complaint to its first response",
                 new ResponseMeasure(c.severity, c.channel, c.firstRespondedBy != null ? c.firstRespondedBy : c.assignee,
                         c.receivedAt, at));
@@ -46,6 +49,9 @@ public class ResponseTimeMetrics {
      * lookup runs on its own and only feeds the histogram, so the answer to the agent never waits for it.
      */
     public void replied(SupportCase c) {
+        if (c.probe) {
+            return;
+        }
         repository.latestReply(c.id).subscribe().with(
                 found -> found.ifPresent(reply -> record(REPLY,
                         "Business time from a customer's further message to the agent's reply", reply)),

@@ -33,7 +33,7 @@ public class ResponseTimeRepository {
     private static final String FIRST_RESPONSES = """
             select severity, channel, coalesce(first_responded_by, assignee, '%2$s'), received_at, first_responded_at
             from %1$s.support_case
-            where first_responded_at >= $1 and first_responded_at < $2""";
+            where first_responded_at >= $1 and first_responded_at < $2 and not probe""";
 
     private static final String REPLIES = """
             select c.severity, c.channel, coalesce(a.written_by, '%2$s'), asked.at, a.received_at
@@ -49,7 +49,7 @@ public class ResponseTimeRepository {
                            and (p.received_at < a.received_at or (p.received_at = a.received_at and p.id < a.id))),
                         case when c.first_responded_at <= a.received_at then c.first_responded_at end,
                         '-infinity'::timestamptz)) asked
-            where a.kind = 'AGENT_REPLY' and asked.at is not null and %3$s""";
+            where a.kind = 'AGENT_REPLY' and asked.at is not null and not c.probe and %3$s""";
 
     private static final String IN_PERIOD = "a.received_at >= $1 and a.received_at < $2";
     private static final String LATEST_OF_CASE = """

@@ -40,6 +40,25 @@ class ComplaintReceivedContractTest {
     }
 
     @Test
+    void readsIntakesProbeExampleAsAProbeWithItsSendTime() throws Exception {
+        ComplaintReceived event = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.probe.example.json"), ComplaintReceived.class);
+
+        event.requireComplete();
+        assertThat(event.isProbe()).isTrue();
+        assertThat(event.probeSentAt()).isEqualTo(Instant.parse("2026-11-23T08:00:00.120Z"));
+    }
+
+    @Test
+    void aCustomersComplaintIsNoProbe() throws Exception {
+        ComplaintReceived event = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.example.json"), ComplaintReceived.class);
+
+        assertThat(event.isProbe()).isFalse();
+        assertThat(event.probeSentAt()).isNull();
+    }
+
+    @Test
     void refusesAnEventWithoutItsCustomer() throws Exception {
         ComplaintReceived event = mapper.readValue("{\"complaintId\":\"c1\",\"reference\":\"TK-000001\"}",
                 ComplaintReceived.class);
