@@ -7,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +115,23 @@ class WorkspaceBrowserJourneyIT {
             page.open();
             assertThat(page.conversation()).anySatisfy(m -> assertThat(m).contains("thank you for contacting us"));
             agent.keepAndCheck("case-answered");
+
+            // A promise from the case page reaches follow-up, which tracks it, and the page lists it with its due time.
+            String zone = browser.findElement(By.tagName("body")).getAttribute("data-zone");
+            LocalDateTime due = LocalDate.now(ZoneId.of(zone)).plusDays(2).atTime(10, 30);
+            page.submit("promise-form", Map.of("what", "A technician replaces the kettle's base", "owner", "agent",
+                    "dueAt", due.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))));
+            assertThat(page.noticeKind()).isEqualTo("done");
+            WebElement promise = browser.findElement(By.cssSelector("#case-promises tr.promise"));
+            assertThat(promise.getText()).contains("A technician replaces the kettle's base").contains("agent");
+            JsonPath tracked = journey.awaitTrackedCommitment(caseId);
+            assertThat(tracked.getString("what")).isEqualTo("A technician replaces the kettle's base");
+            assertThat(tracked.getString("owner")).isEqualTo("agent");
+            assertThat(Instant.parse(tracked.getString("dueAt")))
+                    .isEqualTo(due.atZone(ZoneId.of(zone)).toInstant());
+            assertThat(promise.findElement(By.tagName("time")).getAttribute("datetime"))
+                    .isEqualTo(due.atZone(ZoneId.of(zone)).toInstant().toString());
+            agent.keepAndCheck("case-promised");
 
             // The resolution needs both a category and a root cause: with the root cause left out the form will not go.
             WebElement resolveText = page.element("resolve-text");
