@@ -9,6 +9,7 @@ import java.util.Map;
 import io.quarkus.qute.TemplateData;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.escalation.EscalationLevel;
+import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.Severity;
 
 /**
@@ -38,7 +39,13 @@ public final class Labels {
                 Map.entry(CaseStatus.OPEN, m.statusOpen()),
                 Map.entry(CaseStatus.RESPONDED, m.statusResponded()),
                 Map.entry(CaseStatus.WAITING_ON_CUSTOMER, m.statusWaiting()),
-                Map.entry(CaseStatus.RESOLVED, m.statusResolved()));
+                Map.entry(CaseStatus.RESOLVED, m.statusResolved()),
+                Map.entry(EscalationReason.OPENED, m.reasonOpened()),
+                Map.entry(EscalationReason.REPEAT_COMPLAINT, m.reasonRepeatComplaint()),
+                Map.entry(EscalationReason.FIRST_RESPONSE_MISSED, m.reasonFirstResponseMissed()),
+                Map.entry(EscalationReason.UNANSWERED_CUSTOMER_REPLY, m.reasonUnansweredCustomerReply()),
+                Map.entry(EscalationReason.RESOLUTION_OVERDUE, m.reasonResolutionOverdue()),
+                Map.entry(EscalationReason.PROMISE_NOT_KEPT, m.reasonPromiseNotKept()));
     }
 
     /** The value's text on this page; a value without one shows its name. */

@@ -339,4 +339,25 @@ public interface WorkspaceMessages {
 
     @Message("Resolved")
     String statusResolved();
+
+    @Message("Opened at the rung its severity sets")
+    String reasonOpened();
+
+    @Message("Repeat complaint: one rung higher")
+    String reasonRepeatComplaint();
+
+    @Message("First response missed its deadline")
+    String reasonFirstResponseMissed();
+
+    @Message("The customer wrote again and was not answered in time")
+    String reasonUnansweredCustomerReply();
+
+    @Message("Not resolved by its deadline")
+    String reasonResolutionOverdue();
+
+    @Message("A promise was not kept")
+    String reasonPromiseNotKept();
+
+    @Message("The detail as the system recorded it, in English")
+    String recordedInEnglish();
 }

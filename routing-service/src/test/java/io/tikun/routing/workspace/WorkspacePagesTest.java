@@ -181,6 +181,13 @@ class WorkspacePagesTest {
         assertThat(page.selectFirst("#conversation").text()).contains("אני אתבע אתכם");
         assertThat(page.selectFirst("#severity-reasons").text()).contains("LEGAL_THREAT").contains("אתבע");
         assertThat(page.select(".history li")).isNotEmpty();
+        // The ladder's reason is told in the page's language; the recorded sentence stays, marked as English.
+        var opening = page.selectFirst(".history li .reason-code");
+        assertThat(opening.attr("data-reason")).isIn("OPENED", "REPEAT_COMPLAINT");
+        assertThat(opening.text()).isEqualTo("OPENED".equals(opening.attr("data-reason"))
+                ? "נפתח בדרג שהחומרה קובעת" : "תלונה חוזרת: דרג אחד גבוה יותר");
+        assertThat(page.selectFirst(".history li .reason-detail").attr("lang")).isEqualTo("en");
+        assertThat(page.selectFirst("#severity-reasons").attr("lang")).isEqualTo("en");
         assertThat(page.selectFirst("label[for=reply-text]")).isNotNull();
     }
 
