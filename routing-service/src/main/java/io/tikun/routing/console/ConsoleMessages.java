@@ -294,4 +294,133 @@ public interface ConsoleMessages {
 
     @Message("Each chart has its numbers in the table beside it.")
     String chartsHint();
+
+    @Message("Promises by the week they fell due")
+    String chartPromises();
+
+    @Message("Promises made on cases, counted in the week they were due: kept (the customer confirmed), done but not confirmed by the customer, not kept (overdue, disputed or broken), still open.")
+    String descPromises();
+
+    @Message("promises")
+    String promisesUnit();
+
+    @Message("Kept")
+    String promisesKept();
+
+    @Message("Done, not confirmed")
+    String promisesDone();
+
+    @Message("Not kept")
+    String promisesNotKept();
+
+    @Message("Still open")
+    String promisesOpen();
+
+    @Message("Satisfaction, mean answer per week")
+    String chartCsatWeekly();
+
+    @Message("The mean of the satisfaction answers (1 to 5) customers gave each week.")
+    String descCsatWeekly();
+
+    @Message("score (1–5)")
+    String scoreUnit();
+
+    @Message("Mean")
+    String meanScore();
+
+    @Message("Satisfaction answers by score")
+    String chartCsatScores();
+
+    @Message("How many satisfaction answers in the period gave each score, from 1 (very dissatisfied) to 5 (very satisfied).")
+    String descCsatScores();
+
+    @Message("Score")
+    String score();
+
+    @Message("answers")
+    String answersUnit();
+
+    @Message("Answers")
+    String answers();
+
+    @Message("Resolved cases by root cause")
+    String chartRootCauses();
+
+    @Message("Resolutions in the period by the root cause the agent gave, the most frequent first.")
+    String descRootCauses();
+
+    @Message("Root cause")
+    String rootCause();
+
+    @Message("resolutions")
+    String resolutionsUnit();
+
+    @Message("Resolutions")
+    String resolutions();
+
+    @Message("Customers who said they would leave")
+    String chartChurn();
+
+    @Message("In the period: complaints that said the customer would leave, and churn watches decided as stayed or left.")
+    String descChurn();
+
+    @Message("Churn watch")
+    String churnAxis();
+
+    @Message("Said they would leave")
+    String churnOpened();
+
+    @Message("Stayed")
+    String churnStayed();
+
+    @Message("Left")
+    String churnLeft();
+
+    @Message("customers")
+    String customersUnit();
+
+    @Message("Customers")
+    String customers();
+
+    @Message("Exit interviews by reason")
+    String chartExitReasons();
+
+    @Message("Exit interviews completed in the period by the reason the customer gave, and whether the customer left, was retained or could not be reached.")
+    String descExitReasons();
+
+    @Message("interviews")
+    String interviewsUnit();
+
+    @Message("Reason")
+    String exitReason();
+
+    @Message("Left")
+    String exitLeft();
+
+    @Message("Retained")
+    String exitRetained();
+
+    @Message("Unreachable")
+    String exitUnreachable();
+
+    @Message("No reason given")
+    String noReason();
+
+    @Message("Price")
+    String exitPrice();
+
+    @Message("Service")
+    String exitService();
+
+    @Message("Product")
+    String exitProduct();
+
+    @Message("A competitor's offer")
+    String exitCompetitor();
+
+    @Message("Moved")
+    String exitMoved();
+
+    @Message("Other")
+    String exitOther();
 }

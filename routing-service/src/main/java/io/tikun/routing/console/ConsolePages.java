@@ -81,7 +81,7 @@ public class ConsolePages {
         ConsoleMessages m = messages(p.lang());
         LocalDate today = LocalDate.ofInstant(clock.instant(), p.preferences().zone());
         ReportPeriod period = ReportPeriod.of(from, to, today, p.preferences().zone(), m);
-        return reports.charts(period, m, "rtl".equals(p.dir()))
+        return reports.charts(period, m, p.lang(), "rtl".equals(p.dir()))
                 .chain(charts -> html(reportsPage.data("p", p).data("period", period).data("charts", charts)
                         .data("formFrom", from == null ? period.from().toString() : from)
                         .data("formTo", to == null ? period.to().toString() : to), p,

@@ -19,6 +19,7 @@ import io.tikun.routing.reports.ResponseMeasure;
 import io.tikun.routing.reports.ResponseStats;
 import io.tikun.routing.reports.ResponseTimeReport;
 import io.tikun.routing.reports.ResponseTimeService;
+import io.tikun.routing.taxonomy.Taxonomy;
 
 /**
  * The reports page's charts for a period: response times from the response-times report (the same grouping and business
@@ -30,13 +31,47 @@ public class ConsoleReports {
 
     private final ResponseTimeService responseTimes;
     private final ConsoleQueries queries;
+    private final OutcomeQueries outcomes;
+    private final Taxonomy taxonomy;
 
-    public ConsoleReports(ResponseTimeService responseTimes, ConsoleQueries queries) {
+    public ConsoleReports(ResponseTimeService responseTimes, ConsoleQueries queries, OutcomeQueries outcomes,
+            Taxonomy taxonomy) {
         this.responseTimes = responseTimes;
         this.queries = queries;
+        this.outcomes = outcomes;
+        this.taxonomy = taxonomy;
     }
 
-    public Uni<List<Svg>> charts(ReportPeriod period, ConsoleMessages m, boolean rtl) {
+    /** Every chart of the page: the handling's times and volumes, then what came of it. */
+    public Uni<List<Svg>> charts(ReportPeriod period, ConsoleMessages m, String lang, boolean rtl) {
+        return handlingCharts(period, m, rtl).chain(handling -> outcomeCharts(period, m, lang, rtl)
+                .map(outcome -> java.util.stream.Stream.concat(handling.stream(), outcome.stream()).toList()));
+    }
+
+    /**
+     * Promises by due week, satisfaction by week and by score, resolutions by root cause, churn watches and exit
+     * interviews over the period, from routing's read models.
+     */
+    private Uni<List<Svg>> outcomeCharts(ReportPeriod period, ConsoleMessages m, String lang, boolean rtl) {
+        List<ReportPeriod.Week> weeks = period.weeks();
+        return outcomes.promisesDue(period.start(), period.end()).chain(promises -> outcomes
+                .feedback(period.start(), period.end()).chain(feedback -> outcomes
+                        .rootCauses(period.start(), period.end()).map(causes -> List.of(
+                                ChartRenderer.bars(OutcomeCharts.promises(m, weeks, promises), rtl),
+                                ChartRenderer.lines(OutcomeCharts.satisfactionByWeek(m, weeks, feedback), rtl),
+                                ChartRenderer.bars(OutcomeCharts.satisfactionScores(m, feedback), rtl),
+                                ChartRenderer.bars(OutcomeCharts.rootCauses(m, code -> rootCauseLabel(code, lang),
+                                        causes), rtl),
+                                ChartRenderer.bars(OutcomeCharts.churn(m, feedback), rtl),
+                                ChartRenderer.bars(OutcomeCharts.exitReasons(m, feedback), rtl)))));
+    }
+
+    private String rootCauseLabel(String code, String lang) {
+        return taxonomy.rootCauses().stream().filter(c -> c.code().equals(code)).findFirst()
+                .map(c -> c.label(lang)).orElse(code);
+    }
+
+    private Uni<List<Svg>> handlingCharts(ReportPeriod period, ConsoleMessages m, boolean rtl) {
         return responseTimes.measures(period.start(), period.end()).chain(measures -> queries
                 .opened(period.start(), period.end()).chain(opened -> queries.resolutions(period.start(), period.end())
                         .map(resolved -> {

@@ -344,6 +344,78 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theOutcomeChartsCountTheWeeksPromisesSatisfactionRootCausesChurnAndExitInterviews() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String week = "/console/reports?from=" + today + "&to=" + today.plusDays(6);
+        String rootCause = "Product defect";
+        Document before = page(manager("en").get(week));
+        double openPromises = cell(before, "promises-by-week", today.toString(), "Still open");
+        double lowScores = cell(before, "csat-scores", "1", "Answers");
+        double defects = cell(before, "root-causes", rootCause, "Resolutions");
+        double saidTheyWouldLeave = cell(before, "churn", "Said they would leave", "Customers");
+
+        String customer = "cust-" + UUID.randomUUID();
+        String id = complain(customer, "MEDIUM", "email", 3600, null).getString("id");
+        as("noa", "agent").contentType(ContentType.JSON).body("""
+                {"what":"A technician comes tomorrow","owner":"noa","dueAt":"%s"}"""
+                .formatted(today.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)))
+                .post("/api/v1/cases/" + id + "/commitments").then().statusCode(202);
+        as("noa", "agent").contentType(ContentType.JSON).body("{\"summary\":\"Called her back\"}")
+                .post("/api/v1/cases/" + id + "/first-response").then().statusCode(200);
+        as("noa", "agent").contentType(ContentType.JSON).body("""
+                {"resolution":"Replaced the heater","category":"product_defect","rootCause":"product-defect"}""")
+                .post("/api/v1/cases/" + id + "/resolve").then().statusCode(200);
+        String reason = "reason-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        feedback(customer, "CSAT_ANSWERED", id, "1", null, null, null, now);
+        feedback(customer, "CHURN_WATCH_OPENED", null, null, "\"UNKNOWN\"", null, null, now);
+        feedback(customer, "EXIT_INTERVIEW_RECORDED", id, null, null, "\"LEFT\"", "\"" + reason + "\"", now);
+        feedback(customer, "EXIT_INTERVIEW_RECORDED", null, null, null, "\"RETAINED\"", "\"" + reason + "\"", now);
+
+        Document after = await().atMost(WAIT).until(() -> page(manager("en").get(week)),
+                shown -> cell(shown, "exit-reasons", reason, "Retained") == 1
+                        && cell(shown, "churn", "Said they would leave", "Customers") == saidTheyWouldLeave + 1
+                        && cell(shown, "csat-scores", "1", "Answers") == lowScores + 1);
+        assertThat(cell(after, "promises-by-week", today.toString(), "Still open")).isEqualTo(openPromises + 1);
+        assertThat(cell(after, "root-causes", rootCause, "Resolutions")).isEqualTo(defects + 1);
+        assertThat(cell(after, "exit-reasons", reason, "Left")).isEqualTo(1);
+        assertThat(cell(after, "exit-reasons", reason, "Unreachable")).isZero();
+        for (String chart : List.of("promises-by-week", "csat-by-week", "csat-scores", "root-causes", "churn",
+                "exit-reasons")) {
+            assertThat(after.selectFirst("#chart-" + chart + " svg").attr("role")).as(chart).isEqualTo("img");
+            assertThat(after.selectFirst("#chart-" + chart + " table caption")).as(chart).isNotNull();
+        }
+        Document hebrew = page(manager("he").get(week));
+        assertThat(hebrew.selectFirst("#chart-exit-reasons table caption").text()).contains("שיחות עזיבה");
+    }
+
+    /** Sends one customers.feedback event; the optional JSON values are given already quoted (or null). */
+    private void feedback(String customer, String kind, String caseId, String score, String churnOutcome,
+            String exitOutcome, String exitReason, Instant at) {
+        String json = """
+                {"kind":"%s","customerId":"%s","caseId":%s,"reference":null,"score":%s,"comment":null,
+                 "churnOutcome":%s,"exitOutcome":%s,"exitReason":%s,"valueTier":"standard","occurredAt":"%s"}"""
+                .formatted(kind, customer, caseId == null ? "null" : "\"" + caseId + "\"", score, churnOutcome,
+                        exitOutcome, exitReason, at);
+        try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            sender.send("customers.feedback", customer, UUID.randomUUID().toString(),
+                    "tikun.customer.feedback." + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), json);
+        }
+    }
+
+    /** The number a chart's table shows for {@code category} under {@code series}; 0 when the row or cell is empty. */
+    private static double cell(Document page, String chart, String category, String series) {
+        Element table = page.selectFirst("#chart-" + chart + " table");
+        assertThat(table).as(chart).isNotNull();
+        List<String> names = table.select("thead th").eachText();
+        int column = names.indexOf(series);
+        assertThat(column).as(chart + " series " + series + " in " + names).isPositive();
+        return table.select("tbody tr").stream().filter(r -> r.selectFirst("th").text().equals(category)).findFirst()
+                .map(r -> r.select("td").get(column - 1).text())
+                .filter(text -> !text.isEmpty()).map(Double::parseDouble).orElse(0.0);
+    }
+
+    @Test
     void aReversedOrUnreadablePeriodIsRefusedWithALocalizedReason() {
         Response reversed = manager("en").get("/console/reports?from=2026-12-02&to=2026-12-01");
         assertThat(reversed.statusCode()).isEqualTo(400);
