@@ -95,7 +95,7 @@ final class OutcomeCharts {
         Map<String, Integer> counts = new TreeMap<>();
         rows.stream().filter(r -> r.code() != null).forEach(r -> counts.merge(r.code(), 1, Integer::sum));
         List<Map.Entry<String, Integer>> ordered = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
+                .sorted(Map.Entry.<String, Integer> comparingByValue().reversed()).toList();
         return new ChartData("root-causes", m.chartRootCauses(), m.descRootCauses(), m.resolutionsUnit(), m.rootCause(),
                 ordered.stream().map(e -> label.apply(e.getKey())).toList(),
                 List.of(new ChartData.Series(m.resolutions(), ordered.stream().map(e -> (double) e.getValue()).toList())));

@@ -25,13 +25,13 @@ public class OutcomeQueries {
             not exists (select 1 from SupportCase c where c.id = %s and c.probe = true)""";
     private static final String PROMISES = """
             select p.state, p.dueAt from CasePromise p
-            where p.dueAt >= :from and p.dueAt < :to and """ + NOT_A_PROBE.formatted("p.caseId");
+            where p.dueAt >= :from and p.dueAt < :to and""" + " " + NOT_A_PROBE.formatted("p.caseId");
     private static final String FEEDBACK = """
             select f.kind, f.score, f.churnOutcome, f.exitOutcome, f.exitReason, f.occurredAt from CustomerFeedback f
-            where f.occurredAt >= :from and f.occurredAt < :to and """ + NOT_A_PROBE.formatted("f.caseId");
+            where f.occurredAt >= :from and f.occurredAt < :to and""" + " " + NOT_A_PROBE.formatted("f.caseId");
     private static final String ROOT_CAUSES = """
             select r.rootCause, r.resolvedAt from CaseResolution r
-            where r.resolvedAt >= :from and r.resolvedAt < :to and """ + NOT_A_PROBE.formatted("r.caseId");
+            where r.resolvedAt >= :from and r.resolvedAt < :to and""" + " " + NOT_A_PROBE.formatted("r.caseId");
 
     /** Promises due in {@code [from, to)} and where they stand now. */
     public Uni<List<OutcomeCharts.PromiseDue>> promisesDue(Instant from, Instant to) {

@@ -1,8 +1,5 @@
 package io.tikun.routing.console;
 
-import io.tikun.routing.console.OutcomeCharts.Feedback;
-import io.tikun.routing.console.OutcomeCharts.PromiseDue;
-import io.tikun.routing.console.OutcomeCharts.RootCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,6 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.tikun.routing.console.OutcomeCharts.Feedback;
+import io.tikun.routing.console.OutcomeCharts.PromiseDue;
+import io.tikun.routing.console.OutcomeCharts.RootCause;
 import io.tikun.routing.console.chart.ChartData;
 import io.tikun.routing.customer.ChurnOutcome;
 import io.tikun.routing.customer.ExitOutcome;

@@ -185,7 +185,8 @@ class WorkspacePagesTest {
         var opening = page.selectFirst(".history li .reason-code");
         assertThat(opening.attr("data-reason")).isIn("OPENED", "REPEAT_COMPLAINT");
         assertThat(opening.text()).isEqualTo("OPENED".equals(opening.attr("data-reason"))
-                ? "נפתח בדרג שהחומרה קובעת" : "תלונה חוזרת: דרג אחד גבוה יותר");
+                ? "נפתח בדרג שהחומרה קובעת"
+                : "תלונה חוזרת: דרג אחד גבוה יותר");
         assertThat(page.selectFirst(".history li .reason-detail").attr("lang")).isEqualTo("en");
         assertThat(page.selectFirst("#severity-reasons").attr("lang")).isEqualTo("en");
         assertThat(page.selectFirst("label[for=reply-text]")).isNotNull();
