@@ -69,6 +69,11 @@ public record CasePage(CaseView c, SlaCountdown firstResponse, SlaCountdown reso
         return categories.stream().filter(k -> k.code().equals(code)).findFirst().map(k -> k.label(lang)).orElse(code);
     }
 
+    /** The label of root cause {@code code} in {@code lang}; the code itself when the list does not have it. */
+    public String rootCauseLabel(String code, String lang) {
+        return rootCauses.stream().filter(k -> k.code().equals(code)).findFirst().map(k -> k.label(lang)).orElse(code);
+    }
+
     /** The root cause the resolve form shows chosen: the one the agent sent back, else none. */
     public String chosenRootCause() {
         return "resolve".equals(draft.action()) && draft.rootCause() != null ? draft.rootCause() : "";

@@ -360,4 +360,7 @@ public interface WorkspaceMessages {
 
     @Message("The detail as the system recorded it, in English")
     String recordedInEnglish();
+
+    @Message("Last resolved as (category · root cause)")
+    String lastResolvedAs();
 }

@@ -320,6 +320,9 @@ class WorkspacePagesTest {
         assertThat(resolved.getString("rootCause")).isEqualTo("supplier-delay");
         assertThat(resolved.getBoolean("resolutions[0].corrected")).isTrue();
         assertThat(resolved.getString("resolutions[0].resolvedBy")).isEqualTo("dor");
+        assertThat(opened.selectFirst("#case-resolution")).isNull();
+        assertThat(casePage("dor", "agent", id).selectFirst("#case-resolution").text())
+                .isEqualTo("תקלה במוצר · עיכוב אצל ספק");
     }
 
     @Test
