@@ -86,4 +86,17 @@ class HotspotContractTest {
                 new HotspotSubject(HotspotSubject.Kind.ROOT_CAUSE, resolved.path("category").asText() + "/"
                         + resolved.path("rootCause").asText()).key());
     }
+
+    /** The hotspot topology consumes complaints.received: a customer's complaint is counted, a probe never is. */
+    @Test
+    void theTopologyCountsTheReceivedExampleAndSkipsTheProbeExample() throws IOException {
+        HotspotTopology topology = new HotspotTopology(HotspotSettings.defaults(), mapper,
+                io.tikun.intake.classification.ComplaintClassifierTest.CLASSIFIER::terms);
+        String received = resource("complaints.received.example.json").toString();
+        JsonNode probe = resource("complaints.received.probe.example.json");
+
+        assertThat(probe.path("probe").asBoolean()).isTrue();
+        assertThat(topology.sightings(received)).isNotEmpty();
+        assertThat(topology.sightings(probe.toString())).isEmpty();
+    }
 }
