@@ -38,7 +38,8 @@ public class ChurnWatchRepository implements PanacheRepositoryBase<ChurnWatch, U
                         where c.customer_id = w.customer_id and c.received_at > w.opened_at)
                 or exists (select 1 from {h-schema}case_csat_response r
                            join {h-schema}customer_complaint c on c.complaint_id = r.complaint_id
-                           where c.customer_id = w.customer_id and r.responded_at > w.opened_at))""";
+                           where c.customer_id = w.customer_id and r.responded_at > w.opened_at))
+            returning w.customer_id""";
 
     /** Joins the caller's transaction; a second watch for the same complaint is not opened. */
     public Uni<Boolean> openIfNone(UUID id, String complaintId, String customerId, Instant openedAt) {
@@ -63,13 +64,16 @@ public class ChurnWatchRepository implements PanacheRepositoryBase<ChurnWatch, U
                 .executeUpdate());
     }
 
-    /** The quiet-period rule; joins the caller's transaction. Returns how many watches became STAYED. */
-    public Uni<Integer> settleQuiet(Instant quietBefore, String by, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(SETTLE_QUIET)
+    /**
+     * The quiet-period rule; joins the caller's transaction. Returns the customer of each watch that became STAYED (one
+     * entry per watch), so only the instance whose update decided them announces it.
+     */
+    public Uni<List<String>> settleQuiet(Instant quietBefore, String by, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(SETTLE_QUIET, String.class)
                 .setParameter("quietBefore", quietBefore)
                 .setParameter("by", by)
                 .setParameter("now", now)
-                .executeUpdate());
+                .getResultList());
     }
 
     /** Newest first; every outcome when {@code outcome} is null. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tikun.followup.feedback.CustomerFeedbackEvents;
 import io.tikun.followup.problem.NotFoundProblem;
@@ -73,11 +75,19 @@ public class ChurnWatchService {
                 });
     }
 
-    /** Applies the quiet-period rule now; returns how many watches became STAYED. */
+    /**
+     * Applies the quiet-period rule now; returns how many watches became STAYED. Each customer so decided is announced
+     * once on {@code customers.feedback} (CHURN_OUTCOME STAYED), in the same transaction.
+     */
     @WithTransaction
     public Uni<Integer> settleQuietWatches() {
         Instant now = now();
-        return watches.settleQuiet(now.minus(config.quietPeriod()), SYSTEM_ACTOR, now);
+        return watches.settleQuiet(now.minus(config.quietPeriod()), SYSTEM_ACTOR, now)
+                .call(customers -> Multi.createFrom().iterable(new TreeSet<>(customers))
+                        .onItem().transformToUniAndConcatenate(customer -> feedback.churnOutcome(customer,
+                                ChurnOutcome.STAYED, now))
+                        .collect().last())
+                .map(List::size);
     }
 
     @WithSession

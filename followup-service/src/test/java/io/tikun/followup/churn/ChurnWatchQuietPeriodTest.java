@@ -22,6 +22,7 @@ import io.tikun.followup.complaint.ComplaintChannel;
 import io.tikun.followup.complaint.ComplaintFeedService;
 import io.tikun.followup.complaint.ComplaintReceived;
 import io.tikun.followup.complaint.Severity;
+import io.tikun.followup.feedback.CustomerFeedback;
 import io.tikun.followup.time.TestClock;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
@@ -91,5 +92,25 @@ class ChurnWatchQuietPeriodTest {
         assertThat(stayed.decidedBy).isEqualTo(ChurnWatchService.SYSTEM_ACTOR);
         assertThat(watch(silent + "-1").outcome).as("never seen again").isEqualTo(ChurnOutcome.UNKNOWN);
         assertThat(watch(seen + "-2")).as("no churn intent, no watch").isNull();
+        assertThat(feedbackOf(seen)).as("the customer panel and churn chart hear of the stay")
+                .anySatisfy(payload -> assertThat(payload).contains("\"kind\":\"CHURN_OUTCOME\"")
+                        .contains("\"churnOutcome\":\"STAYED\""));
+        assertThat(feedbackOf(silent)).as("only the watch's opening was announced")
+                .noneMatch(payload -> payload.contains("CHURN_OUTCOME"));
+
+        int announced = feedbackOf(seen).size();
+        VertxContextSupport.subscribeAndAwait(() -> service.settleQuietWatches());
+        assertThat(feedbackOf(seen)).as("a decided watch is not announced twice").hasSize(announced);
+    }
+
+    /** The payloads of the customers.feedback events written for {@code customerId}, oldest first. */
+    private static List<String> feedbackOf(String customerId) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                        "select payload from {h-schema}outbox_message where topic = :topic and message_key = :key order by created_at",
+                        String.class)
+                        .setParameter("topic", CustomerFeedback.TOPIC)
+                        .setParameter("key", customerId)
+                        .getResultList())));
     }
 }
