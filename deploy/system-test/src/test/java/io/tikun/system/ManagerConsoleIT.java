@@ -87,7 +87,8 @@ class ManagerConsoleIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-list"), reference));
             String item = browser.findElements(By.cssSelector("#live-list li")).stream().map(WebElement::getText)
                     .filter(text -> text.contains(reference)).findFirst().orElseThrow();
-            assertThat(item).contains(reference).contains("SERVICE_MANAGER").contains("CRITICAL").contains("Dana Levi");
+            assertThat(item).contains(reference).contains("Severe case opened").contains("Service manager").contains("Critical")
+                    .contains("Dana Levi");
             assertThat(((JavascriptExecutor) browser).executeScript("return window." + MARKER + " === true;"))
                     .as("the escalation arrived on the same page, without a reload").isEqualTo(true);
         }

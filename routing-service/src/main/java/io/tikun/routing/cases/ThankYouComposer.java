@@ -21,11 +21,16 @@ public class ThankYouComposer {
     }
 
     public String compose(SupportCase c) {
+        return compose(c.language, c.customerName, c.reference, c.subject, c.resolution);
+    }
+
+    /** The same thank-you for a resolution not recorded yet: what the resolve form previews. */
+    public String compose(String language, String customerName, String reference, String subject, String resolution) {
         Map<String, String> values = new HashMap<>();
-        values.put("customer", c.customerName);
-        values.put("reference", c.reference);
-        values.put("subject", c.subject);
-        values.put("resolution", c.resolution == null ? "-" : c.resolution);
-        return texts.render(c.language, "thank-you", values);
+        values.put("customer", customerName);
+        values.put("reference", reference);
+        values.put("subject", subject);
+        values.put("resolution", resolution == null || resolution.isBlank() ? "-" : resolution);
+        return texts.render(language, "thank-you", values);
     }
 }

@@ -13,6 +13,9 @@ public interface ConsoleMessages {
     @Message("Manager console")
     String title();
 
+    @Message("Tikun · Manager console")
+    String appName();
+
     @Message("Console sections")
     String sections();
 
@@ -39,6 +42,9 @@ public interface ConsoleMessages {
 
     @Message("reconnecting…")
     String liveReconnecting();
+
+    @Message("call back by")
+    String liveCallbackDue();
 
     @Message("Nothing escalated yet.")
     String noLive();

@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.TemplateData;
 import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.notification.NotificationKind;
 
 /**
  * What a page shows for enum values and instants, in the page's language and the user's time zone; templates call
@@ -19,12 +25,16 @@ import io.tikun.routing.escalation.Severity;
 @TemplateData
 public final class Labels {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<Enum<?>, String> texts;
     private final DateTimeFormatter format;
     private final ZoneId zone;
+    private final Locale locale;
 
     Labels(WorkspaceMessages m, Preferences preferences) {
         this.zone = preferences.zone();
+        this.locale = preferences.locale();
         this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(preferences.locale())
                 .withZone(zone);
         this.texts = Map.ofEntries(
@@ -45,7 +55,12 @@ public final class Labels {
                 Map.entry(EscalationReason.FIRST_RESPONSE_MISSED, m.reasonFirstResponseMissed()),
                 Map.entry(EscalationReason.UNANSWERED_CUSTOMER_REPLY, m.reasonUnansweredCustomerReply()),
                 Map.entry(EscalationReason.RESOLUTION_OVERDUE, m.reasonResolutionOverdue()),
-                Map.entry(EscalationReason.PROMISE_NOT_KEPT, m.reasonPromiseNotKept()));
+                Map.entry(EscalationReason.PROMISE_NOT_KEPT, m.reasonPromiseNotKept()),
+                Map.entry(NotificationKind.SEVERE_CASE_OPENED, m.kindSevereCaseOpened()),
+                Map.entry(NotificationKind.ESCALATED, m.kindEscalated()),
+                Map.entry(NotificationKind.CALLBACK_ASSIGNED, m.kindCallbackAssigned()),
+                Map.entry(NotificationKind.DELIVERY_FAILED, m.kindDeliveryFailed()),
+                Map.entry(NotificationKind.HOTSPOT_DETECTED, m.kindHotspotDetected()));
     }
 
     /** The value's text on this page; a value without one shows its name. */
@@ -60,9 +75,32 @@ public final class Labels {
                         .map(Map.Entry::getValue).findFirst().orElse(name);
     }
 
+    /**
+     * Every value's text as a JSON object keyed by its name, for the console's script to label what arrives live the way
+     * the page labels what it was rendered with.
+     */
+    public String json() {
+        Map<String, String> byName = new TreeMap<>();
+        texts.forEach((value, text) -> byName.put(value.name(), text));
+        try {
+            return JSON.writeValueAsString(byName);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels cannot be written as JSON", e);
+        }
+    }
+
     /** The instant as a short local date and time in the user's zone; empty for none. */
     public String time(Instant at) {
         return at == null ? "" : format.format(at);
+    }
+
+    /** A language's name ({@code he}: "Hebrew", "עברית") in the page's language; the code when Java has no name. */
+    public String language(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+        return name.isBlank() || name.equals(code) ? code : name;
     }
 
     public String zone() {

@@ -30,7 +30,10 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.routing.canned.ReplyPreviewRequest;
 import io.tikun.routing.canned.ReplyPreviewService;
 import io.tikun.routing.cases.Actor;
+import io.tikun.routing.cases.CaseService;
+import io.tikun.routing.cases.ThankYouComposer;
 import io.tikun.routing.conversation.ConversationConfig;
+import io.tikun.routing.conversation.CustomerTexts;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.ForbiddenProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
@@ -53,12 +56,17 @@ public class WorkspaceCaseResource {
     private final SecurityIdentity identity;
     private final int maxTextLength;
     private final Clock clock;
+    private final CaseService cases;
+    private final ThankYouComposer thanks;
 
     static final String PROMISE = "promise";
     static final String ASSIGN = "assign";
 
     public WorkspaceCaseResource(WorkspacePages pages, WorkspaceActions actions, ReplyPreviewService previews,
-            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation, Clock clock) {
+            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation, Clock clock, CaseService cases,
+            ThankYouComposer thanks) {
+        this.cases = cases;
+        this.thanks = thanks;
         this.clock = clock;
         this.previews = previews;
         this.pages = pages;
@@ -95,7 +103,7 @@ public class WorkspaceCaseResource {
     @Operation(summary = "Workspace page (browser login)")
     public Uni<Response> act(@Context HttpHeaders headers, @RestPath UUID id, @RestPath String action,
             @RestForm String token, @RestForm Long version, @RestForm String text, @RestForm String category,
-            @RestForm String rootCause) {
+            @RestForm String rootCause, @RestForm String preview) {
         PageContext p = pages.context(identity, headers, "/workspace/cases/" + id);
         if (!WorkspacePages.mayWork(identity)) {
             return pages.forbidden(p);
@@ -116,6 +124,9 @@ public class WorkspaceCaseResource {
         if (typed.length() > maxTextLength) {
             return refused(p, id, m.notPossible(typed.length() + " > " + maxTextLength), draft,
                     Response.Status.BAD_REQUEST);
+        }
+        if (preview != null && (chosen == WorkspaceAction.REPLY || chosen == WorkspaceAction.RESOLVE)) {
+            return previewed(p, id, chosen, typed, draft);
         }
         return actions.run(chosen, id, version, Actor.of(identity), draft)
                 .map(changed -> Response.seeOther(URI.create("/workspace/cases/" + id + "?done=true")).build())
@@ -193,6 +204,20 @@ public class WorkspaceCaseResource {
             return refused(p, id, side.assigneeMissing(), draft, Response.Status.BAD_REQUEST);
         }
         return recovered(actions.assign(id, version, Actor.of(identity), chosen), p, id, m, draft);
+    }
+
+    /**
+     * The reply, or the thank-you the resolution would send, as the customer would read it, with the form filled as the
+     * agent left it; nothing is sent and the case does not change (the page's version stays the one the agent saw).
+     */
+    private Uni<Response> previewed(PageContext p, UUID id, WorkspaceAction chosen, String typed, CasePage.Draft draft) {
+        return cases.view(id).chain(c -> {
+            String language = CustomerTexts.languageOf(c.language());
+            CustomerPreview shown = chosen == WorkspaceAction.REPLY ? CustomerPreview.reply(typed, c.language())
+                    : CustomerPreview.thankYou(thanks.compose(language, c.customer().name(), c.reference(), c.subject(),
+                            typed), language, typed);
+            return pages.casePage(p, id, null, draft, shown, Response.Status.OK);
+        });
     }
 
     /** 303 back to the case once done; the same answers as the other forms when the change was refused. */

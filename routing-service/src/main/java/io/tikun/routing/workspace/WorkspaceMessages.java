@@ -229,6 +229,27 @@ public interface WorkspaceMessages {
     @Message("Send reply")
     String sendReply();
 
+    @Message("Preview")
+    String previewButton();
+
+    @Message("Preview the thank-you")
+    String previewThankYouButton();
+
+    @Message("The reply as {customer} will receive it")
+    String previewReplyHeading(String customer);
+
+    @Message("The thank-you {customer} will receive when you resolve the case")
+    String previewThankYouHeading(String customer);
+
+    @Message("In {language}, by {channel}, exactly as shown here. Nothing has been sent yet.")
+    String previewIn(String language, String channel);
+
+    @Message("Not written in the customer's language ({language}).")
+    String previewOtherAlphabet(String language);
+
+    @Message("Sent as written, not filled in: {placeholders}. Insert a canned response to have them filled.")
+    String previewUnfilled(String placeholders);
+
     @Message("Add an internal note")
     String note();
 
@@ -315,6 +336,21 @@ public interface WorkspaceMessages {
 
     @Message("Critical")
     String severityCritical();
+
+    @Message("Severe case opened")
+    String kindSevereCaseOpened();
+
+    @Message("Escalated")
+    String kindEscalated();
+
+    @Message("Manager callback owed")
+    String kindCallbackAssigned();
+
+    @Message("Message not delivered")
+    String kindDeliveryFailed();
+
+    @Message("Complaint hotspot")
+    String kindHotspotDetected();
 
     @Message("Frontline")
     String levelFrontline();

@@ -120,11 +120,17 @@ public class WorkspacePages {
 
     /** The case page; {@code draft} is text to show again, {@code canned} a canned response to put in the reply. */
     Uni<Response> casePage(PageContext p, UUID id, CasePage.Notice notice, CasePage.Draft draft, Response.Status status) {
+        return casePage(p, id, notice, draft, null, status);
+    }
+
+    /** The case page with {@code preview} (none when null) shown at its form: nothing was sent or changed. */
+    Uni<Response> casePage(PageContext p, UUID id, CasePage.Notice notice, CasePage.Draft draft, CustomerPreview preview,
+            Response.Status status) {
         Instant now = clock.instant();
         return cases.view(id).chain(view -> canned.list().chain(responses -> nextCase(p, id)
                 .map(next -> CasePage.of(view, responses, next, notice, draft, now, config.amberBelow(), taxonomy))))
                 .chain(page -> side(p, page).chain(side -> html(casePage.data("p", p).data("page", page)
-                        .data("c", page.c()).data("side", side), p, status)));
+                        .data("c", page.c()).data("side", side).data("preview", preview), p, status)));
     }
 
     /** The case's promises, the customer panel and (for managers) the assign form's choices. */

@@ -1,5 +1,5 @@
 // The manager console's script: live escalations over one EventSource (the browser reconnects by itself; a notification
-// already listed is not added twice), each a link to its case with the time in the browser's zone, and the outcome forms
+// already listed is not added twice), each a link to its case in the page's language and the user's zone, and the outcome forms
 // showing only the fields of the chosen outcome. The page works without it.
 (function () {
   'use strict';
@@ -11,6 +11,35 @@
     state.dataset.state = value;
   }
 
+  var labels = list ? JSON.parse(list.dataset.labels || '{}') : {};
+  var zone = document.body.dataset.zone;
+
+  function label(name) {
+    return labels[name] || name || '';
+  }
+
+  function time(at, className) {
+    var element = document.createElement('time');
+    element.dateTime = at;
+    if (className) { element.className = className; }
+    var options = { dateStyle: 'short', timeStyle: 'short' };
+    if (zone) { options.timeZone = zone; }
+    try {
+      element.textContent = new Date(at).toLocaleString(document.documentElement.lang, options);
+    } catch (unknownZone) {
+      element.textContent = new Date(at).toLocaleString(document.documentElement.lang);
+    }
+    return element;
+  }
+
+  function part(tag, className, text) {
+    var element = document.createElement(tag);
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  // The same facts, labels and zone as the entries the page was rendered with (section-live.html).
   function add(notification) {
     if (list.querySelector('[data-id="' + notification.id + '"]')) {
       return;
@@ -18,20 +47,25 @@
     var item = document.createElement('li');
     item.className = 'notification fresh kind-' + notification.kind;
     item.dataset.id = notification.id;
-    item.dataset.case = notification.caseId;
     var link = document.createElement('a');
-    link.href = '/workspace/cases/' + encodeURIComponent(notification.caseId);
-    var time = document.createElement('time');
-    time.dateTime = notification.at;
-    time.textContent = new Date(notification.at).toLocaleString(document.documentElement.lang,
-      { dateStyle: 'short', timeStyle: 'short' });
-    var level = document.createElement('span');
-    level.className = 'level';
-    level.textContent = notification.level;
-    var text = document.createElement('span');
-    text.dir = 'auto';
-    text.textContent = notification.text;
-    link.append(time, ' ', level, ' ', text);
+    if (notification.caseId) {
+      item.dataset.case = notification.caseId;
+      link.href = '/workspace/cases/' + encodeURIComponent(notification.caseId);
+    } else {
+      link.href = '/console#hotspots';
+    }
+    link.append(time(notification.at), ' ', part('strong', 'kind', label(notification.kind)), ' · ',
+      part('bdi', 'reference', notification.reference || ''));
+    if (notification.customerName) {
+      link.append(' · ', part('bdi', 'customer', notification.customerName));
+    }
+    if (notification.severity) {
+      link.append(' · ', part('span', 'severity', label(notification.severity)));
+    }
+    link.append(' · ', part('span', 'level', label(notification.level)));
+    if (notification.callbackDueAt) {
+      link.append(' · ' + list.dataset.callbackDue + ' ', time(notification.callbackDueAt, 'callback-due'));
+    }
     item.append(link);
     list.prepend(item);
     var empty = document.getElementById('live-empty');

@@ -172,6 +172,34 @@ class ConsolePagesTest {
     }
 
     @Test
+    void liveEntriesAndTheConsolesHeaderSpeakThePagesLanguageFromTheNotificationsFacts() {
+        String caseId = callbackCase().getString("id");
+        await().atMost(WAIT).until(() -> console().selectFirst("#live-list li.kind-CALLBACK_ASSIGNED[data-case=" + caseId
+                + "]") != null);
+        Document hebrew = page(manager("he").get("/console"));
+        assertThat(hebrew.selectFirst(".brand a").text()).isEqualTo("תיקון · מסוף מנהלים");
+        assertThat(hebrew.selectFirst(".brand a").attr("href")).isEqualTo("/console");
+        assertThat(hebrew.title()).isEqualTo("מסוף מנהלים · תיקון · מסוף מנהלים");
+        Element callback = hebrew.selectFirst("#live-list li.kind-CALLBACK_ASSIGNED[data-case=" + caseId + "]");
+        assertThat(callback.selectFirst(".kind").text()).isEqualTo("המנהל חייב שיחה חוזרת");
+        assertThat(callback.selectFirst(".severity").text()).isEqualTo("קריטית");
+        assertThat(callback.selectFirst(".level").text()).isEqualTo("שיחה חוזרת של מנהל");
+        String customer = callback.selectFirst(".customer").text();
+        assertThat(customer).isEqualTo("Yossi Cohen");
+        assertThat(callback.text().replace(customer, "")).as("no English sentence on the Hebrew page")
+                .doesNotContainPattern("[A-Za-z]{4,}");
+        assertThat(callback.selectFirst("time.callback-due")).isNotNull();
+        // What console.js needs to label live arrivals the same way.
+        assertThat(hebrew.selectFirst("#live-list").attr("data-labels"))
+                .contains("\"CALLBACK_ASSIGNED\":\"המנהל חייב שיחה חוזרת\"")
+                .contains("\"MANAGER_CALLBACK\":\"שיחה חוזרת של מנהל\"");
+        Document english = page(manager("en").get("/console"));
+        assertThat(english.selectFirst("#live-list li.kind-CALLBACK_ASSIGNED[data-case=" + caseId + "] .kind").text())
+                .isEqualTo("Manager callback owed");
+        assertThat(english.selectFirst(".brand a").text()).isEqualTo("Tikun · Manager console");
+    }
+
+    @Test
     void reachedAndResolvedThroughTheFormResolvesTheCase() {
         JsonPath c = callbackCase();
         Element item = callbackItem(console(), c.getString("id"));

@@ -94,7 +94,9 @@ class WorkspacePagesTest {
 
     private static Response post(String user, String role, Document from, String caseId, String action, String text,
             java.util.Map<String, String> fields) {
-        RequestSpecification request = as(user, role).contentType(ContentType.URLENC).formParams(fields)
+        // As a browser sends a form of a UTF-8 page.
+        RequestSpecification request = as(user, role).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(fields)
                 .formParam("token", from.selectFirst("input[name=token]").val())
                 .formParam("version", from.selectFirst("input[name=version]").val());
         if (text != null) {
@@ -323,6 +325,76 @@ class WorkspacePagesTest {
         assertThat(opened.selectFirst("#case-resolution")).isNull();
         assertThat(casePage("dor", "agent", id).selectFirst("#case-resolution").text())
                 .isEqualTo("תקלה במוצר · עיכוב אצל ספק");
+    }
+
+    @Test
+    void aReplyPreviewShowsWhatTheCustomerWillReceiveWarnsOfWrongAlphabetAndBlankPlaceholdersAndSendsNothing() {
+        String id = openCase("MEDIUM", "email", "he");
+        Document opened = page(as("noa", "agent").header("Accept-Language", "he-IL").get("/workspace/cases/" + id));
+        assertThat(opened.selectFirst("label[for=reply-text]").text()).contains("עברית");
+        assertThat(opened.selectFirst("#customer-preview")).isNull();
+        int messages = opened.select("#conversation > li").size();
+        String english = "Hello {customerName}, a technician comes on {dueAt}.";
+
+        Response previewed = as("noa", "agent").header("Accept-Language", "he-IL").contentType(ContentType.URLENC)
+                .formParam("token", opened.selectFirst("input[name=token]").val())
+                .formParam("version", opened.selectFirst("input[name=version]").val())
+                .formParam("text", english).formParam("preview", "reply").post("/workspace/cases/" + id + "/reply");
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document shown = page(previewed);
+        assertThat(shown.selectFirst("#customer-preview h4").text()).isEqualTo("המענה כפי שיגיע אל דנה לוי");
+        assertThat(shown.selectFirst("#preview-text").wholeText()).isEqualTo(english);
+        assertThat(shown.selectFirst("#preview-text").attr("dir")).isEqualTo("rtl");
+        assertThat(shown.selectFirst("#preview-text").attr("lang")).isEqualTo("he");
+        assertThat(shown.selectFirst("#preview-other-alphabet").text()).isEqualTo("הטקסט לא כתוב בשפת הלקוח (עברית).");
+        assertThat(shown.selectFirst("#preview-unfilled").text()).contains("{customerName}, {dueAt}");
+        assertThat(shown.selectFirst("#reply-form #customer-preview")).as("shown at the reply form").isNotNull();
+        assertThat(shown.selectFirst("#reply-text").text()).as("the text is kept to edit").isEqualTo(english);
+        assertThat(shown.select("#conversation > li")).as("nothing was sent").hasSize(messages);
+        assertThat(shown.selectFirst("input[name=version]").val()).isEqualTo(opened.selectFirst("input[name=version]").val());
+        assertThat(shown.selectFirst("#case-status").attr("data-status")).isEqualTo("OPEN");
+
+        Response hebrew = post("noa", "agent", shown, id, "reply", "שלום דנה, טכנאי יגיע מחר.",
+                java.util.Map.of("preview", "reply"));
+        Document fine = page(hebrew);
+        assertThat(fine.selectFirst("#preview-text").wholeText()).isEqualTo("שלום דנה, טכנאי יגיע מחר.");
+        assertThat(fine.selectFirst("#preview-other-alphabet")).isNull();
+        assertThat(fine.selectFirst("#preview-unfilled")).isNull();
+
+        assertThat(post("noa", "agent", fine, id, "reply", "שלום דנה, טכנאי יגיע מחר.").statusCode()).isEqualTo(303);
+        assertThat(casePage("noa", "agent", id).select(".message-OUTBOUND .message-body").text())
+                .contains("שלום דנה, טכנאי יגיע מחר.");
+    }
+
+    @Test
+    void theResolveFormPreviewsTheThankYouInTheCustomersLanguageWithTheResolutionAndKeepsTheChoices() {
+        String id = openCase("MEDIUM", "email", "en");
+        Document opened = page(as("gil", "agent").cookie("lang", "he").get("/workspace/cases/" + id));
+        String reference = given().auth().oauth2(OidcWiremockTestResource.getAccessToken("gil", Set.of("agent")))
+                .get("/api/v1/cases/" + id).then().statusCode(200).extract().jsonPath().getString("reference");
+
+        Response previewed = post("gil", "agent", opened, id, "resolve", "We replaced the oven's door seal.",
+                java.util.Map.of("category", "product_defect", "rootCause", "supplier-delay", "preview", "thank-you"));
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document shown = page(previewed);
+        assertThat(shown.selectFirst("#resolve-form #customer-preview.preview-thank-you")).isNotNull();
+        assertThat(shown.selectFirst("#customer-preview h4").text())
+                .isEqualTo("מכתב התודה שיגיע אל דנה לוי עם סגירת התיק");
+        String thankYou = shown.selectFirst("#preview-text").wholeText();
+        assertThat(thankYou).startsWith("Hello דנה לוי,").contains("Thank you for telling us about \"התנור נשרף\"")
+                .contains("What we did: We replaced the oven's door seal.").contains("Your reference is " + reference);
+        assertThat(shown.selectFirst("#preview-text").attr("dir")).isEqualTo("ltr");
+        assertThat(shown.selectFirst("#preview-other-alphabet")).isNull();
+        assertThat(shown.selectFirst("#resolve-text").text()).isEqualTo("We replaced the oven's door seal.");
+        assertThat(shown.selectFirst("#resolve-category option[selected]").val()).isEqualTo("product_defect");
+        assertThat(shown.selectFirst("#resolve-root-cause option[selected]").val()).isEqualTo("supplier-delay");
+        assertThat(shown.selectFirst("#case-status").attr("data-status")).as("not resolved by a preview").isEqualTo("OPEN");
+
+        assertThat(post("gil", "agent", shown, id, "resolve", "We replaced the oven's door seal.",
+                java.util.Map.of("category", "product_defect", "rootCause", "supplier-delay")).statusCode()).isEqualTo(303);
+        Document resolved = casePage("gil", "agent", id);
+        assertThat(resolved.select(".message-OUTBOUND .message-body").text()).as("the thank-you sent is the one previewed")
+                .contains(thankYou.replace("\n", " ").replaceAll(" +", " ").strip());
     }
 
     @Test
