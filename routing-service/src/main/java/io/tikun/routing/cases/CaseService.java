@@ -192,6 +192,8 @@ public class CaseService {
         c.subject = complaint.subject() == null ? "" : complaint.subject();
         c.summary = complaint.body() == null ? "" : complaint.body();
         c.severity = complaint.severity();
+        c.severityReasons = complaint.reasons() == null ? List.of()
+                : complaint.reasons().stream().map(r -> new SeverityReason(r.signal(), r.implies(), r.evidence())).toList();
         c.language = CustomerTexts.languageOf(complaint.language());
         ComplaintReceived.Classification classification = complaint.classification();
         if (classification != null) {

@@ -21,6 +21,7 @@ public record CaseView(
         String subject,
         String summary,
         Severity severity,
+        List<SeverityReason> severityReasons,
         EscalationLevel level,
         CaseStatus status,
         String language,
@@ -93,7 +94,7 @@ public record CaseView(
             List<CaseMessage> messages, List<CaseResolution> resolutions) {
         return new CaseView(c.id, c.complaintId, c.reference,
                 new Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone), c.channel, c.subject,
-                c.summary, c.severity, c.level, c.status, c.language, c.category, c.classifiedCategory,
+                c.summary, c.severity, c.severityReasons, c.level, c.status, c.language, c.category, c.classifiedCategory,
                 c.rootCause, c.productId,
                 c.orderNumbers == null ? List.of() : List.of(c.orderNumbers), c.assignee, c.receivedAt, c.openedAt,
                 c.firstResponseDueAt,

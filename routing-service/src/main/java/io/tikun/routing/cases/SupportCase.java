@@ -1,9 +1,11 @@
 package io.tikun.routing.cases;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -143,6 +145,11 @@ public class SupportCase {
     /** The order numbers the complaint mentions; null for cases opened before they were read. */
     @Column(name = "order_numbers")
     public String[] orderNumbers;
+
+    /** The reasons intake gave for the severity, as given; null for cases opened before they were kept (V37). */
+    @Column(name = "severity_reasons")
+    @Convert(converter = SeverityReasonsColumn.class)
+    public List<SeverityReason> severityReasons;
 
     /** How many times the case was resolved; numbers the thank-you of each resolution. */
     @Column(nullable = false)

@@ -16,6 +16,7 @@ import io.tikun.routing.cases.CaseStatus;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.intake.Signal;
 import io.tikun.routing.notification.NotificationKind;
 
 /**
@@ -60,12 +61,32 @@ public final class Labels {
                 Map.entry(NotificationKind.ESCALATED, m.kindEscalated()),
                 Map.entry(NotificationKind.CALLBACK_ASSIGNED, m.kindCallbackAssigned()),
                 Map.entry(NotificationKind.DELIVERY_FAILED, m.kindDeliveryFailed()),
-                Map.entry(NotificationKind.HOTSPOT_DETECTED, m.kindHotspotDetected()));
+                Map.entry(NotificationKind.HOTSPOT_DETECTED, m.kindHotspotDetected()),
+                Map.entry(Signal.LEGAL_THREAT, m.signalLegalThreat()),
+                Map.entry(Signal.SAFETY, m.signalSafety()),
+                Map.entry(Signal.CHURN_INTENT, m.signalChurnIntent()),
+                Map.entry(Signal.CEO_ADDRESSED, m.signalCeoAddressed()),
+                Map.entry(Signal.ANGER, m.signalAnger()),
+                Map.entry(Signal.PUBLIC_EXPOSURE, m.signalPublicExposure()),
+                Map.entry(Signal.WIDE_REACH, m.signalWideReach()),
+                Map.entry(Signal.REPEAT_COMPLAINTS, m.signalRepeatComplaints()),
+                Map.entry(Signal.CUSTOMER_VALUE, m.signalCustomerValue()),
+                Map.entry(Signal.FINANCIAL_HARM, m.signalFinancialHarm()),
+                Map.entry(Signal.REPEATED_FAILURE, m.signalRepeatedFailure()),
+                Map.entry(Signal.LONG_WAIT, m.signalLongWait()),
+                Map.entry(Signal.WARRANTY_NOT_HONOURED, m.signalWarrantyNotHonoured()),
+                Map.entry(Signal.OTHER, m.signalOther()));
     }
 
     /** The value's text on this page; a value without one shows its name. */
     public String of(Enum<?> value) {
         return value == null ? "" : texts.getOrDefault(value, value.name());
+    }
+
+    /** A severity signal by intake's name; one routing does not know shows its name as intake sent it. */
+    public String signal(String name) {
+        Signal known = Signal.of(name);
+        return known == Signal.OTHER ? name : of(known);
     }
 
     /** The text of the value named {@code name} (a severity, level or status sent as a string); else the name itself. */

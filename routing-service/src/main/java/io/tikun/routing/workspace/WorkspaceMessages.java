@@ -399,4 +399,52 @@ public interface WorkspaceMessages {
 
     @Message("Last resolved as (category · root cause)")
     String lastResolvedAs();
+
+    @Message("Legal threat")
+    String signalLegalThreat();
+
+    @Message("Safety hazard")
+    String signalSafety();
+
+    @Message("Says they will leave")
+    String signalChurnIntent();
+
+    @Message("Addressed to the CEO")
+    String signalCeoAddressed();
+
+    @Message("Anger")
+    String signalAnger();
+
+    @Message("Threatens to go public")
+    String signalPublicExposure();
+
+    @Message("Wide audience")
+    String signalWideReach();
+
+    @Message("Complained often lately")
+    String signalRepeatComplaints();
+
+    @Message("High-value customer")
+    String signalCustomerValue();
+
+    @Message("Financial harm")
+    String signalFinancialHarm();
+
+    @Message("The fault came back")
+    String signalRepeatedFailure();
+
+    @Message("Long wait")
+    String signalLongWait();
+
+    @Message("Warranty not honoured")
+    String signalWarrantyNotHonoured();
+
+    @Message("Another signal")
+    String signalOther();
+
+    @Message("implies {severity}")
+    String implies(String severity);
+
+    @Message("No aggravating signal.")
+    String noSignal();
 }

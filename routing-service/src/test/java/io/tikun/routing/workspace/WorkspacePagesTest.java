@@ -181,7 +181,11 @@ class WorkspacePagesTest {
         assertThat(page.selectFirst("#conversation").attr("dir")).isEqualTo("rtl");
         assertThat(page.selectFirst("#reply-form").attr("dir")).isEqualTo("rtl");
         assertThat(page.selectFirst("#conversation").text()).contains("אני אתבע אתכם");
-        assertThat(page.selectFirst("#severity-reasons").text()).contains("LEGAL_THREAT").contains("אתבע");
+        // Each of intake's reasons in the page's language, with the complaint's words that showed it.
+        assertThat(page.select("#severity-reasons li")).hasSize(1);
+        assertThat(page.selectFirst("#severity-reasons li[data-signal=LEGAL_THREAT]").text())
+                .isEqualTo("איום בתביעה משפטית · מצביע על חומרה קריטית · אתבע");
+        assertThat(page.selectFirst("#severity-reasons q").attr("lang")).isEqualTo("he");
         assertThat(page.select(".history li")).isNotEmpty();
         // The ladder's reason is told in the page's language; the recorded sentence stays, marked as English.
         var opening = page.selectFirst(".history li .reason-code");
@@ -190,8 +194,10 @@ class WorkspacePagesTest {
                 ? "נפתח בדרג שהחומרה קובעת"
                 : "תלונה חוזרת: דרג אחד גבוה יותר");
         assertThat(page.selectFirst(".history li .reason-detail").attr("lang")).isEqualTo("en");
-        assertThat(page.selectFirst("#severity-reasons").attr("lang")).isEqualTo("en");
+        assertThat(page.selectFirst("#severity-reasons").hasAttr("lang")).as("not recorded English any more").isFalse();
         assertThat(page.selectFirst("label[for=reply-text]")).isNotNull();
+        Document english = page(as("mira", "manager").cookie("lang", "en").get("/workspace/cases/" + id));
+        assertThat(english.selectFirst("#severity-reasons li").text()).isEqualTo("Legal threat · implies Critical · אתבע");
     }
 
     @Test
