@@ -11,7 +11,14 @@ import io.tikun.routing.escalation.Severity;
 
 /** Filters and order of a case queue, turned into one parameterized query. */
 public record CaseQuery(String complaintId, Severity severity, EscalationLevel level, CaseStatus status, String assignee,
-        boolean unassigned, boolean overdue, CaseOrder order, String channel, boolean unresolved) {
+        boolean unassigned, boolean overdue, CaseOrder order, String channel, boolean unresolved, List<String> assignees,
+        String customerId) {
+
+    /** Without a team ({@code assignees}, any of whom holds the case) or a customer to narrow to. */
+    public CaseQuery(String complaintId, Severity severity, EscalationLevel level, CaseStatus status, String assignee,
+            boolean unassigned, boolean overdue, CaseOrder order, String channel, boolean unresolved) {
+        this(complaintId, severity, level, status, assignee, unassigned, overdue, order, channel, unresolved, null, null);
+    }
 
     public CaseQuery(String complaintId, Severity severity, EscalationLevel level, CaseStatus status, String assignee,
             boolean unassigned, boolean overdue, CaseOrder order) {
@@ -47,6 +54,14 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         add(clauses, parameters, "status", status);
         add(clauses, parameters, "assignee", assignee);
         add(clauses, parameters, "channel", channel);
+        add(clauses, parameters, "customerId", customerId);
+        if (assignees != null) {
+            // A team with no members holds no case.
+            clauses.add(assignees.isEmpty() ? "1 = 0" : "assignee in :assignees");
+            if (!assignees.isEmpty()) {
+                parameters.put("assignees", assignees);
+            }
+        }
         if (unresolved) {
             clauses.add("status <> :resolved");
             parameters.put("resolved", CaseStatus.RESOLVED);

@@ -150,4 +150,7 @@ public interface CaseSideMessages {
 
     @Message("{#when outcome}{#is RETAINED}Retained{#is LEFT}Left{#is UNREACHABLE}Could not be reached{#else}{outcome}{/when}")
     String exitOutcome(ExitOutcome outcome);
+
+    @Message("All of this customer's cases")
+    String allCases();
 }

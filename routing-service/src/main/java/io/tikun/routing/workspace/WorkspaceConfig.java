@@ -2,6 +2,8 @@ package io.tikun.routing.workspace;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,10 +30,16 @@ public interface WorkspaceConfig {
 
     /** The channels the inbox filter offers. */
     @WithDefault("web,email,meta,x,webhook")
-    java.util.List<String> channels();
+    List<String> channels();
 
     /** Key that signs the forms' anti-forgery tokens; the same on every instance. */
     String formSecret();
+
+    /**
+     * Teams by name with their members' user names ({@code tikun.routing.workspace.teams.billing=tal,noa}); the inbox's
+     * "my team" queue shows the cases held by anyone who shares a team with the user. None by default.
+     */
+    Map<String, List<String>> teams();
 
     /** How long a rendered form may be sent back. */
     @WithDefault("PT12H")

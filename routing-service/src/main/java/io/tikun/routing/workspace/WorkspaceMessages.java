@@ -447,4 +447,13 @@ public interface WorkspaceMessages {
 
     @Message("No aggravating signal.")
     String noSignal();
+
+    @Message("My team")
+    String queueTeam();
+
+    @Message("Only the cases of customer")
+    String onlyCustomer();
+
+    @Message("Every customer")
+    String everyCustomer();
 }

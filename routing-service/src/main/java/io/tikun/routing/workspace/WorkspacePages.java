@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +108,7 @@ public class WorkspacePages {
 
     Uni<Response> inbox(PageContext p, InboxFilter filter) {
         Instant now = clock.instant();
-        CaseQuery query = filter.toQuery(p.user());
+        CaseQuery query = filter.toQuery(p.user(), teamOf(p.user()));
         int size = config.pageSize();
         return repository.search(query, filter.page(), size, now).map(found -> {
             Paging paging = new Paging(filter.page(), size, found.total());
@@ -115,7 +117,15 @@ public class WorkspacePages {
         }).chain(data -> html(inbox.data("p", p).data("filter", filter).data("rows", data.get("rows"))
                 .data("paging", data.get("paging")).data("severities", Severity.values())
                 .data("levels", EscalationLevel.values()).data("statuses", CaseStatus.values())
-                .data("channels", config.channels()), p, Response.Status.OK));
+                .data("channels", config.channels()).data("inTeam", !teamOf(p.user()).isEmpty()), p,
+                Response.Status.OK));
+    }
+
+    /** Everyone who shares a team with {@code user}, the user too; empty when the user is in no team. */
+    Set<String> teamOf(String user) {
+        Set<String> members = new TreeSet<>();
+        config.teams().values().stream().filter(team -> team.contains(user)).forEach(members::addAll);
+        return members;
     }
 
     /** The case page; {@code draft} is text to show again, {@code canned} a canned response to put in the reply. */
@@ -145,7 +155,7 @@ public class WorkspacePages {
     /** The first case of the user's own queue (every queue for managers) other than {@code current}. */
     private Uni<UUID> nextCase(PageContext p, UUID current) {
         InboxFilter mine = InboxFilter.of(null, null, null, null, null, false, false, 0, p.seesAll());
-        return repository.search(mine.toQuery(p.user()), 0, 2, clock.instant()).map(found -> found.cases().stream()
+        return repository.search(mine.toQuery(p.user(), Set.of()), 0, 2, clock.instant()).map(found -> found.cases().stream()
                 .map(c -> c.id).filter(id -> !id.equals(current)).findFirst().orElse(null));
     }
 

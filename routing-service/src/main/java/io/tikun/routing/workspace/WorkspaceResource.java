@@ -55,9 +55,9 @@ public class WorkspaceResource {
     public Uni<Response> inbox(@Context HttpHeaders headers, @RestQuery String queue, @RestQuery String severity,
             @RestQuery String level, @RestQuery String status, @RestQuery String channel,
             @RestQuery @DefaultValue("false") boolean overdue, @RestQuery @DefaultValue("false") boolean waiting,
-            @RestQuery @DefaultValue("0") int page) {
-        InboxFilter filter = InboxFilter.of(queue, severity, level, status, channel, overdue, waiting, page,
-                WorkspacePages.seesAll(identity));
+            @RestQuery @DefaultValue("0") int page, @RestQuery String customer) {
+        InboxFilter filter = InboxFilter.of(queue, severity, level, status, channel, overdue, waiting, page, customer,
+                WorkspacePages.seesAll(identity), !pages.teamOf(identity.getPrincipal().getName()).isEmpty());
         PageContext p = pages.context(identity, headers, "/workspace" + filter.onPage(filter.page()));
         if (!WorkspacePages.mayWork(identity)) {
             return pages.forbidden(p);

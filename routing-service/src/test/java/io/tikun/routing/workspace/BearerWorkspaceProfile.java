@@ -12,6 +12,9 @@ public class BearerWorkspaceProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.oidc.browser.tenant-paths", "/console,/console/*");
+        return Map.of("quarkus.oidc.browser.tenant-paths", "/console,/console/*",
+                // tal and noa work in one team, sara with tal in another; dor and gil in none.
+                "tikun.routing.workspace.teams.frontline", "tal,noa",
+                "tikun.routing.workspace.teams.billing", "tal,sara");
     }
 }

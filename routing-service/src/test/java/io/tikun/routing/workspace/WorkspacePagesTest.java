@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -401,6 +402,48 @@ class WorkspacePagesTest {
         Document resolved = casePage("gil", "agent", id);
         assertThat(resolved.select(".message-OUTBOUND .message-body").text()).as("the thank-you sent is the one previewed")
                 .contains(thankYou.replace("\n", " ").replaceAll(" +", " ").strip());
+    }
+
+    @Test
+    void myTeamShowsTheCasesTeammatesHoldAndOnlyToThoseInATeam() {
+        String heldByTal = openCase("MEDIUM", "web", "en");
+        assertThat(post("tal", "agent", casePage("tal", "agent", heldByTal), heldByTal, "claim", null).statusCode())
+                .isEqualTo(303);
+        String heldByDor = openCase("MEDIUM", "web", "en");
+        assertThat(post("dor", "agent", casePage("dor", "agent", heldByDor), heldByDor, "claim", null).statusCode())
+                .isEqualTo(303);
+
+        Document noa = page(as("noa", "agent").cookie("lang", "en").get("/workspace?queue=team&status=any"));
+        assertThat(noa.selectFirst(".queues a[aria-current=page]").attr("href")).isEqualTo("/workspace?queue=team");
+        assertThat(noa.selectFirst(".queues a[aria-current=page]").text()).isEqualTo("My team");
+        List<String> shown = noa.select("li.case-row").eachAttr("data-case");
+        assertThat(shown).contains(heldByTal).doesNotContain(heldByDor);
+        // sara shares the billing team with tal, not noa's: she sees tal's case too, and never dor's.
+        assertThat(page(as("sara", "agent").get("/workspace?queue=team&status=any")).select("li.case-row")
+                .eachAttr("data-case")).contains(heldByTal).doesNotContain(heldByDor);
+
+        Document gil = page(as("gil", "agent").cookie("lang", "en").get("/workspace?queue=team&status=any"));
+        assertThat(gil.select(".queues a[href=/workspace?queue=team]")).as("gil is in no team").isEmpty();
+        assertThat(gil.selectFirst(".queues a[aria-current=page]").attr("href")).isEqualTo("/workspace?queue=mine");
+    }
+
+    @Test
+    void theCustomerPanelLeadsAnAgentToEveryCaseOfThatCustomerPaged() {
+        String first = openCase("MEDIUM", "web", "en");
+        String customer = given().auth().oauth2(OidcWiremockTestResource.getAccessToken("noa", Set.of("agent")))
+                .get("/api/v1/cases/" + first).then().statusCode(200).extract().jsonPath().getString("customer.id");
+        String unrelated = openCase("MEDIUM", "web", "en");
+        Document opened = page(as("noa", "agent").cookie("lang", "en").get("/workspace/cases/" + first));
+        String link = opened.selectFirst("#all-customer-cases").attr("href");
+        assertThat(link).isEqualTo("/workspace?queue=all&status=any&customer=" + customer);
+
+        Document cases = page(as("noa", "agent").cookie("lang", "en").get(link));
+        assertThat(cases.select("li.case-row").eachAttr("data-case")).containsExactly(first).doesNotContain(unrelated);
+        assertThat(cases.selectFirst("#customer-filter").text()).contains(customer).contains("Every customer");
+        assertThat(cases.selectFirst("#filters input[name=customer]").val()).isEqualTo(customer);
+        // Without the customer, an agent asking for every case gets their own queue.
+        assertThat(page(as("noa", "agent").get("/workspace?queue=all")).selectFirst(".queues a[aria-current=page]")
+                .attr("href")).isEqualTo("/workspace?queue=mine");
     }
 
     @Test
