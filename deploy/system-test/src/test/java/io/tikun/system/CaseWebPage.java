@@ -81,6 +81,20 @@ final class CaseWebPage {
         return submit("reply-form", Map.of());
     }
 
+    /**
+     * Presses the form's preview button (the reply, or the resolution's thank-you) with {@code fields} filled; returns
+     * the previewed text once the page shows it. Nothing is sent.
+     */
+    String preview(String formId, Map<String, String> fields) {
+        WebElement form = element(formId);
+        fields.forEach((name, value) -> fill(form.findElement(By.name(name)), value));
+        WebElement preview = form.findElement(By.cssSelector("button[name=preview]"));
+        preview.click();
+        answered(preview);
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-preview")));
+        return element("preview-text").getText();
+    }
+
     CaseWebPage addNote(String text) {
         return submit("note-form", Map.of("text", text));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,13 +39,33 @@ final class ComplaintJourney {
         return tokens;
     }
 
+    /**
+     * A mobile number no other test uses, typed as people type it ("+972 52 123 4567"): intake takes a phone number for
+     * the customer's identity, so tests sharing a stack must not share one.
+     */
+    static String uniquePhone() {
+        int digits = ThreadLocalRandom.current().nextInt(10_000_000);
+        String seven = String.format("%07d", digits);
+        return "+972 52 " + seven.substring(0, 3) + " " + seven.substring(3);
+    }
+
+    /** The number as intake passes it on: E.164. */
+    static String e164(String typed) {
+        return typed.replace(" ", "");
+    }
+
     /** Dana files a complaint on the web channel that intake must rate CRITICAL; returns intake's receipt. */
     JsonPath fileCriticalWebComplaint(String email) {
+        return fileCriticalWebComplaint(email, uniquePhone());
+    }
+
+    /** The same with the phone number Dana types ({@link #uniquePhone()}). */
+    JsonPath fileCriticalWebComplaint(String email, String phone) {
         return given().auth().oauth2(tokens.channel()).contentType(ContentType.JSON)
                 .body("""
-                        {"channel":"web","customer":{"name":"Dana Levi","email":"%s","phone":"+972 52 123 4567"},
+                        {"channel":"web","customer":{"name":"Dana Levi","email":"%s","phone":"%s"},
                          "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}"""
-                        .formatted(email))
+                        .formatted(email, phone))
                 .post(stack.intake().url() + "/api/v1/complaints")
                 .then().statusCode(202).extract().jsonPath();
     }

@@ -21,9 +21,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,7 +36,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
-import io.tikun.stack.StackOptions;
 import io.tikun.stack.testing.HeadlessChromium;
 
 /**
@@ -44,6 +43,7 @@ import io.tikun.stack.testing.HeadlessChromium;
  * agent answers by mail, the customer answers that mail by SMTP, and everything the customer is told (replies, the
  * summary of what was promised, the thanks and the survey) reaches the customer's mailbox in one thread.
  */
+@ExtendWith(SharedStack.class)
 class ConversationJourneyIT {
 
     private static final Duration WAIT = ComplaintJourney.WAIT;
@@ -52,17 +52,11 @@ class ConversationJourneyIT {
     private static ComplaintJourney journey;
 
     @BeforeAll
-    static void startTikun() throws IOException {
-        stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-conversation")));
+    static void startTikun() {
+        stack = SharedStack.stack();
         journey = new ComplaintJourney(stack);
     }
 
-    @AfterAll
-    static void stopTikun() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void hebrewWebComplaintIsAnsweredThreadedAndEveryCustomerMessageArrives() throws MessagingException, IOException {

@@ -4,22 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.path.json.JsonPath;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
-import io.tikun.stack.StackOptions;
 import io.tikun.stack.testing.KafkaTopicReader;
 
 /**
@@ -27,6 +24,7 @@ import io.tikun.stack.testing.KafkaTopicReader;
  * the manager's promise, the owner's "done", the customer's "no, it isn't" from the link in the
  * e-mail, and the case sent one rung up the ladder again because of it.
  */
+@ExtendWith(SharedStack.class)
 class DisputedPromiseJourneyIT {
 
     private static final Duration WAIT = ComplaintJourney.WAIT;
@@ -38,17 +36,11 @@ class DisputedPromiseJourneyIT {
     private static ComplaintJourney journey;
 
     @BeforeAll
-    static void startTikun() throws IOException {
-        stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-dispute")));
+    static void startTikun() {
+        stack = SharedStack.stack();
         journey = new ComplaintJourney(stack);
     }
 
-    @AfterAll
-    static void stopTikun() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aCustomerWhoSaysThePromiseWasNotKeptSendsTheCaseUpTheLadderAgain() {

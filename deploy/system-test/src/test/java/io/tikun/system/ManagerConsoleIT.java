@@ -4,14 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -21,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.restassured.http.ContentType;
 import io.tikun.stack.LocalStack;
-import io.tikun.stack.StackOptions;
 import io.tikun.stack.testing.HeadlessChromium;
 
 /**
@@ -29,6 +26,7 @@ import io.tikun.stack.testing.HeadlessChromium;
  * routing sends the browser to Keycloak's own login page, the manager signs in, and an escalation caused
  * by a complaint posted to intake appears on the open page without a reload. An agent gets the 403 page.
  */
+@ExtendWith(SharedStack.class)
 class ManagerConsoleIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -38,19 +36,13 @@ class ManagerConsoleIT {
     private static KeycloakTokens tokens;
 
     @BeforeAll
-    static void startTikun() throws IOException {
+    static void startTikun() {
         assertThat(HeadlessChromium.installed()).as("chromium and chromium-driver (apt-get install chromium chromium-driver)")
                 .isTrue();
-        stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-console")));
+        stack = SharedStack.stack();
         tokens = new KeycloakTokens(stack.keycloak());
     }
 
-    @AfterAll
-    static void stopTikun() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     /** Opens the console and signs in on Keycloak's login page, as a person would. */
     private static void logIn(WebDriver browser, String user) {
@@ -78,9 +70,9 @@ class ManagerConsoleIT {
 
             String reference = given().auth().oauth2(tokens.channel()).contentType(ContentType.JSON)
                     .body("""
-                            {"channel":"web","customer":{"name":"Dana Levi","email":"dana+%s@example.com","phone":"+972 52 123 4567"},
+                            {"channel":"web","customer":{"name":"Dana Levi","email":"dana+%s@example.com","phone":"%s"},
                              "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}"""
-                            .formatted(UUID.randomUUID()))
+                            .formatted(UUID.randomUUID(), ComplaintJourney.uniquePhone()))
                     .post(stack.intake().url() + "/api/v1/complaints")
                     .then().statusCode(202).body("severity", equalTo("CRITICAL")).extract().path("reference");
 

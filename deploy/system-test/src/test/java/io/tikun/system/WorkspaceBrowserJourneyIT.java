@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -31,7 +31,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
-import io.tikun.stack.StackOptions;
 import io.tikun.stack.testing.HeadlessChromium;
 
 /**
@@ -41,6 +40,7 @@ import io.tikun.stack.testing.HeadlessChromium;
  * session is shown without losing what the agent typed, and a manager records a call. Every page visited is kept as a
  * screenshot and HTML under {@code target/browser-journey} and checked with axe-core: no serious or critical violation.
  */
+@ExtendWith(SharedStack.class)
 class WorkspaceBrowserJourneyIT {
 
     private static final String CHANGED_SINCE_OPENED = "This case changed since you opened it. Below is its current state;"
@@ -51,19 +51,13 @@ class WorkspaceBrowserJourneyIT {
     private static ComplaintJourney journey;
 
     @BeforeAll
-    static void startTikun() throws IOException {
+    static void startTikun() {
         assertThat(HeadlessChromium.installed()).as("chromium and chromium-driver (apt-get install chromium chromium-driver)")
                 .isTrue();
-        stack = LocalStack.start(StackOptions.ephemeral(Files.createTempDirectory("tikun-browser-journey")));
+        stack = SharedStack.stack();
         journey = new ComplaintJourney(stack);
     }
 
-    @AfterAll
-    static void stopTikun() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void agentAnswersAComplaintFromTheInboxWithACannedResponseAndResolvesIt() {
@@ -99,6 +93,13 @@ class WorkspaceBrowserJourneyIT {
             assertThat(page.replyDraft()).startsWith("Hello Noa Cohen, thank you for contacting us.")
                     .contains("reference " + reference);
             String sent = page.replyDraft();
+            // Previewed as the customer will read it: the same words, in English, nothing sent yet.
+            String previewed = page.preview("reply-form", Map.of());
+            assertThat(previewed.strip()).isEqualTo(sent.strip());
+            assertThat(browser.findElements(By.cssSelector(".preview-warning"))).isEmpty();
+            assertThat(page.replyDraft()).isEqualTo(sent);
+            assertThat(page.conversation()).noneSatisfy(m -> assertThat(m).contains("thank you for contacting us"));
+            agent.keepAndCheck("case-reply-preview");
             page.sendReply();
             assertThat(page.noticeKind()).isEqualTo("done");
             assertThat(page.notice()).isEqualTo("Done.");
@@ -142,6 +143,13 @@ class WorkspaceBrowserJourneyIT {
                     .isEqualTo(false);
             assertThat(js.executeScript("return document.getElementById('resolve-root-cause').validity.valueMissing;"))
                     .isEqualTo(true);
+            // The thank-you resolving will send, previewed with the resolution in it; the case stays open.
+            String thankYou = page.preview("resolve-form", Map.of("text", "Replaced the kettle; the customer has the new one.",
+                    "category", "product_defect", "rootCause", "product-defect"));
+            assertThat(thankYou).startsWith("Hello Noa Cohen,").contains("Replaced the kettle; the customer has the new one.")
+                    .contains(reference);
+            assertThat(page.status()).isNotEqualTo("RESOLVED");
+            agent.keepAndCheck("case-thank-you-preview");
             page.resolve("Replaced the kettle; the customer has the new one.", "product_defect", "product-defect");
             assertThat(page.noticeKind()).isEqualTo("done");
             assertThat(page.status()).isEqualTo("RESOLVED");
@@ -149,6 +157,11 @@ class WorkspaceBrowserJourneyIT {
             assertThat(browser.findElements(By.id("resolve-form"))).isEmpty();
             assertThat(journey.caseView(caseId).getString("status")).isEqualTo("RESOLVED");
             agent.keepAndCheck("case-resolved");
+            // The thank-you the customer gets is the one previewed.
+            CapturedMail thanks = stack.mail().await(m -> m.isTo(email) && m.text().contains("What we did:"),
+                    JourneyBrowser.WAIT);
+            assertThat(thanks.text()).contains("What we did: Replaced the kettle; the customer has the new one.")
+                    .contains(thankYou.lines().filter(line -> line.startsWith("Your reference is")).findFirst().orElseThrow());
         }
     }
 
@@ -234,11 +247,12 @@ class WorkspaceBrowserJourneyIT {
         String email = "dana+" + UUID.randomUUID() + "@example.com";
         // A critical complaint opens at the service manager; the same customer's second one opens a rung higher, at
         // the manager's callback, where a call is owed from the start.
-        JsonPath first = journey.fileCriticalWebComplaint(email);
+        String phone = ComplaintJourney.uniquePhone();
+        JsonPath first = journey.fileCriticalWebComplaint(email, phone);
         assertThat(journey.awaitOpenedCase(first.getString("id")).getString("level")).isEqualTo("SERVICE_MANAGER");
         JsonPath again = given().auth().oauth2(journey.tokens().channel()).contentType(ContentType.JSON)
                 .body(Map.of("channel", "web",
-                        "customer", Map.of("name", "Dana Levi", "email", email, "phone", "+972 52 123 4567"),
+                        "customer", Map.of("name", "Dana Levi", "email", email, "phone", phone),
                         "subject", "The new heater caught fire too",
                         "body", "The replacement heater caught fire as well and burned the curtain. I am calling my lawyer."))
                 .post(stack.intake().url() + "/api/v1/complaints")
