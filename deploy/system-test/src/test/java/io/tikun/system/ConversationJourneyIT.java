@@ -57,7 +57,6 @@ class ConversationJourneyIT {
         journey = new ComplaintJourney(stack);
     }
 
-
     @Test
     void hebrewWebComplaintIsAnsweredThreadedAndEveryCustomerMessageArrives() throws MessagingException, IOException {
         String email = "dana+" + UUID.randomUUID() + "@example.com";

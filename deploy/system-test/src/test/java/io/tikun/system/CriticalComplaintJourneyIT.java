@@ -39,7 +39,6 @@ class CriticalComplaintJourneyIT {
         tokens = journey.tokens();
     }
 
-
     @Test
     void criticalWebComplaintReachesTheManagerAndItsPromiseIsConfirmedByTheCustomer() {
         String email = "dana+" + UUID.randomUUID() + "@example.com";

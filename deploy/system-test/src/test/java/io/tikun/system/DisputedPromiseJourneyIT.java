@@ -41,7 +41,6 @@ class DisputedPromiseJourneyIT {
         journey = new ComplaintJourney(stack);
     }
 
-
     @Test
     void aCustomerWhoSaysThePromiseWasNotKeptSendsTheCaseUpTheLadderAgain() {
         String email = "dana+" + UUID.randomUUID() + "@example.com";

@@ -43,7 +43,6 @@ class ManagerConsoleIT {
         tokens = new KeycloakTokens(stack.keycloak());
     }
 
-
     /** Opens the console and signs in on Keycloak's login page, as a person would. */
     private static void logIn(WebDriver browser, String user) {
         browser.get(stack.routing().url() + "/console");
@@ -91,7 +90,7 @@ class ManagerConsoleIT {
         try (HeadlessChromium chromium = HeadlessChromium.start("en")) {
             WebDriver browser = chromium.driver();
             logIn(browser, "agent");
-            assertThat(browser.getTitle()).isEqualTo("Not allowed · Tikun · Agent workspace");
+            assertThat(browser.getTitle()).isEqualTo("Not allowed · Tikun · Manager console");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
             assertThat(browser.findElements(By.id("live-list"))).isEmpty();
         }

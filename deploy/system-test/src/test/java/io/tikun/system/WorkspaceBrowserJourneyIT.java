@@ -58,7 +58,6 @@ class WorkspaceBrowserJourneyIT {
         journey = new ComplaintJourney(stack);
     }
 
-
     @Test
     void agentAnswersAComplaintFromTheInboxWithACannedResponseAndResolvesIt() {
         String email = "noa+" + UUID.randomUUID() + "@example.com";
@@ -276,6 +275,8 @@ class WorkspaceBrowserJourneyIT {
             WebElement form = callback.findElement(By.cssSelector("form.outcome-form"));
             form.findElement(By.cssSelector("input[name=outcome][value=REACHED_RESOLVED]")).click();
             form.findElement(By.name("note")).sendKeys(note);
+            // A resolved call says why it happened, as an agent's resolution does; the category stays the case's.
+            new Select(form.findElement(By.name("rootCause"))).selectByValue("product-defect");
             WebElement save = form.findElement(By.cssSelector("button[type=submit]"));
             save.click();
             manager.waiting().until(ExpectedConditions.stalenessOf(save));
@@ -292,6 +293,7 @@ class WorkspaceBrowserJourneyIT {
             assertThat(calls).singleElement().satisfies(call -> {
                 assertThat(call).containsEntry("note", note).containsEntry("by", "manager");
             });
+            assertThat(journey.caseView(caseId).getString("rootCause")).isEqualTo("product-defect");
 
             browser.findElement(By.cssSelector("nav.console-nav a[href='/console/reports']")).click();
             manager.waiting().until(ExpectedConditions.urlToBe(stack.routing().url() + "/console/reports"));

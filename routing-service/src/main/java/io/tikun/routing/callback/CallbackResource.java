@@ -70,7 +70,7 @@ public class CallbackResource {
     @POST
     @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what came of a call", description = "REACHED_RESOLVED resolves the case; REACHED_FIX_PROMISED makes the promise a commitment; NOT_REACHED schedules the next call (at retryAt if given).")
+    @Operation(summary = "Record what came of a call", description = "REACHED_RESOLVED resolves the case (note and rootCause required, category optional); REACHED_FIX_PROMISED makes the promise a commitment; NOT_REACHED schedules the next call (at retryAt if given).")
     public Uni<Response> outcome(@RestPath UUID id, @Valid @NotNull CallbackOutcomeRequest request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
         return outcomes.record(id, CaseResource.expectedVersion(ifMatch), request, identity.getPrincipal().getName())

@@ -26,6 +26,7 @@ import io.tikun.routing.conversation.CustomerMessages;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.NotFoundProblem;
 import io.tikun.routing.problem.StaleVersionProblem;
+import io.tikun.routing.taxonomy.Taxonomy;
 
 /**
  * The service manager's callback tasks: lists, one task with the customer's history, and the outcome of a
@@ -42,11 +43,13 @@ public class CallbackService {
     private final CallbackScheduler scheduler;
     private final RoutingConfig.Callback config;
     private final CustomerMessages customer;
+    private final Taxonomy taxonomy;
     private final Clock clock;
 
     public CallbackService(CallbackTaskRepository tasks, CallbackAttemptRepository attempts, CaseRepository cases,
             CaseWorkflowService workflow, CommitmentService commitments, CallbackScheduler scheduler, RoutingConfig config,
-            CustomerMessages customer, Clock clock) {
+            CustomerMessages customer, Clock clock, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.customer = customer;
         this.tasks = tasks;
         this.attempts = attempts;
@@ -143,7 +146,8 @@ public class CallbackService {
             case REACHED_RESOLVED -> {
                 task.state = CallbackState.DONE;
                 yield c.status == CaseStatus.RESOLVED ? Uni.createFrom().voidItem()
-                        : workflow.resolveCase(c, by, note, now.plus(1, ChronoUnit.MICROS))
+                        : workflow.resolveWithCause(c, by, note, request.category(), request.rootCause(),
+                                now.plus(1, ChronoUnit.MICROS))
                                 .invoke(changed -> recorded.outboxIds().addAll(changed.outboxIds()))
                                 .replaceWithVoid();
             }
@@ -179,9 +183,13 @@ public class CallbackService {
                 }).replaceWithVoid();
     }
 
-    private static void requireDetails(CallbackOutcomeRequest request) {
+    private void requireDetails(CallbackOutcomeRequest request) {
         if (request.outcome() == CallbackOutcome.REACHED_RESOLVED && (request.note() == null || request.note().isBlank())) {
             throw new BadRequestException("A resolved callback needs 'note': how the complaint was resolved.");
+        }
+        if (request.outcome() == CallbackOutcome.REACHED_RESOLVED) {
+            // Like an agent's resolution: the root cause from the configured list (400 problem+json naming it).
+            taxonomy.rootCause(request.rootCause());
         }
         if (request.outcome() == CallbackOutcome.REACHED_FIX_PROMISED && request.promise() == null) {
             throw new BadRequestException(

@@ -162,14 +162,24 @@ public class CaseWorkflowService {
             String rootCause) {
         String cause = taxonomy.rootCause(rootCause);
         String chosen = taxonomy.category(category);
-        return load(id, expectedVersion, actor).chain(c -> {
-            Instant now = now();
-            requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
-            c.category = chosen;
-            c.rootCause = cause;
-            return resolveCase(c, actor.user(), resolution, now).call(
-                    () -> resolutions.persist(CaseResolution.of(c, chosen, cause, actor.user(), now)));
-        });
+        return load(id, expectedVersion, actor).chain(c -> resolveWithCause(c, actor.user(), resolution, chosen, cause,
+                now()));
+    }
+
+    /**
+     * Resolves a case loaded in the caller's transaction with the category kept or corrected ({@code category}; null
+     * keeps the case's) and the root cause, both from the configured lists, and records the resolution for the
+     * classifier's accuracy and the root-cause reports: the agent's resolve form and the manager's resolved callback.
+     */
+    public Uni<Changed> resolveWithCause(SupportCase c, String by, String resolution, String category, String rootCause,
+            Instant now) {
+        requireNot(c, CaseStatus.RESOLVED, "The case is already resolved.");
+        String cause = taxonomy.rootCause(rootCause);
+        String chosen = taxonomy.category(category == null || category.isBlank() ? c.category : category);
+        c.category = chosen;
+        c.rootCause = cause;
+        return resolveCase(c, by, resolution, now).call(
+                () -> resolutions.persist(CaseResolution.of(c, chosen, cause, by, now)));
     }
 
     /** Resolves a case loaded in the caller's transaction (an agent's action, or a manager's successful callback). */

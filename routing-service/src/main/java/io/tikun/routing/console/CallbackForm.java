@@ -13,20 +13,21 @@ import io.tikun.routing.callback.CallbackOutcomeRequest;
 import io.tikun.routing.commitment.NewCommitmentRequest;
 
 /**
- * The console's outcome form of one callback as the manager filled it: the request for {@code CallbackService} once every
+ * The console's outcome form of one callback as the manager filled it (a resolved call with its root cause, and the
+ * category when the manager corrects the case's): the request for {@code CallbackService} once every
  * field the outcome needs is there, else the reason in the page's language. Times are local date-times in the user's zone
  * ({@code <input type="datetime-local">}).
  */
 @TemplateData
 public record CallbackForm(UUID taskId, String outcome, String note, String what, String owner, String due,
-        String retryAt) {
+        String retryAt, String category, String rootCause) {
 
     static final int MAX_NOTE = 5000;
     static final int MAX_WHAT = 2000;
     static final int MAX_OWNER = 200;
 
     static CallbackForm empty(UUID taskId) {
-        return new CallbackForm(taskId, null, "", "", "", "", "");
+        return new CallbackForm(taskId, null, "", "", "", "", "", "", "");
     }
 
     public CallbackForm {
@@ -35,6 +36,8 @@ public record CallbackForm(UUID taskId, String outcome, String note, String what
         owner = strip(owner);
         due = strip(due);
         retryAt = strip(retryAt);
+        category = strip(category);
+        rootCause = strip(rootCause);
         outcome = outcome == null ? null : outcome.strip().toUpperCase(Locale.ROOT);
     }
 
@@ -70,7 +73,10 @@ public record CallbackForm(UUID taskId, String outcome, String note, String what
                 if (kept == null) {
                     throw new Refused(m.needNote());
                 }
-                yield new CallbackOutcomeRequest(chosen, kept, null);
+                if (rootCause.isEmpty()) {
+                    throw new Refused(m.needRootCause());
+                }
+                yield CallbackOutcomeRequest.resolved(kept, category.isEmpty() ? null : category, rootCause);
             }
             case REACHED_FIX_PROMISED -> {
                 if (what.isEmpty() || owner.isEmpty() || due.isEmpty()) {

@@ -118,6 +118,18 @@ public interface ConsoleMessages {
     @Message("Write how the complaint was resolved.")
     String needNote();
 
+    @Message("Choose the root cause from the list.")
+    String needRootCause();
+
+    @Message("Category")
+    String resolvedCategory();
+
+    @Message("Keep the case's category")
+    String keepCategory();
+
+    @Message("Root cause")
+    String resolvedRootCause();
+
     @Message("A promised fix needs what was promised, its owner and a due time.")
     String needPromise();
 

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.routing.callback.CallbackService;
 import io.tikun.routing.callback.CallbackState;
 import io.tikun.routing.callback.CallbackView;
+import io.tikun.routing.taxonomy.Taxonomy;
 import io.tikun.routing.workspace.PageContext;
 
 /** Renders the manager console's pages in the workspace's frame, language and time zone. */
@@ -32,10 +33,12 @@ public class ConsolePages {
     private final Template page;
     private final Template reportsPage;
     private final Template forbidden;
+    private final Taxonomy taxonomy;
 
     public ConsolePages(ConsoleService console, CallbackService callbacks, ConsoleReports reports, ConsoleConfig config,
             Clock clock, @Location("console/page.html") Template page, @Location("console/reports.html") Template reportsPage,
-            @Location("console/forbidden.html") Template forbidden) {
+            @Location("console/forbidden.html") Template forbidden, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.console = console;
         this.callbacks = callbacks;
         this.reports = reports;
@@ -74,7 +77,9 @@ public class ConsolePages {
         return console.overview().chain(overview -> callbacks.list(CallbackState.OPEN, null, 0, config.listLimit())
                 .map(found -> found.items().stream().map(task -> row(task, draft, draftError)).toList())
                 .chain(rows -> html(page.data("p", p).data("overview", overview).data("callbackRows", rows)
-                        .data("agent", agent).data("atRisk", atRisk(overview, agent)).data("notice", notice), p, status)));
+                        .data("agent", agent).data("atRisk", atRisk(overview, agent)).data("notice", notice)
+                        .data("categories", taxonomy.categories()).data("rootCauses", taxonomy.rootCauses()), p,
+                        status)));
     }
 
     Uni<Response> reports(PageContext p, String from, String to) {

@@ -32,6 +32,8 @@ import io.tikun.routing.callback.CallbackOutcomes;
 import io.tikun.routing.notification.NotificationStream;
 import io.tikun.routing.problem.ConflictProblem;
 import io.tikun.routing.problem.NotFoundProblem;
+import io.tikun.routing.taxonomy.InvalidChoiceProblem;
+import io.tikun.routing.taxonomy.Taxonomy;
 import io.tikun.routing.workspace.FormTokens;
 import io.tikun.routing.workspace.PageContext;
 import io.tikun.routing.workspace.WorkspaceCaseResource;
@@ -110,13 +112,14 @@ public class ConsoleResource {
     @Operation(summary = "Manager console form (browser login)")
     public Uni<Response> outcome(@Context HttpHeaders headers, @RestPath UUID id, @RestForm String token,
             @RestForm Long version, @RestForm String outcome, @RestForm String note, @RestForm String what,
-            @RestForm String owner, @RestForm String due, @RestForm String retryAt) {
+            @RestForm String owner, @RestForm String due, @RestForm String retryAt, @RestForm String category,
+            @RestForm String rootCause) {
         PageContext p = frame.context(identity, headers, "/console");
         if (!allowed()) {
             return pages.forbidden(p);
         }
         ConsoleMessages m = ConsolePages.messages(p.lang());
-        CallbackForm form = new CallbackForm(id, outcome, note, what, owner, due, retryAt);
+        CallbackForm form = new CallbackForm(id, outcome, note, what, owner, due, retryAt, category, rootCause);
         if (!tokens.valid(p.user(), token) || version == null) {
             return refused(p, form, m.badForm(), Response.Status.FORBIDDEN);
         }
@@ -133,7 +136,11 @@ public class ConsoleResource {
                 .onFailure(ConflictProblem.class).recoverWithUni(failure -> refused(p, form,
                         m.notPossible(failure.getMessage()), Response.Status.CONFLICT))
                 .onFailure(BadRequestException.class).recoverWithUni(failure -> refused(p, form,
-                        m.notPossible(failure.getMessage()), Response.Status.BAD_REQUEST));
+                        m.notPossible(failure.getMessage()), Response.Status.BAD_REQUEST))
+                .onFailure(InvalidChoiceProblem.class).recoverWithUni(failure -> refused(p, form,
+                        Taxonomy.ROOT_CAUSE.equals(((InvalidChoiceProblem) failure).field()) ? m.needRootCause()
+                                : m.notPossible(failure.getMessage()),
+                        Response.Status.BAD_REQUEST));
     }
 
     private Uni<Response> refused(PageContext p, CallbackForm form, String why, Response.Status status) {

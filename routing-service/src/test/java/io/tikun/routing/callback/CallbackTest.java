@@ -210,11 +210,21 @@ class CallbackTest {
 
         outcome(callbackId, "{\"outcome\":\"REACHED_RESOLVED\"}").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("note"));
+        // Like an agent's resolution, a resolved call says why it happened (root cause from the configured list).
         outcome(callbackId, "{\"outcome\":\"REACHED_RESOLVED\",\"note\":\"Replaced the heater and refunded the visit\"}")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("rootCause"));
+        outcome(callbackId, "{\"outcome\":\"REACHED_RESOLVED\",\"note\":\"Replaced the heater and refunded the visit\","
+                + "\"rootCause\":\"no-such-cause\"}").then().statusCode(400).contentType(PROBLEM);
+        outcome(callbackId, "{\"outcome\":\"REACHED_RESOLVED\",\"note\":\"Replaced the heater and refunded the visit\","
+                + "\"rootCause\":\"product-defect\",\"category\":\"product_defect\"}")
                 .then().statusCode(200).body("state", equalTo("DONE")).body("lastOutcome", equalTo("REACHED_RESOLVED"));
 
         JsonPath resolved = awaitCase(opened.getString("complaintId"));
         assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
+        assertThat(resolved.getString("rootCause")).isEqualTo("product-defect");
+        assertThat(resolved.getString("category")).isEqualTo("product_defect");
+        assertThat(resolved.getList("resolutions")).hasSize(1);
+        assertThat(resolved.getString("resolutions[0].rootCause")).isEqualTo("product-defect");
         assertThat(resolved.getString("resolution")).isEqualTo("Replaced the heater and refunded the visit");
         // The customer hears what the call agreed, then the thanks of the resolution.
         assertThat(resolved.getList("messages.findAll { it.automatic }.kind", String.class))

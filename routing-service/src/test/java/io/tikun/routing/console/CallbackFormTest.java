@@ -17,7 +17,21 @@ class CallbackFormTest {
     private static final ConsoleMessages M = ReportPeriodTest.english();
 
     private static CallbackForm form(String outcome, String note, String what, String owner, String due, String retry) {
-        return new CallbackForm(UUID.randomUUID(), outcome, note, what, owner, due, retry);
+        return new CallbackForm(UUID.randomUUID(), outcome, note, what, owner, due, retry, "", "");
+    }
+
+    @Test
+    void aResolvedCallNeedsItsRootCauseAndMayCorrectTheCategory() {
+        CallbackForm withoutCause = form("REACHED_RESOLVED", "Replaced the heater", "", "", "", "");
+        assertThat(withoutCause.check(JERUSALEM, NOW, M).refusal()).isEqualTo("Choose the root cause from the list.");
+        CallbackForm.Checked kept = new CallbackForm(UUID.randomUUID(), "REACHED_RESOLVED", "Replaced the heater", "", "",
+                "", "", "", "supplier-delay").check(JERUSALEM, NOW, M);
+        assertThat(kept.request().rootCause()).isEqualTo("supplier-delay");
+        assertThat(kept.request().category()).as("keeps the case's").isNull();
+        assertThat(kept.request().note()).isEqualTo("Replaced the heater");
+        CallbackForm.Checked corrected = new CallbackForm(UUID.randomUUID(), "REACHED_RESOLVED", "Refunded", "", "", "", "",
+                "billing", "billing-system").check(JERUSALEM, NOW, M);
+        assertThat(corrected.request().category()).isEqualTo("billing");
     }
 
     @Test

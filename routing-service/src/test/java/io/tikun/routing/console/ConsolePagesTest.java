@@ -203,12 +203,23 @@ class ConsolePagesTest {
     void reachedAndResolvedThroughTheFormResolvesTheCase() {
         JsonPath c = callbackCase();
         Element item = callbackItem(console(), c.getString("id"));
-        Response saved = postOutcome("en", item, Map.of("outcome", "REACHED_RESOLVED", "note", "Replaced the heater"));
+        assertThat(item.select("select[name=rootCause] option").eachAttr("value")).contains("", "product-defect");
+        assertThat(item.select("label[for=root-cause-" + taskId(item) + "]")).hasSize(1);
+        Response withoutCause = postOutcome("en", item, Map.of("outcome", "REACHED_RESOLVED", "note", "Replaced the heater"));
+        assertThat(withoutCause.statusCode()).isEqualTo(400);
+        Element again = callbackItem(page(withoutCause), c.getString("id"));
+        assertThat(again.selectFirst(".notice-error").text()).isEqualTo("Choose the root cause from the list.");
+        assertThat(again.selectFirst("textarea[name=note]").text()).isEqualTo("Replaced the heater");
+        Response saved = postOutcome("en", again, Map.of("outcome", "REACHED_RESOLVED", "note", "Replaced the heater",
+                "category", "product_defect", "rootCause", "supplier-delay"));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(saved.header("Location")).endsWith("/console?done=true#callbacks");
 
         assertThat(callback(taskId(item)).getString("state")).isEqualTo("DONE");
-        assertThat(awaitCase(c.getString("complaintId")).getString("status")).isEqualTo("RESOLVED");
+        JsonPath resolved = awaitCase(c.getString("complaintId"));
+        assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
+        assertThat(resolved.getString("category")).isEqualTo("product_defect");
+        assertThat(resolved.getString("rootCause")).isEqualTo("supplier-delay");
         Document after = page(manager("en").get("/console?done=true"));
         assertThat(after.selectFirst(".notice-done").text()).isEqualTo("The call was recorded.");
         assertThat(after.select("li.callback[data-case=" + c.getString("id") + "]")).isEmpty();
@@ -268,7 +279,8 @@ class ConsolePagesTest {
         manager("en").contentType(ContentType.JSON).body("{\"outcome\":\"NOT_REACHED\"}")
                 .post("/api/v1/callbacks/" + taskId + "/outcome").then().statusCode(200);
 
-        Response conflict = postOutcome("en", opened, Map.of("outcome", "REACHED_RESOLVED", "note", "Refunded"));
+        Response conflict = postOutcome("en", opened, Map.of("outcome", "REACHED_RESOLVED", "note", "Refunded",
+                "rootCause", "billing-system", "category", "billing"));
         assertThat(conflict.statusCode()).isEqualTo(409);
         Document page = page(conflict);
         assertThat(page.selectFirst(".notice-changed")).isNotNull();
@@ -277,7 +289,8 @@ class ConsolePagesTest {
         assertThat(Long.parseLong(fresh.selectFirst("input[name=version]").val()))
                 .isGreaterThan(Long.parseLong(opened.selectFirst("input[name=version]").val()));
 
-        assertThat(postOutcome("en", fresh, Map.of("outcome", "REACHED_RESOLVED", "note", "Refunded")).statusCode())
+        assertThat(postOutcome("en", fresh, Map.of("outcome", "REACHED_RESOLVED", "note", "Refunded", "rootCause",
+                "billing-system", "category", "billing")).statusCode())
                 .isEqualTo(303);
         assertThat(callback(taskId).getString("state")).isEqualTo("DONE");
     }

@@ -101,7 +101,7 @@ class RoutingReportTest {
         given().auth().oauth2(manager()).contentType(ContentType.JSON).body("{\"outcome\":\"NOT_REACHED\"}")
                 .post("/api/v1/callbacks/" + callbackId + "/outcome").then().statusCode(200);
         given().auth().oauth2(manager()).contentType(ContentType.JSON)
-                .body("{\"outcome\":\"REACHED_RESOLVED\",\"note\":\"Refunded\"}")
+                .body("{\"outcome\":\"REACHED_RESOLVED\",\"note\":\"Refunded\",\"rootCause\":\"billing-system\",\"category\":\"billing\"}")
                 .post("/api/v1/callbacks/" + callbackId + "/outcome").then().statusCode(200);
         await().atMost(WAIT).until(() -> given().auth().oauth2(agentToken()).get("/api/v1/cases/" + late).then()
                 .extract().jsonPath().getString("level").equals("SERVICE_MANAGER"));
