@@ -94,8 +94,12 @@ final class MillionReport {
         for (String n : names) {
             MillionMeasure.Timed t = http ? phases.get(n).http().get(i) : phases.get(n).sql().get(i);
             String over = t.p99() > TARGET_MILLIS ? " **over**" : "";
-            out.append(t.n()).append(t.errors() > 0 ? " (" + t.errors() + " errors)" : "").append(" | ")
-                    .append(String.format("%.1f | %.1f%s | %s | ", t.p50(), t.p99(), over, t.load()));
+            out.append(t.n()).append(t.errors() > 0 ? " (" + t.errors() + " errors)" : "").append(" | ");
+            if (t.n() == 0) {
+                out.append("— | — **over: the warm-up alone used the time cap** | ").append(t.load()).append(" | ");
+            } else {
+                out.append(String.format("%.1f | %.1f%s | %s | ", t.p50(), t.p99(), over, t.load()));
+            }
         }
         out.append("\n");
     }
