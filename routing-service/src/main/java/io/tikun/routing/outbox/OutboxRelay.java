@@ -37,6 +37,15 @@ public class OutboxRelay {
 
     /** Publishes these freshly committed messages now; failures are left to the scheduled pass. */
     public Uni<Void> publishNow(List<UUID> ids) {
+        if (ids.size() > config.batchSize()) {
+            // A whole intake batch's events: claimed and sent batch-size at a time, in the order they were written.
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (int from = 0; from < ids.size(); from += config.batchSize()) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + config.batchSize()));
+                all = all.chain(() -> publishNow(chunk));
+            }
+            return all;
+        }
         Instant now = clock.instant();
         return outbox.claimAmong(ids, now, now.plus(config.claimFor()), config.batchSize())
                 .chain(this::send)
