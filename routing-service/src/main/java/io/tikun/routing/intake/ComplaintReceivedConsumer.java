@@ -43,10 +43,13 @@ public class ComplaintReceivedConsumer {
     private final NotificationDispatcher dispatcher;
     private final EventJson json;
     private final RoutingMetrics metrics;
+    private final BatchDeadLetters deadLetters;
     private final boolean batched;
 
     public ComplaintReceivedConsumer(CaseService cases, IntakeBatchService batches, OutboxRelay relay,
-            NotificationDispatcher dispatcher, EventJson json, RoutingMetrics metrics, IntakeConfig config) {
+            NotificationDispatcher dispatcher, EventJson json, RoutingMetrics metrics, BatchDeadLetters deadLetters,
+            IntakeConfig config) {
+        this.deadLetters = deadLetters;
         this.cases = cases;
         this.batches = batches;
         this.relay = relay;
@@ -71,7 +74,9 @@ public class ComplaintReceivedConsumer {
         if (!batched) {
             Uni<Void> oneByOne = Uni.createFrom().voidItem();
             for (KafkaRecord<String, String> record : batch.getRecords()) {
-                oneByOne = oneByOne.chain(() -> onComplaintReceived(record));
+                // The records of a batch are acknowledged together (below); one that fails is dead-lettered alone.
+                oneByOne = oneByOne.chain(() -> applyAlone(record)
+                        .onFailure().recoverWithUni(failure -> deadLetters.send(record, failure)));
             }
             return oneByOne.chain(() -> Uni.createFrom().completionStage(batch.ack()));
         }
@@ -83,7 +88,7 @@ public class ComplaintReceivedConsumer {
                 events.add(IntakeEvent.read(record, json));
                 readable.add(record);
             } catch (IllegalArgumentException unreadable) {
-                rejected = rejected.chain(() -> reject(record, unreadable));
+                rejected = rejected.chain(() -> deadLetters.send(record, unreadable));
             }
         }
         long started = System.nanoTime();
@@ -107,7 +112,7 @@ public class ComplaintReceivedConsumer {
             KafkaRecord<String, String> record = records.get(i);
             IntakeEvent event = events.get(i);
             all = all.chain(() -> batches.apply(List.of(event)).chain(this::afterCommit)
-                    .onFailure().recoverWithUni(failure -> reject(record, failure)));
+                    .onFailure().recoverWithUni(failure -> deadLetters.send(record, failure)));
         }
         return all;
     }
@@ -122,16 +127,26 @@ public class ComplaintReceivedConsumer {
                         }));
     }
 
-    /** One message (the urgent lane, or the ordinary one with batches off), in a transaction of its own. */
+    /** One message of the urgent lane, in a transaction of its own; acknowledged once applied, else dead-lettered. */
     private Uni<Void> onComplaintReceived(Message<String> message) {
+        return applyAlone(message)
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> reject(message, failure));
+    }
+
+    /**
+     * Applies one message in a transaction of its own, retried on a database failure; fails when it is unreadable or
+     * out of retries (the caller dead-letters it).
+     */
+    private Uni<Void> applyAlone(Message<String> message) {
         IntakeEvent event;
         try {
             event = IntakeEvent.read(message, json);
         } catch (IllegalArgumentException unreadable) {
-            return reject(message, unreadable);
+            return Uni.createFrom().failure(unreadable);
         }
         if (event instanceof IntakeEvent.Added added) {
-            return onMessageAdded(added, message);
+            return onMessageAdded(added);
         }
         IntakeEvent.Received received = (IntakeEvent.Received) event;
         return cases.open(received.eventId(), received.complaint())
@@ -143,12 +158,11 @@ public class ComplaintReceivedConsumer {
                             Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());
                             return null;
                         }))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> reject(message, failure));
+                .replaceWithVoid();
     }
 
     /** A customer's further message on a complaint joins its case and starts the unanswered-reply timer. */
-    private Uni<Void> onMessageAdded(IntakeEvent.Added added, Message<String> message) {
+    private Uni<Void> onMessageAdded(IntakeEvent.Added added) {
         return cases.customerWrote(added.eventId(), added.message())
                 .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
                 .invoke(joined -> {
@@ -157,8 +171,7 @@ public class ComplaintReceivedConsumer {
                                 added.message().messageId(), added.message().complaintId());
                     }
                 })
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> reject(message, failure));
+                .replaceWithVoid();
     }
 
     private static Uni<Void> reject(Message<String> message, Throwable reason) {
