@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.IntakeBatchService;
 import io.tikun.routing.metrics.RoutingMetrics;
+import io.tikun.routing.notification.BackgroundDelivery;
 import io.tikun.routing.notification.NotificationDispatcher;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxRelay;
@@ -44,11 +45,13 @@ public class ComplaintReceivedConsumer {
     private final EventJson json;
     private final RoutingMetrics metrics;
     private final BatchDeadLetters deadLetters;
+    private final BackgroundDelivery background;
     private final boolean batched;
 
     public ComplaintReceivedConsumer(CaseService cases, IntakeBatchService batches, OutboxRelay relay,
             NotificationDispatcher dispatcher, EventJson json, RoutingMetrics metrics, BatchDeadLetters deadLetters,
-            IntakeConfig config) {
+            BackgroundDelivery background, IntakeConfig config) {
+        this.background = background;
         this.deadLetters = deadLetters;
         this.cases = cases;
         this.batches = batches;
@@ -119,12 +122,10 @@ public class ComplaintReceivedConsumer {
 
     private Uni<Void> afterCommit(IntakeBatchService.Applied applied) {
         applied.onCommitted().forEach(Runnable::run);
-        return relay.publishNow(applied.outboxIds())
-                .chain(() -> dispatcher.deliverNow(applied.notificationIds())
-                        .onFailure().recoverWithItem(failure -> {
-                            Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());
-                            return null;
-                        }));
+        // The alerts of a backlog (HIGH ones, when the urgent lane is off) go out in the background: mail is slower than
+        // opening cases, and the next batch need not wait for it.
+        background.deliverSoon(applied.notificationIds());
+        return relay.publishNow(applied.outboxIds());
     }
 
     /** One message of the urgent lane, in a transaction of its own; acknowledged once applied, else dead-lettered. */
