@@ -110,13 +110,14 @@ class ComplaintBatchConsumerTest {
 
             assertThat(danaCase.getString("level")).isEqualTo("FRONTLINE");
             assertThat(danaCase.getList("escalations.reasonCode")).containsExactly("OPENED");
-            assertThat(danaCase.getList("messages.messageId")).containsExactly(messageId);
-            assertThat(danaCase.getList("messages.direction")).containsExactly("INBOUND");
+            // The conversation: the complaint itself, then the one further message.
+            assertThat(danaCase.getList("messages.messageId")).containsExactly(danaComplaint, messageId);
+            assertThat(danaCase.getList("messages.direction")).containsExactly("INBOUND", "INBOUND");
             assertThat(danaCase.getString("replyDueAt")).isNotNull();
 
             assertThat(omerCase.getString("level")).isEqualTo("FRONTLINE");
             assertThat(omerCase.getList("escalations.reasonCode")).containsExactly("OPENED");
-            assertThat(omerCase.getList("messages")).isEmpty();
+            assertThat(omerCase.getList("messages.messageId")).containsExactly(omerFirst);
             assertThat(omerRepeat.getString("level")).isEqualTo("TEAM_LEAD");
             assertThat(omerRepeat.getList("escalations.reasonCode")).containsExactly("REPEAT_COMPLAINT");
             assertThat(omerRepeat.getString("escalations[0].reason")).contains("1 other case(s) of this customer");
