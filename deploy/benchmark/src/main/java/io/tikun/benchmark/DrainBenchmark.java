@@ -129,27 +129,30 @@ public final class DrainBenchmark {
     }
 
     private static String report(Phase off, Phase on) {
-        StringBuilder out = new StringBuilder(String.format("""
-                One routing instance (packaged, default settings but for the switch) drains a backlog produced into
-                `complaints.received` while it was stopped (Kafka %d partitions, PostgreSQL, GreenMail and Keycloak on this
-                machine; intake not running). Each backlog: intake's contract examples as the shape, about 89%% new
-                complaints (LOW 45%%, MEDIUM 35%%, HIGH 15%%, CRITICAL 5%%: HIGH and CRITICAL alert the manager by mail and
-                stream, repeats climb a rung, CRITICAL repeats owe a callback), 10%% further messages on a customer's
-                earlier complaint, 1%% redeliveries; about three complaints per customer. Batches off ran first, so the
-                batched phase ran on the larger tables. "first → last case" is the span of `opened_at` (from the
-                commit of the first batch); "launch → all" includes the JVM start (about 10–20 s here).
+        StringBuilder out = new StringBuilder(String.format(
+                """
+                        One routing instance (packaged, default settings but for the switch) drains a backlog produced into
+                        `complaints.received` while it was stopped (Kafka %d partitions, PostgreSQL, GreenMail and Keycloak on this
+                        machine; intake not running). Each backlog: intake's contract examples as the shape, about 89%% new
+                        complaints (LOW 45%%, MEDIUM 35%%, HIGH 15%%, CRITICAL 5%%: HIGH and CRITICAL alert the manager by mail and
+                        stream, repeats climb a rung, CRITICAL repeats owe a callback), 10%% further messages on a customer's
+                        earlier complaint, 1%% redeliveries; about three complaints per customer. Batches off ran first, so the
+                        batched phase ran on the larger tables. "first → last case" is the span of `opened_at` (from the
+                        commit of the first batch); "launch → all" includes the JVM start (about 10–20 s here).
 
-                | `tikun.routing.intake.batch` | events | cases | messages | redeliveries | first → last case | events/s | launch → all | events/s incl. start | load avg before → after |
-                |---|---|---|---|---|---|---|---|---|---|
-                """, 3));
+                        | `tikun.routing.intake.batch` | events | cases | messages | redeliveries | first → last case | events/s | launch → all | events/s incl. start | load avg before → after |
+                        |---|---|---|---|---|---|---|---|---|---|
+                        """,
+                3));
         for (Phase p : new Phase[] { off, on }) {
             out.append(String.format("| %s | %d | %d | %d | %d | %.1f s | **%.0f** | %.1f s | %.0f | %.2f → %.2f |%n",
                     p.batch(), p.backlog().size(), p.opened(), p.backlog().messages(), p.backlog().redeliveries(),
                     seconds(p.firstToLast()), p.eventsPerSecond(), seconds(p.launchToLast()),
                     p.eventsPerSecondFromLaunch(), p.loadBefore(), p.loadAfter()));
         }
-        out.append(String.format("%nSeverities (batched phase): %s. Batched drain: %.1f× the rate of one transaction per event.%n",
-                on.backlog().severities(), on.eventsPerSecond() / off.eventsPerSecond()));
+        out.append(
+                String.format("%nSeverities (batched phase): %s. Batched drain: %.1f× the rate of one transaction per event.%n",
+                        on.backlog().severities(), on.eventsPerSecond() / off.eventsPerSecond()));
         return out.toString();
     }
 }
