@@ -70,11 +70,12 @@ final class DrainBacklog {
     }
 
     /**
-     * {@code events} events whose complaint ids start with {@code prefix}: about 89% new complaints (LOW 45%, MEDIUM
-     * 35%, HIGH 15%, CRITICAL 5%), 10% further messages on an earlier complaint of the same customer, 1% an earlier
+     * {@code events} events whose complaint ids start with {@code prefix}: about 89% new complaints ({@code severePercent}
+     * HIGH or CRITICAL, by default 20: LOW 45%, MEDIUM 35%, HIGH 15%, CRITICAL 5%), 10% further messages on an earlier
+     * complaint of the same customer, 1% an earlier
      * event delivered again; about three complaints per customer.
      */
-    static DrainBacklog generate(String prefix, int events, long seed) throws IOException {
+    static DrainBacklog generate(String prefix, int events, long seed, int severePercent) throws IOException {
         Path contracts = StackHome.root().resolve("intake-service/src/main/resources/contracts");
         ObjectNode complaintShape = (ObjectNode) JSON.readTree(
                 Files.readString(contracts.resolve("complaints.received.example.json"), StandardCharsets.UTF_8));
@@ -101,7 +102,7 @@ final class DrainBacklog {
                 backlog.messages++;
             } else {
                 String complaintId = prefix + "-complaint-" + i;
-                ObjectNode complaint = complaint(complaintShape, random, complaintId, customer, i, now);
+                ObjectNode complaint = complaint(complaintShape, random, complaintId, customer, i, now, severePercent);
                 backlog.severities.merge(complaint.get("severity").asText(), 1, Integer::sum);
                 backlog.complaintIds.add(complaintId);
                 complaintsOf.computeIfAbsent(customer, c -> new ArrayList<>()).add(complaintId);
@@ -112,10 +113,14 @@ final class DrainBacklog {
     }
 
     private static ObjectNode complaint(ObjectNode shape, Random random, String complaintId, String customer, int i,
-            Instant now) {
+            Instant now, int severePercent) {
         ObjectNode complaint = shape.deepCopy();
         int roll = random.nextInt(100);
-        String severity = roll < 45 ? "LOW" : roll < 80 ? "MEDIUM" : roll < 95 ? "HIGH" : "CRITICAL";
+        // HIGH and CRITICAL take severePercent (three quarters HIGH), the rest is 9 LOW to 7 MEDIUM.
+        int ordinary = 100 - severePercent;
+        String severity = roll < ordinary * 9 / 16 ? "LOW"
+                : roll < ordinary ? "MEDIUM"
+                        : roll < ordinary + severePercent * 3 / 4 ? "HIGH" : "CRITICAL";
         Instant received = now.minusSeconds(random.nextInt(3600));
         Duration promised = switch (severity) {
             case "CRITICAL" -> Duration.ofHours(1);

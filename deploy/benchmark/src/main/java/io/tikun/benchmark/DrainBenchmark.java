@@ -35,13 +35,16 @@ public final class DrainBenchmark {
         int eventsOff = arguments.integer("events-off", 3_000);
         Duration wait = arguments.duration("wait", Duration.ofMinutes(20));
         long seed = arguments.integer("seed", 20261206);
+        // HIGH and CRITICAL (they alert the manager): 20% as in a day's mix; 0 is the ordinary lane while intake's
+        // urgent lane is on.
+        int severe = arguments.integer("severe-percent", 20);
         Path results = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
 
         Path data = Files.createTempDirectory("tikun-drain-");
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(data).withServices())) {
             // Batches off first: the batched phase then runs on the larger table, which can only slow it.
-            Phase off = drain(stack, "drain-off", eventsOff, false, seed, wait);
-            Phase on = drain(stack, "drain-on", events, true, seed + 1, wait);
+            Phase off = drain(stack, "drain-off", eventsOff, false, seed, severe, wait);
+            Phase on = drain(stack, "drain-on", events, true, seed + 1, severe, wait);
             new ResultsFile(results).append("Routing drains a backlog", report(off, on));
         }
     }
@@ -59,9 +62,9 @@ public final class DrainBenchmark {
         }
     }
 
-    private static Phase drain(LocalStack stack, String prefix, int events, boolean batch, long seed, Duration wait)
-            throws Exception {
-        DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed);
+    private static Phase drain(LocalStack stack, String prefix, int events, boolean batch, long seed, int severe,
+            Duration wait) throws Exception {
+        DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed, severe);
         backlog.produce(stack.kafka().bootstrapServers());
         String url = "jdbc:" + stack.postgres().reactiveUrl(LocalStack.DATABASE);
         double loadBefore = load();
