@@ -1,5 +1,6 @@
 package io.tikun.routing.cases;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,5 +37,15 @@ public class CaseMessageRepository implements PanacheRepositoryBase<CaseMessage,
     /** How many of the case's messages failed to reach the customer. */
     public Uni<Long> failedDeliveries(UUID caseId) {
         return count("caseId = ?1 and deliveryStatus = ?2", caseId, DeliveryStatus.FAILED);
+    }
+
+    /** Which of these message ids are stored already. */
+    public Uni<List<String>> knownAmong(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session
+                .createSelectionQuery("select m.messageId from CaseMessage m where m.messageId in :ids", String.class)
+                .setParameter("ids", messageIds).getResultList());
     }
 }

@@ -1,6 +1,8 @@
 package io.tikun.routing.cases;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,5 +68,26 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
 
     /** A page of cases with the total number of matches. */
     public record CasePage(List<SupportCase> cases, long total) {
+    }
+
+    /** The cases of these complaints (those that have one). */
+    public Uni<List<SupportCase>> ofComplaints(Collection<String> complaintIds) {
+        return complaintIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("complaintId in ?1", complaintIds);
+    }
+
+    /** How many cases each of these customers opened since {@code since}; customers without any are absent. */
+    public Uni<Map<String, Long>> countsOfCustomersSince(Collection<String> customerIds, Instant since) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select c.customerId, count(c) from SupportCase c where c.customerId in :customers and c.openedAt >= :since"
+                        + " group by c.customerId",
+                Object[].class).setParameter("customers", customerIds).setParameter("since", since).getResultList())
+                .map(rows -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+                    return counts;
+                });
     }
 }

@@ -95,16 +95,45 @@ public class CaseService {
     }
 
     private Uni<CaseOpening> openNew(String eventId, ComplaintReceived complaint, Instant now) {
+        return cases.countOfCustomerSince(complaint.customer().id(), now.minus(repeatWithin))
+                .chain(earlier -> persist(opening(complaint, earlier, now), eventId, now));
+    }
+
+    private Uni<CaseOpening> persist(OpeningRows rows, String eventId, Instant now) {
+        SupportCase c = rows.supportCase();
+        List<UUID> outboxIds = new ArrayList<>(List.of(rows.event().id));
+        List<UUID> notificationIds = new ArrayList<>(rows.alerts().stream().map(n -> n.id).toList());
+        return cases.persist(c)
+                .chain(() -> steps.persist(rows.first()))
+                .chain(() -> outbox.persist(rows.event()))
+                .chain(() -> rows.alerts().isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(rows.alerts()))
+                .chain(() -> scheduleCallback(c, now, outboxIds, notificationIds))
+                .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
+                .replaceWith(() -> new CaseOpening(c.id, outboxIds, notificationIds, rows.measure()));
+    }
+
+    /** Starting at the top, the manager's callback is owed from the start: its task, event and notice join the opening. */
+    Uni<Void> scheduleCallback(SupportCase c, Instant now, List<UUID> outboxIds, List<UUID> notificationIds) {
+        return c.level.isTop() ? callbacks.scheduleFor(c, now).invoke(scheduled -> {
+            outboxIds.addAll(scheduled.outboxIds());
+            notificationIds.addAll(scheduled.notificationIds());
+        }).replaceWithVoid() : Uni.createFrom().voidItem();
+    }
+
+    /** The rows opening a case writes, built in memory, and what to count once they are committed. */
+    record OpeningRows(SupportCase supportCase, EscalationStep first, OutboxMessage event, List<Notification> alerts,
+            Runnable measure) {
+    }
+
+    /**
+     * Builds the case for a complaint of a customer with {@code earlierCases} other cases within {@code repeat-within},
+     * its first ladder step, the {@code cases.updated} event and any manager alert; nothing is stored yet.
+     */
+    OpeningRows opening(ComplaintReceived complaint, long earlierCases, Instant now) {
         String reasons = complaint.reasons() == null || complaint.reasons().isEmpty() ? "no aggravating signal"
                 : complaint.reasons().stream()
                         .map(r -> r.signal() + (r.evidence() == null ? "" : " (\"" + r.evidence() + "\")"))
                         .collect(Collectors.joining(", "));
-        return cases.countOfCustomerSince(complaint.customer().id(), now.minus(repeatWithin))
-                .chain(earlier -> openNew(eventId, complaint, reasons, earlier, now));
-    }
-
-    private Uni<CaseOpening> openNew(String eventId, ComplaintReceived complaint, String reasons, long earlierCases,
-            Instant now) {
         SupportCase c = newCase(complaint, now);
         // Routing's own store and intake's signal may both say "again": the case climbs one rung either way.
         boolean repeat = earlierCases > 0 || complaint.saysRepeat();
@@ -118,18 +147,13 @@ public class CaseService {
                     : "intake says so") + "), one rung higher";
         }
         if (c.level.isTop()) {
-            // Starting at the top: the manager's callback is owed from the start.
             c.callbackDueAt = sla.managerCallbackDue(now);
         }
         EscalationStep first = EscalationStep.of(c.id, null, c.level, code, why, now);
         CaseUpdated opened = CaseUpdated.of(c, CaseUpdated.OPENED, first.reason, null, now);
         OutboxMessage event = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, opened.type(), json.write(opened), now);
-        List<Notification> alertsToSend = new ArrayList<>();
-        if (policy.alertsManagerAtOnce(c.severity)) {
-            alertsToSend.addAll(alerts.severeCaseOpened(c, reasons, now));
-        }
-        List<UUID> outboxIds = new ArrayList<>(List.of(event.id));
-        List<UUID> notificationIds = new ArrayList<>(alertsToSend.stream().map(n -> n.id).toList());
+        List<Notification> alertsToSend = policy.alertsManagerAtOnce(c.severity) ? alerts.severeCaseOpened(c, reasons, now)
+                : List.of();
         EscalationReason counted = code;
         Runnable measure = () -> {
             metrics.caseOpened(c.severity);
@@ -137,16 +161,7 @@ public class CaseService {
                 metrics.escalated(c.level, counted);
             }
         };
-        return cases.persist(c)
-                .chain(() -> steps.persist(first))
-                .chain(() -> outbox.persist(event))
-                .chain(() -> alertsToSend.isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(alertsToSend))
-                .chain(() -> c.level.isTop() ? callbacks.scheduleFor(c, now).invoke(scheduled -> {
-                    outboxIds.addAll(scheduled.outboxIds());
-                    notificationIds.addAll(scheduled.notificationIds());
-                }).replaceWithVoid() : Uni.createFrom().voidItem())
-                .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
-                .replaceWith(() -> new CaseOpening(c.id, outboxIds, notificationIds, measure));
+        return new OpeningRows(c, first, event, alertsToSend, measure);
     }
 
     /**
@@ -165,6 +180,11 @@ public class CaseService {
     }
 
     private Uni<Boolean> addMessage(SupportCase c, MessageAdded message, Instant now) {
+        return messages.persist(customerMessage(c, message, now)).replaceWith(true);
+    }
+
+    /** The customer's further message on {@code c}: ends a wait, arms the unanswered-reply timer; the row to store. */
+    CaseMessage customerMessage(SupportCase c, MessageAdded message, Instant now) {
         if (c.status == CaseStatus.WAITING_ON_CUSTOMER) {
             clocks.resume(c, now);
         }
@@ -175,8 +195,7 @@ public class CaseService {
                     .truncatedTo(ChronoUnit.MICROS);
         }
         c.updatedAt = now;
-        return messages.persist(CaseMessage.fromCustomer(c, message.messageId(), message.channel(), message.body(),
-                message.receivedAt())).replaceWith(true);
+        return CaseMessage.fromCustomer(c, message.messageId(), message.channel(), message.body(), message.receivedAt());
     }
 
     private SupportCase newCase(ComplaintReceived complaint, Instant now) {

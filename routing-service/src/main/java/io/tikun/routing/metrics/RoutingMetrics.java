@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,6 +26,8 @@ public class RoutingMetrics {
 
     static final String FIRST_RESPONSE = "tikun.routing.first.response";
     static final String CASES_OPENED = "tikun.routing.cases.opened";
+    static final String INTAKE_BATCH_SIZE = "tikun.routing.intake.batch.events";
+    static final String INTAKE_BATCH_TIME = "tikun.routing.intake.batch";
     static final String BREACHES = "tikun.routing.sla.breaches";
     static final String BREACH_RATE = "tikun.routing.sla.breach.rate";
     static final String ESCALATIONS = "tikun.routing.escalations";
@@ -79,5 +82,13 @@ public class RoutingMetrics {
 
     private static double rate(double part, double whole) {
         return whole == 0 ? 0 : part / whole;
+    }
+
+    /** A batch of intake events applied in one transaction: its size and how long applying it took (retries included). */
+    public void intakeBatch(int events, Duration took) {
+        DistributionSummary.builder(INTAKE_BATCH_SIZE).description("Intake events applied per transaction")
+                .register(registry).record(events);
+        Timer.builder(INTAKE_BATCH_TIME).description("Time to apply a batch of intake events")
+                .register(registry).record(took);
     }
 }

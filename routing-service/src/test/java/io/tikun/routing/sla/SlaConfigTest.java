@@ -88,9 +88,12 @@ class SlaConfigTest {
                 .withMapping(io.tikun.routing.canned.CannedConfig.class)
                 .withMapping(io.tikun.routing.conversation.ConversationConfig.class)
                 .withMapping(io.tikun.routing.workspace.WorkspaceConfig.class)
+                .withMapping(io.tikun.routing.intake.IntakeConfig.class)
                 .build();
 
         SlaConfig sla = config.getConfigMapping(SlaConfig.class);
+        // The ordinary lane is consumed in batches unless switched off.
+        assertThat(config.getConfigMapping(io.tikun.routing.intake.IntakeConfig.class).batch()).isTrue();
 
         assertThat(config.getConfigMapping(RoutingConfig.class).escalation().alertManagerFrom())
                 .isEqualTo(Severity.HIGH);
