@@ -98,6 +98,9 @@ public class IntakeBatchService {
         final List<CaseMessage> newMessages = new ArrayList<>();
         final List<ProcessedEvent> applied = new ArrayList<>();
 
+        /** Events applied so far: each gets its own microsecond, so the outbox keeps one customer's events in order. */
+        long applyCount;
+
         Batch(Instant now) {
             this.now = now;
         }
@@ -106,15 +109,17 @@ public class IntakeBatchService {
             if (!seen.add(event.eventId())) {
                 return;
             }
-            applied.add(ProcessedEvent.of(event.eventId(), now));
+            // The relay orders a key's rows by (created_at, id): rows of one instant would go out in id order.
+            Instant at = now.plus(applyCount++, ChronoUnit.MICROS);
+            applied.add(ProcessedEvent.of(event.eventId(), at));
             if (event instanceof IntakeEvent.Received received) {
-                open(received);
+                open(received, at);
             } else if (event instanceof IntakeEvent.Added added) {
-                join(added);
+                join(added, at);
             }
         }
 
-        private void open(IntakeEvent.Received received) {
+        private void open(IntakeEvent.Received received, Instant now) {
             var complaint = received.complaint();
             if (byComplaint.containsKey(complaint.complaintId())) {
                 return;
@@ -127,7 +132,7 @@ public class IntakeBatchService {
             earlierCases.put(customer, earlier + 1);
         }
 
-        private void join(IntakeEvent.Added added) {
+        private void join(IntakeEvent.Added added, Instant now) {
             var message = added.message();
             SupportCase c = byComplaint.get(message.complaintId());
             if (c == null || !knownMessages.add(message.messageId())) {

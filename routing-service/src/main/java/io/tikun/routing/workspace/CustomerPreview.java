@@ -54,6 +54,14 @@ public record CustomerPreview(String kind, String language, String dir, String t
         return List.copyOf(found);
     }
 
+    /**
+     * The channel the message goes out on, as intake chooses it: a web complaint is answered by e-mail (it has no
+     * thread of its own), every other one on its own channel.
+     */
+    public String sentOn(String caseChannel) {
+        return "web".equals(caseChannel) ? "email" : caseChannel;
+    }
+
     /** The unfilled placeholders as one line: {@code {customerName}, {dueAt}}. */
     public String unfilledList() {
         return String.join(", ", unfilled);

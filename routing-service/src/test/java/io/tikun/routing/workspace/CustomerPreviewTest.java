@@ -52,4 +52,12 @@ class CustomerPreviewTest {
         assertThat(CustomerPreview.thankYou("שלום דנה. מה עשינו: החלפנו את התנור", "he", "החלפנו את התנור")
                 .otherAlphabet()).isFalse();
     }
+
+    @Test
+    void aWebComplaintIsAnsweredByEmailAndTheOthersOnTheirOwnChannel() {
+        CustomerPreview preview = CustomerPreview.reply("Hello", "en");
+        assertThat(preview.sentOn("web")).isEqualTo("email");
+        assertThat(preview.sentOn("email")).isEqualTo("email");
+        assertThat(preview.sentOn("meta")).isEqualTo("meta");
+    }
 }
