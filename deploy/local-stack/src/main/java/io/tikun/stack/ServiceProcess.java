@@ -68,8 +68,16 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         return new ServiceProcess(module, instance, httpPort, managementPort,
-                List.of(ChildProcess.javaExecutable(), HEAP, INSTANCE_PROPERTY + instance, "-jar", jar.toString()),
+                List.of(ChildProcess.javaExecutable(), HEAP, marker(instance, httpPort), "-jar", jar.toString()),
                 Map.copyOf(environment), jar.getParent(), logDir.resolve(instance + ".log"));
+    }
+
+    /**
+     * The JVM's mark: the instance's name and its port, so that a test killing "routing-service" of one stack never
+     * kills the routing-service of another stack running in the same test JVM (the system tests share one).
+     */
+    private static String marker(String instance, int httpPort) {
+        return INSTANCE_PROPERTY + instance + "@" + httpPort;
     }
 
     /** Starts the JVM and waits until its readiness check, on the management port, is UP. */
@@ -127,7 +135,7 @@ public final class ServiceProcess implements AutoCloseable {
      * goodbye to the Kafka group, open transactions cut off. {@link #close()} afterwards does nothing.
      */
     public void kill() {
-        String marker = INSTANCE_PROPERTY + instance;
+        String marker = marker(instance, port);
         ProcessHandle.current().descendants()
                 .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
                 .forEach(p -> {

@@ -46,7 +46,7 @@ public final class SharedStack implements BeforeAllCallback {
     }
 
     /** Closed by JUnit after the last test class of the run. */
-    private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         @Override
         public void close() {
