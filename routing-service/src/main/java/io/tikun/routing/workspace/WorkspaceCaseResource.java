@@ -30,7 +30,6 @@ import io.smallrye.mutiny.Uni;
 import io.tikun.routing.canned.ReplyPreviewRequest;
 import io.tikun.routing.canned.ReplyPreviewService;
 import io.tikun.routing.cases.Actor;
-import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.ThankYouComposer;
 import io.tikun.routing.conversation.ConversationConfig;
 import io.tikun.routing.conversation.CustomerTexts;
@@ -56,16 +55,14 @@ public class WorkspaceCaseResource {
     private final SecurityIdentity identity;
     private final int maxTextLength;
     private final Clock clock;
-    private final CaseService cases;
     private final ThankYouComposer thanks;
 
     static final String PROMISE = "promise";
     static final String ASSIGN = "assign";
 
     public WorkspaceCaseResource(WorkspacePages pages, WorkspaceActions actions, ReplyPreviewService previews,
-            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation, Clock clock, CaseService cases,
+            FormTokens tokens, SecurityIdentity identity, ConversationConfig conversation, Clock clock,
             ThankYouComposer thanks) {
-        this.cases = cases;
         this.thanks = thanks;
         this.clock = clock;
         this.previews = previews;
@@ -211,13 +208,14 @@ public class WorkspaceCaseResource {
      * agent left it; nothing is sent and the case does not change (the page's version stays the one the agent saw).
      */
     private Uni<Response> previewed(PageContext p, UUID id, WorkspaceAction chosen, String typed, CasePage.Draft draft) {
-        return cases.view(id).chain(c -> {
+        return pages.casePage(p, id, null, draft, c -> {
+            if (chosen == WorkspaceAction.REPLY) {
+                return CustomerPreview.reply(typed, c.language());
+            }
             String language = CustomerTexts.languageOf(c.language());
-            CustomerPreview shown = chosen == WorkspaceAction.REPLY ? CustomerPreview.reply(typed, c.language())
-                    : CustomerPreview.thankYou(thanks.compose(language, c.customer().name(), c.reference(), c.subject(),
-                            typed), language, typed);
-            return pages.casePage(p, id, null, draft, shown, Response.Status.OK);
-        });
+            return CustomerPreview.thankYou(thanks.compose(language, c.customer().name(), c.reference(), c.subject(),
+                    typed), language, typed);
+        }, Response.Status.OK);
     }
 
     /** 303 back to the case once done; the same answers as the other forms when the change was refused. */

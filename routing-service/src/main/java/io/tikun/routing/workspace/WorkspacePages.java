@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
@@ -27,6 +28,7 @@ import io.tikun.routing.cases.CaseQuery;
 import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.CaseStatus;
+import io.tikun.routing.cases.CaseView;
 import io.tikun.routing.customer.CustomerPanelService;
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
@@ -108,7 +110,8 @@ public class WorkspacePages {
 
     Uni<Response> inbox(PageContext p, InboxFilter filter) {
         Instant now = clock.instant();
-        CaseQuery query = filter.toQuery(p.user(), teamOf(p.user()));
+        Set<String> team = teamOf(p.user());
+        CaseQuery query = filter.toQuery(p.user(), team);
         int size = config.pageSize();
         return repository.search(query, filter.page(), size, now).map(found -> {
             Paging paging = new Paging(filter.page(), size, found.total());
@@ -117,7 +120,7 @@ public class WorkspacePages {
         }).chain(data -> html(inbox.data("p", p).data("filter", filter).data("rows", data.get("rows"))
                 .data("paging", data.get("paging")).data("severities", Severity.values())
                 .data("levels", EscalationLevel.values()).data("statuses", CaseStatus.values())
-                .data("channels", config.channels()).data("inTeam", !teamOf(p.user()).isEmpty()), p,
+                .data("channels", config.channels()).data("inTeam", !team.isEmpty()), p,
                 Response.Status.OK));
     }
 
@@ -133,14 +136,18 @@ public class WorkspacePages {
         return casePage(p, id, notice, draft, null, status);
     }
 
-    /** The case page with {@code preview} (none when null) shown at its form: nothing was sent or changed. */
-    Uni<Response> casePage(PageContext p, UUID id, CasePage.Notice notice, CasePage.Draft draft, CustomerPreview preview,
-            Response.Status status) {
+    /**
+     * The case page with the preview {@code preview} makes of the case it shows (none when null) at its form: nothing was
+     * sent or changed.
+     */
+    Uni<Response> casePage(PageContext p, UUID id, CasePage.Notice notice, CasePage.Draft draft,
+            Function<CaseView, CustomerPreview> preview, Response.Status status) {
         Instant now = clock.instant();
         return cases.view(id).chain(view -> canned.list().chain(responses -> nextCase(p, id)
                 .map(next -> CasePage.of(view, responses, next, notice, draft, now, config.amberBelow(), taxonomy))))
                 .chain(page -> side(p, page).chain(side -> html(casePage.data("p", p).data("page", page)
-                        .data("c", page.c()).data("side", side).data("preview", preview), p, status)));
+                        .data("c", page.c()).data("side", side)
+                        .data("preview", preview == null ? null : preview.apply(page.c())), p, status)));
     }
 
     /** The case's promises, the customer panel and (for managers) the assign form's choices. */
