@@ -86,9 +86,19 @@ class ConversationJourneyIT {
         assertThat(journey.caseView(caseId).getString("firstRespondedAt")).isNotNull();
 
         String answerId = "<answer-" + UUID.randomUUID() + "@example.com>";
+        byte[] photo = new byte[2500];
+        new java.util.Random(42).nextBytes(photo);
         answerBySmtp(email, "Re: " + firstReply.subject(), firstReply.header("Message-ID"), answerId,
-                "תודה, אבל אף אחד לא התקשר. מתי הטכנאי יגיע?");
+                "תודה, אבל אף אחד לא התקשר. מתי הטכנאי יגיע?", photo);
         await().atMost(Duration.ofSeconds(60)).until(() -> journey.caseView(caseId).getString("replyDueAt") != null);
+        // The photo the customer attached is listed on their message in routing's case (intake keeps no content).
+        JsonPath answered = journey.caseView(caseId);
+        assertThat(answered.getString("messages.find { it.kind == 'CUSTOMER_MESSAGE' }.attachments[0].name"))
+                .isEqualTo("מקרר.jpg");
+        assertThat(answered.getLong("messages.find { it.kind == 'CUSTOMER_MESSAGE' }.attachments[0].size"))
+                .isEqualTo(2500L);
+        assertThat(answered.getString("messages.find { it.kind == 'CUSTOMER_MESSAGE' }.attachments[0].sha256"))
+                .isEqualTo(java.util.HexFormat.of().formatHex(sha256(photo)));
 
         reply(agent, caseId, "הטכנאי יגיע מחר בין 8 ל-12.");
         CapturedMail secondReply = awaitMail(email, "הטכנאי יגיע מחר");
@@ -155,6 +165,14 @@ class ConversationJourneyIT {
                 .then().statusCode(200);
     }
 
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static CapturedMail awaitMail(String email, String words) {
         return stack.mail().await(m -> m.isTo(email) && m.text().contains(words), WAIT);
     }
@@ -170,8 +188,8 @@ class ConversationJourneyIT {
     }
 
     /** The customer answers our mail from their own mail program, through SMTP, to the support mailbox. */
-    private static void answerBySmtp(String from, String subject, String inReplyTo, String messageId, String text)
-            throws MessagingException {
+    private static void answerBySmtp(String from, String subject, String inReplyTo, String messageId, String text,
+            byte[] photo) throws MessagingException, java.io.UnsupportedEncodingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(stack.mail().smtpPort()));
@@ -186,7 +204,14 @@ class ConversationJourneyIT {
         message.setSubject(subject, "UTF-8");
         message.setHeader("In-Reply-To", inReplyTo);
         message.setHeader("References", inReplyTo);
-        message.setText(text, "UTF-8");
+        jakarta.mail.internet.MimeBodyPart words = new jakarta.mail.internet.MimeBodyPart();
+        words.setText(text, "UTF-8");
+        jakarta.mail.internet.MimeBodyPart picture = new jakarta.mail.internet.MimeBodyPart();
+        picture.setDataHandler(new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(photo, "image/jpeg")));
+        picture.setFileName(jakarta.mail.internet.MimeUtility.encodeText("מקרר.jpg", "UTF-8", "B"));
+        picture.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        message.setContent(new jakarta.mail.internet.MimeMultipart(words, picture));
         Transport.send(message);
     }
 }

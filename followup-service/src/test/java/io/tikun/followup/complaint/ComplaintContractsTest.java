@@ -49,6 +49,19 @@ class ComplaintContractsTest {
     }
 
     @Test
+    void readsTheEmailExampleWithAttachmentsWhichFollowUpDoesNotNeed() throws Exception {
+        ComplaintReceived received = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.email.example.json"), ComplaintReceived.class);
+
+        received.requireComplete();
+        assertThat(received.reference()).isEqualTo("TK-000057");
+        assertThat(received.customer().id()).isEqualTo("2c8f4e1a-6d3b-4a97-b0e5-1f7c9a2d6e43");
+        assertThat(received.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(received.languageCode()).isEqualTo("en");
+        assertThat(CustomerComplaint.of(received).probe).isFalse();
+    }
+
+    @Test
     void readsTheUrgentLaneExampleIntakePublishes() throws Exception {
         ComplaintReceived received = mapper.readValue(
                 Contracts.read("intake-service", "complaints.received.urgent.example.json"), ComplaintReceived.class);

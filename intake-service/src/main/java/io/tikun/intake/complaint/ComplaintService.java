@@ -105,7 +105,8 @@ public class ComplaintService {
         OutboxEvent event = outboxEvent(ComplaintMessageAdded.TYPE,
                 lanes.topicFor(existing.assessment().severity()),
                 existing.customer().id(), new ComplaintMessageAdded(existing.id(), existing.reference(),
-                        existing.customer().id(), message.id(), message.channel(), message.body(), now),
+                        existing.customer().id(), message.id(), message.channel(), message.body(), now,
+                        message.attachments()),
                 now);
         return complaints.appendMessage(existing.id(), message, threadKeys, event)
                 .invoke(added -> {
@@ -310,7 +311,7 @@ public class ComplaintService {
                 new ComplaintReceived.CustomerRef(customer.id(), customer.name(), customer.email(), customer.phone()),
                 c.subject(), c.body(), c.assessment().severity(), c.assessment().reasons(), c.receivedAt(),
                 c.expectedResponseBy(), c.publicPost(), c.reach(), c.language(), c.classification(),
-                c.isProbe() ? Boolean.TRUE : null, c.isProbe() ? c.probe().sentAt() : null);
+                c.isProbe() ? Boolean.TRUE : null, c.isProbe() ? c.probe().sentAt() : null, c.attachments());
         return outboxEvent(ComplaintReceived.TYPE, lanes.topicFor(c.assessment().severity()), customer.id(), event,
                 now);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.tikun.intake.classification.Classification;
+import io.tikun.intake.complaint.Attachment;
 import io.tikun.intake.severity.Severity;
 import io.tikun.intake.severity.SeverityReason;
 
@@ -33,7 +34,13 @@ public record ComplaintReceived(
         /** True for a synthetic probe complaint (kept out of statistics and histories); absent for customers'. */
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean probe,
         /** When the probe was sent, the start of its time to acknowledgement; absent for customers' complaints. */
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant probeSentAt) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant probeSentAt,
+        /** The files attached to an e-mail complaint (name, type, size, SHA-256; never the content); absent when none. */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
+
+    public ComplaintReceived {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     /** A customer's complaint. */
     public ComplaintReceived(String complaintId, String reference, String channel, CustomerRef customer,
@@ -41,7 +48,7 @@ public record ComplaintReceived(
             Instant expectedResponseBy, boolean publicPost, Long reach, String language,
             Classification classification) {
         this(complaintId, reference, channel, customer, subject, body, severity, reasons, receivedAt,
-                expectedResponseBy, publicPost, reach, language, classification, null, null);
+                expectedResponseBy, publicPost, reach, language, classification, null, null, List.of());
     }
 
     public static final String TYPE = "tikun.complaint.received";

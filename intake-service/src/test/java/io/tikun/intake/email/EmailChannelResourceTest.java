@@ -57,14 +57,19 @@ class EmailChannelResourceTest {
         }
     }
 
-    private static byte[] mail(String from, String messageId, String inReplyTo, String subject, String body) {
-        return ("From: Dana Levi <" + from + ">\r\n"
+    /** The headers every test mail has, up to and with MIME-Version. */
+    private static String headers(String from, String messageId, String inReplyTo, String subject) {
+        return "From: Dana Levi <" + from + ">\r\n"
                 + "To: support@tikun.io\r\n"
                 + "Subject: " + subject + "\r\n"
                 + "Date: Mon, 23 Nov 2026 09:00:00 +0200\r\n"
                 + "Message-ID: <" + messageId + ">\r\n"
                 + (inReplyTo == null ? "" : "In-Reply-To: <" + inReplyTo + ">\r\nReferences: <" + inReplyTo + ">\r\n")
-                + "MIME-Version: 1.0\r\n"
+                + "MIME-Version: 1.0\r\n";
+    }
+
+    private static byte[] mail(String from, String messageId, String inReplyTo, String subject, String body) {
+        return (headers(from, messageId, inReplyTo, subject)
                 + "Content-Type: text/plain; charset=UTF-8\r\n"
                 + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -104,6 +109,60 @@ class EmailChannelResourceTest {
                     && "tikun.complaint.message-added".equals(KafkaTopicReader.header(r, "ce_type")), WAIT);
             assertThat(added.value()).contains("Nobody has called me yet.").doesNotContain("> The heater");
         }
+    }
+
+    /** A Thunderbird-style multipart/mixed mail: the text, then one base64 attachment with an RFC 2231 name. */
+    private static byte[] mailWithPhoto(String from, String messageId, String inReplyTo, String subject, String text,
+            byte[] photo) {
+        String boundary = "------------" + UUID.randomUUID().toString().replace("-", "");
+        return (headers(from, messageId, inReplyTo, subject)
+                + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n"
+                + "\r\nThis is a multi-part message in MIME format.\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8; format=flowed\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n" + text + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Type: image/jpeg\r\n"
+                + "Content-Disposition: attachment; filename*=UTF-8''%D7%9E%D7%96%D7%92%D7%9F.jpg\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(photo) + "\r\n"
+                + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void announcesTheAttachmentsOfAComplaintAndOfAReplyWithoutTheirContent() throws Exception {
+        String sender = "dana+" + UUID.randomUUID() + "@example.com";
+        String originalId = UUID.randomUUID() + "@mail.example.com";
+        byte[] first = new byte[3000];
+        byte[] second = new byte[777];
+        new java.util.Random(7).nextBytes(first);
+        new java.util.Random(8).nextBytes(second);
+
+        try (KafkaTopicReader topic = new KafkaTopicReader(bootstrapServers, "complaints.received",
+                "complaints.received.urgent")) {
+            String complaintId = deliver(mailWithPhoto(sender, originalId, null, "Burnt unit", "Photo attached.", first))
+                    .then().statusCode(202).extract().path("complaintId");
+            deliver(mailWithPhoto(sender, UUID.randomUUID() + "@mail.example.com", originalId, "Re: Burnt unit",
+                    "Another photo.", second)).then().statusCode(200).body("outcome", equalTo("THREADED"));
+
+            JsonPath received = new JsonPath(topic.await(r -> r.value().contains(complaintId)
+                    && "tikun.complaint.received".equals(KafkaTopicReader.header(r, "ce_type")), WAIT).value());
+            JsonPath added = new JsonPath(topic.await(r -> r.value().contains(complaintId)
+                    && "tikun.complaint.message-added".equals(KafkaTopicReader.header(r, "ce_type")), WAIT).value());
+            assertThat(received.getList("attachments")).hasSize(1);
+            assertThat(received.getString("attachments[0].name")).isEqualTo("מזגן.jpg");
+            assertThat(received.getString("attachments[0].type")).isEqualTo("image/jpeg");
+            assertThat(received.getLong("attachments[0].size")).isEqualTo(3000L);
+            assertThat(received.getString("attachments[0].sha256")).isEqualTo(sha256(first));
+            assertThat(added.getList("attachments")).hasSize(1);
+            assertThat(added.getLong("attachments[0].size")).isEqualTo(777L);
+            assertThat(added.getString("attachments[0].sha256")).isEqualTo(sha256(second));
+            assertThat(added.getString("body")).isEqualTo("Another photo.");
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.networknt.schema.ValidationMessage;
 
 import io.tikun.intake.classification.Classification;
 import io.tikun.intake.classification.ComplaintClassifierTest;
+import io.tikun.intake.complaint.Attachment;
 import io.tikun.intake.complaint.ComplaintChannel;
 import io.tikun.intake.language.LanguageDetector;
 import io.tikun.intake.severity.Severity;
@@ -134,10 +135,42 @@ class EventContractTest {
 
     @Test
     void exampleCarriesWhatTheClassifierSaysOfItsText() throws IOException {
-        JsonNode example = resource(mapper, "complaints.received.example.json");
-        Classification classification = ComplaintClassifierTest.CLASSIFIER.classify(example.get("subject").asText(),
-                example.get("body").asText());
-        assertThat(mapper.treeToValue(example.get("classification"), Classification.class)).isEqualTo(classification);
+        for (String name : List.of("complaints.received.example.json", "complaints.received.email.example.json")) {
+            JsonNode example = resource(mapper, name);
+            assertThat(mapper.treeToValue(example.get("classification"), Classification.class)).as(name)
+                    .isEqualTo(ComplaintClassifierTest.CLASSIFIER.classify(example.get("subject").asText(),
+                            example.get("body").asText()));
+        }
+    }
+
+    @Test
+    void attachmentsTravelAsMetadataOnBothEventsAndAreLeftOutWhenThereAreNone() {
+        List<Attachment> files = List.of(new Attachment("floor.jpg", "image/jpeg", 1_843_377,
+                "3b8e2f1d9c7a6b5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e"),
+                new Attachment(null, "multipart/related", 0, null));
+        ComplaintReceived plain = received("email", Severity.LOW, List.of(), "en");
+        ComplaintReceived withFiles = new ComplaintReceived(plain.complaintId(), plain.reference(), "email",
+                plain.customer(), plain.subject(), plain.body(), plain.severity(), plain.reasons(), plain.receivedAt(),
+                plain.expectedResponseBy(), false, null, "en", plain.classification(), null, null, files);
+        ComplaintMessageAdded added = new ComplaintMessageAdded("c-1", "TK-000042", "cu-1", "m-1", "email",
+                "Photo attached", AT, files);
+
+        JsonNode json = mapper.valueToTree(withFiles);
+        assertThat(validate(schema("complaints.received.schema.json"), withFiles)).isEmpty();
+        assertThat(validate(schema("complaints.message-added.schema.json"), added)).isEmpty();
+        assertThat(json.path("attachments").get(0).path("name").asText()).isEqualTo("floor.jpg");
+        assertThat(json.path("attachments").get(0).path("size").asLong()).isEqualTo(1_843_377L);
+        assertThat(json.path("attachments").get(1).path("sha256").isNull()).isTrue();
+        assertThat(mapper.valueToTree(added).path("attachments")).hasSize(2);
+        assertThat(mapper.valueToTree(plain).has("attachments")).isFalse();
+    }
+
+    @Test
+    void anAttachmentWithAMalformedDigestBreaksTheContract() {
+        ComplaintMessageAdded added = new ComplaintMessageAdded("c-1", "TK-000042", "cu-1", "m-1", "email",
+                "Photo attached", AT, List.of(new Attachment("a.jpg", "image/jpeg", 10, "not-a-digest")));
+
+        assertThat(validate(schema("complaints.message-added.schema.json"), added)).isNotEmpty();
     }
 
     private static ComplaintReceived withClassification(ComplaintReceived e, Classification classification) {
@@ -151,7 +184,7 @@ class EventContractTest {
         JsonSchema schema = schema("complaints.message-added.schema.json");
         for (ComplaintChannel channel : ComplaintChannel.values()) {
             assertThat(validate(schema, new ComplaintMessageAdded("c-1", "TK-000042", "cu-1", "m-1", channel.wire(),
-                    "Still broken", AT))).as(channel.wire()).isEmpty();
+                    "Still broken", AT, List.of()))).as(channel.wire()).isEmpty();
         }
     }
 
@@ -194,6 +227,9 @@ class EventContractTest {
             JsonNode example = resource(mapper, type + ".example.json");
             assertThat(schema(type + ".schema.json").validate(example)).as(type).isEmpty();
         }
+        JsonNode email = resource(mapper, "complaints.received.email.example.json");
+        assertThat(schema("complaints.received.schema.json").validate(email)).isEmpty();
+        assertThat(email.path("attachments")).isNotEmpty();
     }
 
     @Test
@@ -212,7 +248,7 @@ class EventContractTest {
         ComplaintReceived probe = new ComplaintReceived(customers.complaintId(), customers.reference(), "webhook",
                 customers.customer(), customers.subject(), customers.body(), customers.severity(), customers.reasons(),
                 customers.receivedAt(), customers.expectedResponseBy(), false, null, "en", customers.classification(),
-                true, AT.minusMillis(250));
+                true, AT.minusMillis(250), List.of());
 
         JsonNode probeJson = mapper.valueToTree(probe);
         JsonNode customerJson = mapper.valueToTree(customers);

@@ -1,14 +1,18 @@
 package io.tikun.routing.cases;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.tikun.routing.intake.Attachment;
 
 /**
  * A message in a case's conversation after the complaint: the customer writing again, an agent's reply, a note,
@@ -81,15 +85,22 @@ public class CaseMessage {
     @Column(name = "resent_as")
     public UUID resentAs;
 
+    /** The files the customer attached to this message (metadata only); null when none or before V38. */
+    @Column(name = "attachments")
+    @Convert(converter = AttachmentsColumn.class)
+    public List<Attachment> attachments;
+
     /** Whether this is a customer-bound message whose delivery failed and that was not sent again yet. */
     public boolean mayBeResent() {
         return direction == MessageDirection.OUTBOUND && deliveryStatus == DeliveryStatus.FAILED && resentAs == null;
     }
 
-    static CaseMessage fromCustomer(SupportCase c, String messageId, String channel, String body, Instant at) {
+    static CaseMessage fromCustomer(SupportCase c, String messageId, String channel, String body, Instant at,
+            List<Attachment> attachments) {
         CaseMessage m = message(c, MessageAuthor.CUSTOMER, MessageDirection.INBOUND, MessageKind.CUSTOMER_MESSAGE,
                 channel == null ? c.channel : channel, body == null ? "" : body, c.customerName, at);
         m.messageId = messageId;
+        m.attachments = attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments);
         return m;
     }
 

@@ -195,7 +195,8 @@ public class CaseService {
                     .truncatedTo(ChronoUnit.MICROS);
         }
         c.updatedAt = now;
-        return CaseMessage.fromCustomer(c, message.messageId(), message.channel(), message.body(), message.receivedAt());
+        return CaseMessage.fromCustomer(c, message.messageId(), message.channel(), message.body(), message.receivedAt(),
+                message.attachedFiles());
     }
 
     private SupportCase newCase(ComplaintReceived complaint, Instant now) {
@@ -213,6 +214,7 @@ public class CaseService {
         c.severity = complaint.severity();
         c.severityReasons = complaint.reasons() == null ? List.of()
                 : complaint.reasons().stream().map(r -> new SeverityReason(r.signal(), r.implies(), r.evidence())).toList();
+        c.attachments = complaint.attachedFiles().isEmpty() ? null : List.copyOf(complaint.attachedFiles());
         c.language = CustomerTexts.languageOf(complaint.language());
         ComplaintReceived.Classification classification = complaint.classification();
         if (classification != null) {

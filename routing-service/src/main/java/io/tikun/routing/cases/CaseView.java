@@ -9,6 +9,7 @@ import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.EscalationReason;
 import io.tikun.routing.escalation.EscalationStep;
 import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.intake.Attachment;
 import io.tikun.routing.notification.Notification;
 
 /** A case as agents and managers see it, with its ladder history and the alerts it caused. */
@@ -65,23 +66,26 @@ public record CaseView(
      * A message of the conversation, the complaint first: which way it went, what it is, on which channel, who wrote
      * it, when, and for a message routing asked intake to deliver its delivery status ({@code REQUESTED},
      * {@code SENT}, {@code DELIVERED}, {@code FAILED} with the reason; null for the others), and for a message sent
-     * again after a failure the links between the failed one and its replacement.
+     * again after a failure the links between the failed one and its replacement; and the files the customer attached
+     * (metadata only, empty when none).
      */
     public record Message(UUID id, MessageDirection direction, MessageKind kind, MessageAuthor author, String channel,
             String writtenBy, boolean automatic, String body, Instant at, String messageId, DeliveryStatus deliveryStatus,
-            String deliveryReason, String providerMessageId, Instant deliveryUpdatedAt, UUID resentFrom, UUID resentAs) {
+            String deliveryReason, String providerMessageId, Instant deliveryUpdatedAt, UUID resentFrom, UUID resentAs,
+            List<Attachment> attachments) {
 
         static Message of(CaseMessage m) {
             return new Message(m.id, m.direction, m.kind, m.author, m.channel, m.writtenBy, m.automatic, m.body,
                     m.receivedAt, m.messageId, m.deliveryStatus, m.deliveryReason, m.providerMessageId, m.deliveryUpdatedAt,
-                    m.resentFrom, m.resentAs);
+                    m.resentFrom, m.resentAs, m.attachments == null ? List.of() : m.attachments);
         }
 
         /** The complaint that opened the case, as the conversation's first message. */
         static Message complaint(SupportCase c) {
             String body = c.subject.isBlank() ? c.summary : c.subject + "\n\n" + c.summary;
             return new Message(null, MessageDirection.INBOUND, MessageKind.COMPLAINT, MessageAuthor.CUSTOMER, c.channel,
-                    c.customerName, false, body, c.receivedAt, c.complaintId, null, null, null, null, null, null);
+                    c.customerName, false, body, c.receivedAt, c.complaintId, null, null, null, null, null, null,
+                    c.attachments == null ? List.of() : c.attachments);
         }
     }
 

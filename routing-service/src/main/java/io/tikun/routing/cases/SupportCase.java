@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 
 import io.tikun.routing.escalation.EscalationLevel;
 import io.tikun.routing.escalation.Severity;
+import io.tikun.routing.intake.Attachment;
 
 /** A case: one customer complaint being handled, with its place on the escalation ladder. */
 @Entity
@@ -150,6 +151,11 @@ public class SupportCase {
     @Column(name = "severity_reasons")
     @Convert(converter = SeverityReasonsColumn.class)
     public List<SeverityReason> severityReasons;
+
+    /** The files attached to the complaint (metadata only); null for cases opened before V38. */
+    @Column(name = "attachments")
+    @Convert(converter = AttachmentsColumn.class)
+    public List<Attachment> attachments;
 
     /** How many times the case was resolved; numbers the thank-you of each resolution. */
     @Column(nullable = false)

@@ -30,14 +30,21 @@ public record ComplaintReceived(
         /** True for intake's synthetic probe complaint (the mystery shopper); null or absent for customers'. */
         Boolean probe,
         /** When the probe was sent; null for customers' complaints. */
-        Instant probeSentAt) {
+        Instant probeSentAt,
+        /** The files attached to an e-mail complaint, as metadata; null or empty when none. */
+        List<Attachment> attachments) {
 
     /** A customer's complaint, as intakes before probes sent it. */
     public ComplaintReceived(String complaintId, String reference, String channel, Customer customer, String subject,
             String body, Severity severity, List<Reason> reasons, Instant receivedAt, Instant expectedResponseBy,
             String language, Classification classification) {
         this(complaintId, reference, channel, customer, subject, body, severity, reasons, receivedAt,
-                expectedResponseBy, language, classification, null, null);
+                expectedResponseBy, language, classification, null, null, null);
+    }
+
+    /** The attachments, never null. */
+    public List<Attachment> attachedFiles() {
+        return attachments == null ? List.of() : attachments;
     }
 
     /** Whether this is a probe, kept out of every report but the probe report. */

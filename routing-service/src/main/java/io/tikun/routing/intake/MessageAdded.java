@@ -1,6 +1,7 @@
 package io.tikun.routing.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -16,7 +17,14 @@ public record MessageAdded(
         String messageId,
         String channel,
         String body,
-        Instant receivedAt) {
+        Instant receivedAt,
+        /** The files attached to the further e-mail, as metadata; null or empty when none. */
+        List<Attachment> attachments) {
+
+    /** The attachments, never null. */
+    public List<Attachment> attachedFiles() {
+        return attachments == null ? List.of() : attachments;
+    }
 
     /** Fields routing cannot work without; a message lacking them goes to the dead-letter topic. */
     public void requireComplete() {

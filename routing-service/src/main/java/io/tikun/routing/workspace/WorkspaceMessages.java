@@ -166,6 +166,15 @@ public interface WorkspaceMessages {
     @Message("Internal note")
     String internalNote();
 
+    @Message("Attachments")
+    String attachments();
+
+    @Message("(no file name)")
+    String unnamedAttachment();
+
+    @Message("Tikun lists attached files without keeping them; the original is in the support mailbox.")
+    String attachmentsKeptInMailbox();
+
     @Message("Delivery: {status}")
     String delivery(String status);
 

@@ -1,6 +1,7 @@
 package io.tikun.routing.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +98,15 @@ class IntakeContractTest {
         complaint.requireComplete();
         assertThat(complaint.reasons()).extracting(ComplaintReceived.Reason::kind)
                 .containsExactly(Signal.LEGAL_THREAT, Signal.SAFETY);
+
+        ComplaintReceived email = mapper.readValue(
+                Contracts.read("intake-service", "complaints.received.email.example.json"), ComplaintReceived.class);
+        email.requireComplete();
+        assertThat(email.attachedFiles()).extracting(Attachment::name, Attachment::type, Attachment::size)
+                .containsExactly(tuple("floor.jpg", "image/jpeg", 1_843_377L),
+                        tuple("חשבונית תיקון.pdf", "application/pdf", 48_210L),
+                        tuple(null, "application/octet-stream", 0L));
+        assertThat(complaint.attachedFiles()).as("a web complaint has none").isEmpty();
 
         JsonNode added = mapper.readTree(Contracts.read("intake-service", "complaints.message-added.example.json"));
         MessageAdded message = mapper.treeToValue(added, MessageAdded.class);

@@ -26,6 +26,16 @@ class MessageAddedContractTest {
         assertThat(event.messageId()).isEqualTo("a4f0c7d2-6b1e-4c3a-9f8e-1d2c3b4a5e6f");
         assertThat(event.body()).isEqualTo("עברו יומיים ואף אחד לא חזר אליי.");
         assertThat(event.receivedAt()).isEqualTo(Instant.parse("2026-11-25T07:40:12.004Z"));
+        assertThat(event.attachedFiles()).containsExactly(new Attachment("מזגן-שרוף.jpg", "image/jpeg", 284_113,
+                "9f2c4b7e1a08d5c36e4f7b2a9d1c0e8f5a3b6c7d2e1f0a9b8c7d6e5f4a3b2c1d"));
+    }
+
+    @Test
+    void aMessageWithoutAttachmentsHasAnEmptyListNotNull() throws Exception {
+        MessageAdded event = mapper.readValue("{\"complaintId\":\"c1\",\"messageId\":\"m1\","
+                + "\"receivedAt\":\"2026-11-25T07:40:12Z\"}", MessageAdded.class);
+
+        assertThat(event.attachedFiles()).isEmpty();
     }
 
     @Test

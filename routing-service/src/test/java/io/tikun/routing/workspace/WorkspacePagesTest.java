@@ -202,6 +202,48 @@ class WorkspacePagesTest {
     }
 
     @Test
+    void theFilesACustomerAttachedToTheComplaintAndToALaterMailAreListedUnderTheirMessages() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String complaintId = UUID.randomUUID().toString();
+        String customerId = "cust-" + complaintId;
+        var complaint = (com.fasterxml.jackson.databind.node.ObjectNode) json
+                .readTree(io.tikun.stack.testing.Contracts.read("intake-service", "complaints.received.email.example.json"));
+        complaint.put("complaintId", complaintId).put("reference", randomReference());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) complaint.get("customer")).put("id", customerId);
+        var added = (com.fasterxml.jackson.databind.node.ObjectNode) json
+                .readTree(io.tikun.stack.testing.Contracts.read("intake-service", "complaints.message-added.example.json"));
+        added.put("complaintId", complaintId).put("customerId", customerId).put("messageId", UUID.randomUUID().toString())
+                .put("receivedAt", Instant.now().toString());
+        try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            sender.send("complaints.received", customerId, UUID.randomUUID().toString(), "tikun.complaint.received",
+                    complaint.toString());
+            sender.send("complaints.received", customerId, UUID.randomUUID().toString(),
+                    "tikun.complaint.message-added", added.toString());
+        }
+        String id = awaitCase(complaintId).getString("id");
+        var withReply = org.awaitility.Awaitility.await().atMost(io.tikun.routing.CaseFixtures.WAIT)
+                .until(() -> awaitCase(complaintId), c -> c.getList("messages").size() == 2);
+        assertThat(withReply.getString("messages[0].attachments[1].name")).isEqualTo("חשבונית תיקון.pdf");
+        assertThat(withReply.getLong("messages[1].attachments[0].size")).isEqualTo(284_113L);
+
+        Document page = casePage("alice", "agent", id);
+        var first = page.select("#conversation > li").get(0).select(".attachment");
+        assertThat(first).hasSize(3);
+        assertThat(first.get(0).selectFirst(".attachment-name").text()).isEqualTo("floor.jpg");
+        assertThat(first.get(0).text()).isEqualTo("floor.jpg · image/jpeg · 1.8 MB");
+        assertThat(first.get(0).attr("data-sha256"))
+                .isEqualTo("3b8e2f1d9c7a6b5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e");
+        assertThat(first.get(1).text()).isEqualTo("חשבונית תיקון.pdf · application/pdf · 47 KB");
+        assertThat(first.get(2).text()).as("a part without a file name, in the page's language")
+                .isEqualTo("(קובץ ללא שם) · application/octet-stream · 0 B");
+        assertThat(first.get(2).hasAttr("data-sha256")).isTrue();
+        var second = page.select("#conversation > li").get(1).select(".attachment");
+        assertThat(second).extracting(e -> e.selectFirst(".attachment-name").text()).containsExactly("מזגן-שרוף.jpg");
+        assertThat(page.selectFirst("#conversation > li ul.attachments").attr("aria-label")).isEqualTo("קבצים מצורפים");
+        assertThat(page.select("#conversation ul.attachments")).as("one list per message that had files").hasSize(2);
+    }
+
+    @Test
     void anAgentRepliesAndNotesThroughTheFormsAndTheConversationShowsThem() {
         String id = openCase("MEDIUM", "email", "en");
         Document opened = casePage("tal", "agent", id);
