@@ -110,7 +110,13 @@ public final class HotspotReplayBenchmark {
         Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> even = new java.util.EnumMap<>(
                 io.tikun.intake.hotspot.HotspotSubject.Kind.class);
         d.falseAlarmsPerWeek().keySet().forEach(kind -> even.put(kind, 0.25));
-        variants.put("defaults, categories at 0.25 a week too", d.withBudget(even, true));
+        variants.put("defaults, every kind at 0.25 a week (categories too)", d.withBudget(even, true));
+        // The defaults before product-and-category pairs were counted: their budget so small no pair can pass the test.
+        Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> before = new java.util.EnumMap<>(even);
+        before.put(io.tikun.intake.hotspot.HotspotSubject.Kind.CATEGORY, 0.02);
+        before.put(io.tikun.intake.hotspot.HotspotSubject.Kind.PRODUCT_CATEGORY, 1e-12);
+        variants.put("previous defaults (0.25 a week per kind, categories 0.02, no product-and-category pairs)",
+                d.withBudget(before, true));
         variants.put("defaults, floor 5 from 5", d.withRateAndFloor(d.falseAlarmRate(), 5, 5));
         return variants;
     }

@@ -89,9 +89,9 @@ final class HotspotReplayReport {
                 long delay = Duration.between(spike.start(), h.windowEnd()).toMinutes();
                 worstDelay = Math.max(worstDelay, delay);
                 long seen = spike.complaints().stream().filter(c -> !c.receivedAt().isAfter(h.windowEnd())).count();
-                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | yes | %d min | %d of %d | %d | %.2f | %.1e |\n",
+                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | yes, as %s %s | %d min | %d of %d | %d | %.2f | %.1e |\n",
                         spike.id(), spike.kind(), spike.subject(), classified, HotspotReplayBenchmark.localTime(spike.start()),
-                        delay,
+                        h.kind(), h.value(), delay,
                         seen, spike.complaints().size(), h.customers(), h.expected(), h.pValue()));
             } else {
                 out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | **no** | | | | | |\n", spike.id(), spike.kind(),
@@ -116,6 +116,7 @@ final class HotspotReplayReport {
                 | measure | value |
                 |---|---|
                 | spikes raised within one window (%s) of their first complaint | %d of %d |
+                | of the product spikes, raised by the product's own count (not only by one of its categories) | %d of %d |
                 | longest detection delay | %d min |
                 | false alarms, background alone, weeks %d–%d (baseline established) | %d (%.2f per week; target ≤ 1) |
                 | false alarms by week, background alone, weeks 1–%d | %s |
@@ -127,7 +128,8 @@ final class HotspotReplayReport {
                 | first week, in-memory stores | %.0f complaints/s (%d) |
                 | first week, RocksDB stores, committed after every record | %.0f complaints/s (%d) |
                 | the busiest replayed hour needs | %.3f complaints/s |
-                """, settings.window(), found, spikes.size(), worstDelay, settings.baselineWeeks() + 1, weeks,
+                """, settings.window(), found, spikes.size(), byProductAlone(spikes, spiked),
+                spikes.stream().filter(s -> s.kind() == ReplayComplaints.SpikeKind.PRODUCT).count(), worstDelay, settings.baselineWeeks() + 1, weeks,
                 falseAlone.size(), establishedWeeks == 0 ? 0.0 : (double) falseAlone.size() / establishedWeeks, weeks,
                 perWeek, settings.baselineWeeks(), warmUp.size(), related.size(), settings.baselineWeeks() + 1, weeks,
                 unrelated.size(), alone.complaintsPerSecond(), alone.complaints(), alone.took().toNanos() / 1e9,
@@ -242,9 +244,20 @@ final class HotspotReplayReport {
                 byKind);
     }
 
+    private long byProductAlone(List<ReplayComplaints.Spike> spikes, HotspotReplay.Outcome spiked) {
+        return spikes.stream().filter(s -> s.kind() == ReplayComplaints.SpikeKind.PRODUCT)
+                .filter(s -> spiked.hotspots().stream().anyMatch(h -> matches(s, h) && "PRODUCT".equals(h.kind())))
+                .count();
+    }
+
+    /**
+     * Whether {@code hotspot} raised {@code spike} in time: a product spike by its product, or by its product's complaints
+     * of one category ({@code PRODUCT_CATEGORY <product>/<category>}); a term spike by its term.
+     */
     private boolean matches(ReplayComplaints.Spike spike, HotspotReplay.Raised hotspot) {
         boolean subject = spike.kind() == ReplayComplaints.SpikeKind.PRODUCT
                 ? "PRODUCT".equals(hotspot.kind()) && spike.subject().equals(hotspot.value())
+                        || "PRODUCT_CATEGORY".equals(hotspot.kind()) && hotspot.value().startsWith(spike.subject() + "/")
                 : "TERM".equals(hotspot.kind()) && spike.subject().equals(hotspot.value());
         return subject && !hotspot.windowEnd().isBefore(spike.start())
                 && !hotspot.windowEnd().isAfter(spike.start().plus(settings.window()));

@@ -96,6 +96,13 @@ final class MillionQueries {
         f.add(inbox("workspace inbox: active, overdue", "status <> 'RESOLVED' and first_responded_at is null and "
                 + "first_response_due_at < now()", 0));
         f.add(inbox("workspace inbox: any status", "1 = 1", 0));
+        f.add(inboxFullCount("workspace inbox: any status, every match counted (before count-up-to)", "1 = 1", 0));
+        f.add(inboxFullCount("workspace inbox: all, active, every match counted (before count-up-to)",
+                "status <> 'RESOLVED'", 0));
+        f.add(inbox("workspace inbox: all, active, page 399 (the deepest the count offers)", "status <> 'RESOLVED'",
+                COUNT_UP_TO / 25 - 1));
+        f.add(inboxFullCount("workspace inbox: all, active, page 4000 (before count-up-to)", "status <> 'RESOLVED'",
+                4000));
         f.add(inbox("workspace inbox: status=RESOLVED, page 100", "status = 'RESOLVED'", 100));
         f.add(new SqlFamily("customer panel: largest customer", panel(s.largestCustomer())));
         f.add(new SqlFamily("customer panel: random customer", panel(s.customers().get(0))));
@@ -210,7 +217,18 @@ final class MillionQueries {
         return URLEncoder.encode(at.truncatedTo(ChronoUnit.SECONDS).toString(), StandardCharsets.UTF_8);
     }
 
+    /** The workspace's cap on its count ({@code tikun.routing.workspace.count-up-to}). */
+    private static final int COUNT_UP_TO = 10_000;
+
+    /** A page of the workspace inbox and its count up to the cap, as {@code CaseRepository.searchUpTo} asks them. */
     private static SqlFamily inbox(String name, String where, int page) {
+        return new SqlFamily(name, List.of(page(where, NEXT_DUE + ", opened_at", 25, page * 25),
+                "select count(*) from (select id from routing.support_case where " + where + " order by " + NEXT_DUE
+                        + ", opened_at limit " + (COUNT_UP_TO + 1) + ") counted"));
+    }
+
+    /** The same page with every match counted, as the inbox did before it counted up to a cap: the comparison. */
+    private static SqlFamily inboxFullCount(String name, String where, int page) {
         return new SqlFamily(name, List.of(page(where, NEXT_DUE + ", opened_at", 25, page * 25),
                 "select count(*) from routing.support_case where " + where));
     }

@@ -75,13 +75,13 @@ public record HotspotSettings(
 
     /**
      * The defaults: 6 hours, 4 weeks, at least 3 complaints from 2 customers, one alarm in 1,000 at most per test, a
-     * quarter of a false alarm a week per subject kind but a fiftieth for categories (under one a week in all), the pooled
+     * fifth of a false alarm a week per subject kind but a fiftieth for categories (under one a week in all), the pooled
      * baseline, 0.1 expected at least.
      */
     public static HotspotSettings defaults() {
         Map<HotspotSubject.Kind, Double> budget = new EnumMap<>(HotspotSubject.Kind.class);
         for (HotspotSubject.Kind kind : HotspotSubject.Kind.values()) {
-            budget.put(kind, kind == HotspotSubject.Kind.CATEGORY ? 0.02 : 0.25);
+            budget.put(kind, kind == HotspotSubject.Kind.CATEGORY ? 0.02 : 0.2);
         }
         return new HotspotSettings(Duration.ofHours(6), 4, 0.001, 3, 2, 0.1, Duration.ofHours(12), 30, 5,
                 Duration.ofMinutes(1), budget, true);

@@ -36,7 +36,7 @@ public interface HotspotsConfig {
     FalseAlarmsPerWeek falseAlarmsPerWeek();
 
     interface FalseAlarmsPerWeek {
-        @WithDefault("0.25")
+        @WithDefault("0.2")
         double product();
 
         /**
@@ -47,10 +47,14 @@ public interface HotspotsConfig {
         @WithDefault("0.02")
         double category();
 
-        @WithDefault("0.25")
+        @WithDefault("0.2")
         double term();
 
-        @WithDefault("0.25")
+        /** One product's complaints of one category ({@code <productId>/<category>}). */
+        @WithDefault("0.2")
+        double productCategory();
+
+        @WithDefault("0.2")
         double rootCause();
 
         default Map<HotspotSubject.Kind, Double> byKind() {
@@ -58,6 +62,7 @@ public interface HotspotsConfig {
             budget.put(HotspotSubject.Kind.PRODUCT, product());
             budget.put(HotspotSubject.Kind.CATEGORY, category());
             budget.put(HotspotSubject.Kind.TERM, term());
+            budget.put(HotspotSubject.Kind.PRODUCT_CATEGORY, productCategory());
             budget.put(HotspotSubject.Kind.ROOT_CAUSE, rootCause());
             return budget;
         }

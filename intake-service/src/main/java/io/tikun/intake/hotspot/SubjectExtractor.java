@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads the subjects an event counts towards. A {@code complaints.received} event: its product and category when the
- * complaint was classified, and its distinct words of four letters or more as emerging terms (so a defect nobody has
+ * Reads the subjects an event counts towards. A {@code complaints.received} event: its product, its category and the
+ * pair of both when the complaint was classified, and its distinct words of four letters or more as emerging terms (so a defect
+ * nobody has
  * named in the catalogue still shows up), read by the classifier's analysis so "והמקרר", "המקרר" and "מקרר" are one
  * term. A {@code cases.updated} event of a resolved case that names its root cause: that root cause, per product and
  * per category the case was about.
@@ -52,6 +53,9 @@ final class SubjectExtractor {
         String category = classification.path("category").asText("");
         if (!category.isBlank() && !"other".equals(category)) {
             subjects.add(new HotspotSubject(HotspotSubject.Kind.CATEGORY, category));
+            if (!product.isBlank()) {
+                subjects.add(new HotspotSubject(HotspotSubject.Kind.PRODUCT_CATEGORY, product + "/" + category));
+            }
         }
         for (String term : terms(complaint.path("subject").asText("") + "\n" + complaint.path("body").asText(""))) {
             subjects.add(new HotspotSubject(HotspotSubject.Kind.TERM, term));

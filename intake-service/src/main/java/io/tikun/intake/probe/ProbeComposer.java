@@ -14,11 +14,12 @@ import org.jsoup.nodes.Element;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.mailer.Mail;
 import io.tikun.intake.social.HmacSha256;
 
 /**
- * Writes a probe as a customer's client would send it: the complaint form's fields, or a generic network's signed
- * delivery. Pure functions of the configuration, the run and the clock.
+ * Writes a probe as a customer's client would send it: the complaint form's fields, a mail, or a network's signed
+ * delivery (Meta's, X's, or the generic format). Pure functions of the configuration, the run and the clock.
  */
 public final class ProbeComposer {
 
@@ -80,6 +81,84 @@ public final class ProbeComposer {
         body.put("text", text().subject() + "\n" + text().body());
         body.put("public", false);
         body.put("sentAt", sentAt.atOffset(ZoneOffset.UTC).toString());
+        return json(body);
+    }
+
+    /**
+     * A mail as the probe customer's mail program would send it to the support mailbox: plain text in the configured
+     * language, a Message-ID of its own so it never joins another thread.
+     */
+    public Mail email(String runId, String to) {
+        ProbesConfig.Text text = text();
+        Mail mail = Mail.withText(to, text.subject(), text.body());
+        mail.setFrom(config.web().name() + " <" + config.web().email() + ">");
+        mail.addHeader("Message-ID", "<" + emailMessageId(runId) + ">");
+        return mail;
+    }
+
+    /** The dedup key intake files a mail under: its Message-ID, without angle brackets, after {@code email:}. */
+    public String emailDedupKey(String runId) {
+        return "email:" + emailMessageId(runId);
+    }
+
+    private String emailMessageId(String runId) {
+        String address = config.web().email();
+        return "probe-" + runId + address.substring(address.lastIndexOf('@'));
+    }
+
+    /** A Messenger message from the probe sender to {@code pageId}, as Meta posts it ({@code object: page}). */
+    public byte[] metaBody(String runId, Instant sentAt, String pageId) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("object", "page");
+        ObjectNode entry = body.putArray("entry").addObject();
+        entry.put("id", pageId);
+        entry.put("time", sentAt.toEpochMilli());
+        ObjectNode event = entry.putArray("messaging").addObject();
+        event.putObject("sender").put("id", config.meta().senderId());
+        event.putObject("recipient").put("id", pageId);
+        event.put("timestamp", sentAt.toEpochMilli());
+        event.putObject("message").put("mid", "m_probe-" + runId).put("text", text().subject() + "\n" + text().body());
+        return json(body);
+    }
+
+    /** The dedup key intake files a Messenger message under. */
+    public static String metaDedupKey(String runId) {
+        return "messenger:m_probe-" + runId;
+    }
+
+    /** {@code X-Hub-Signature-256} as Meta signs a body: {@code sha256=<hex HMAC-SHA256(app secret, body)>}. */
+    public static String metaSignature(String appSecret, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(HmacSha256.mac(appSecret, body));
+    }
+
+    /** A direct message from the probe sender to {@code accountId}, as X's Account Activity API posts it. */
+    public byte[] xBody(String runId, Instant sentAt, String accountId) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("for_user_id", accountId);
+        ObjectNode event = body.putArray("direct_message_events").addObject();
+        event.put("type", "message_create");
+        event.put("id", "probe-" + runId);
+        event.put("created_timestamp", Long.toString(sentAt.toEpochMilli()));
+        ObjectNode create = event.putObject("message_create");
+        create.putObject("target").put("recipient_id", accountId);
+        create.put("sender_id", config.x().senderId());
+        create.putObject("message_data").put("text", text().subject() + "\n" + text().body());
+        body.putObject("users").putObject(config.x().senderId()).put("id", config.x().senderId())
+                .put("name", config.x().senderName()).put("screen_name", config.x().senderId());
+        return json(body);
+    }
+
+    /** The dedup key intake files an X direct message under. */
+    public static String xDedupKey(String runId) {
+        return "xdm:probe-" + runId;
+    }
+
+    /** {@code x-twitter-webhooks-signature} as X signs a body: {@code sha256=<base64 HMAC-SHA256(consumer secret, body)>}. */
+    public static String xSignature(String consumerSecret, byte[] body) {
+        return "sha256=" + java.util.Base64.getEncoder().encodeToString(HmacSha256.mac(consumerSecret, body));
+    }
+
+    private byte[] json(ObjectNode body) {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -25,6 +25,8 @@ public class ProbeMarker {
         Set<String> keys = new HashSet<>();
         keys.add(webIdentity(config));
         config.webhook().network().ifPresent(network -> keys.add(webhookIdentity(network, config)));
+        keys.add(metaIdentity(config));
+        keys.add(xIdentity(config));
         this.identities = Set.copyOf(keys);
     }
 
@@ -34,6 +36,14 @@ public class ProbeMarker {
 
     static String webhookIdentity(String network, ProbesConfig config) {
         return network + ":" + config.webhook().authorId();
+    }
+
+    static String metaIdentity(ProbesConfig config) {
+        return "messenger:" + config.meta().senderId();
+    }
+
+    static String xIdentity(ProbesConfig config) {
+        return "x:" + config.x().senderId();
     }
 
     /** The probe this delivery is, or null for a customer's complaint. */

@@ -18,7 +18,10 @@ public interface ProbesConfig {
     @WithDefault("1h")
     String every();
 
-    /** Channels probed on each run: {@code web} (the complaint form), {@code webhook} (a generic network). */
+    /**
+     * Channels probed on each run: {@code web} (the complaint form), {@code webhook} (a generic network), {@code email}
+     * (a mail to the support mailbox), {@code meta} (a Messenger message), {@code x} (an X direct message).
+     */
     @WithDefault("web,webhook")
     List<ProbeChannel> channels();
 
@@ -40,6 +43,43 @@ public interface ProbesConfig {
 
     /** The author a generic-network probe claims to be. */
     WebhookIdentity webhook();
+
+    /** Where an e-mail probe is sent; it comes from the web probe's customer ({@link #web()}). */
+    EmailProbe email();
+
+    /** The page a Messenger probe writes to, and the sender it claims to be. */
+    MetaProbe meta();
+
+    /** The account an X probe writes to, and the sender it claims to be. */
+    XProbe x();
+
+    interface MetaProbe {
+        /** The Facebook page id the probe's message is sent to (one of the pages this service answers for). */
+        Optional<String> pageId();
+
+        /** The page-scoped id the probe claims to be; a real person's id never equals it. */
+        @WithDefault("tikun-probe")
+        String senderId();
+    }
+
+    interface XProbe {
+        /** The subscribed account the direct message is sent to; by default the first of the subscribed accounts. */
+        Optional<String> accountId();
+
+        @WithDefault("tikun-probe")
+        String senderId();
+
+        @WithDefault("Tikun probe")
+        String senderName();
+    }
+
+    interface EmailProbe {
+        /**
+         * The support mailbox customers write to, which intake imports; by default
+         * {@code tikun.intake.outbound.reply-to}, the mailbox customers' answers go to.
+         */
+        Optional<String> to();
+    }
 
     interface Texts {
         Text he();

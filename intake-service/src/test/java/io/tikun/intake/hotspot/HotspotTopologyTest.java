@@ -192,7 +192,7 @@ class HotspotTopologyTest {
         assertThat(raised).hasSize(1);
         assertThat(raised.get(0).customers()).isEqualTo(3);
         assertThat(raised.get(0).expected()).isEqualTo(0.1);
-        // two words in use: a quarter of an alarm a week over 2 x 28 windows is more than the most one test may use
+        // two words in use: a fifth of an alarm a week over 2 x 28 windows is more than the most one test may use
         assertThat(raised.get(0).falseAlarmRate()).isEqualTo(0.001);
         assertThat(raised.get(0).pValue()).isCloseTo(PoissonTail.atLeast(3, 0.1),
                 org.assertj.core.api.Assertions.within(1e-12));
@@ -215,7 +215,7 @@ class HotspotTopologyTest {
         for (int i = 0; i < 3; i++) {
             file("customer-" + i, SUNDAY_10.plus(Duration.ofMinutes(10 + i)), "kettle sparks", "");
         }
-        // P(at least 3 | 0.1) = 1.5e-4, above 0.25 / (300 words x 28 windows) = 3e-5
+        // P(at least 3 | 0.1) = 1.5e-4, above 0.2 / (300 words x 28 windows) = 2.4e-5
         assertThat(termHotspots("kettl")).isEmpty();
 
         file("customer-3", SUNDAY_10.plus(Duration.ofMinutes(13)), "kettle sparks", "");
@@ -224,7 +224,7 @@ class HotspotTopologyTest {
         assertThat(raised.get(0).customers()).isEqualTo(4);
         long termsNow = this.<Long> store(HotspotStores.CLOCK)
                 .get(HotspotStores.subjectCountKey(HotspotSubject.Kind.TERM));
-        assertThat(raised.get(0).falseAlarmRate()).isCloseTo(0.25 / (termsNow * 28.0),
+        assertThat(raised.get(0).falseAlarmRate()).isCloseTo(0.2 / (termsNow * 28.0),
                 org.assertj.core.api.Assertions.within(1e-12));
     }
 
@@ -315,6 +315,51 @@ class HotspotTopologyTest {
         List<HotspotDetected> raised = hotspots.readValuesToList();
         assertThat(raised).extracting(h -> h.subject().kind() + ":" + h.subject().value())
                 .contains("PRODUCT:washing_machine", "CATEGORY:product_defect");
+    }
+
+    @Test
+    void aProductsDefectsStandOutAsThePairOfBothWhileTheProductsTotalIsUsual() throws Exception {
+        for (int week = 0; week < 4; week++) {
+            Instant sunday = SUNDAY_10.plus(WEEK.multipliedBy(week));
+            wallClockAt(sunday);
+            for (int i = 0; i < 6; i++) {
+                fileClassified("weekly-" + week + "-" + i, sunday.plus(Duration.ofMinutes(10L * i)), "washing_machine",
+                        "delivery");
+            }
+        }
+        hotspots.readValuesToList(); // the first weeks had no history yet
+
+        Instant fifthSunday = SUNDAY_10.plus(WEEK.multipliedBy(4));
+        wallClockAt(fifthSunday);
+        for (int i = 0; i < 6; i++) {
+            fileClassified("usual-" + i, fifthSunday.plus(Duration.ofMinutes(10L * i)), "washing_machine", "delivery");
+        }
+        for (int i = 0; i < 5; i++) {
+            fileClassified("defect-" + i, fifthSunday.plus(Duration.ofMinutes(5 + 10L * i)), "washing_machine",
+                    "product_defect");
+        }
+        fileClassified("no-product", fifthSunday.plus(Duration.ofMinutes(70)), null, "product_defect");
+        fileClassified("other", fifthSunday.plus(Duration.ofMinutes(71)), "washing_machine", "other");
+
+        List<String> raised = hotspots.readValuesToList().stream()
+                .map(h -> h.subject().kind() + ":" + h.subject().value()).toList();
+        // 11 customers on the product where 6 are usual: P = 0.04; 5 of its defects where none were: P = 1.7e-4
+        assertThat(raised).contains("PRODUCT_CATEGORY:washing_machine/product_defect")
+                .doesNotContain("PRODUCT:washing_machine", "PRODUCT_CATEGORY:washing_machine/delivery")
+                .noneMatch(key -> key.endsWith("/other") || key.startsWith("PRODUCT_CATEGORY:/"));
+        SubjectSummary pair = this.<SubjectSummary> store(HotspotStores.SUMMARIES)
+                .get("PRODUCT_CATEGORY:washing_machine/product_defect");
+        assertThat(pair.customers()).as("the complaint naming no product is not in the pair").isEqualTo(5);
+    }
+
+    private void fileClassified(String customer, Instant at, String product, String category) throws Exception {
+        ObjectNode event = (ObjectNode) mapper.readTree(complaint(UUID.randomUUID().toString(), customer, at, "", ""));
+        ObjectNode classification = event.putObject("classification");
+        if (product != null) {
+            classification.putObject("product").put("id", product);
+        }
+        classification.put("category", category);
+        complaints.pipeInput(customer, event.toString(), at);
     }
 
     @Test

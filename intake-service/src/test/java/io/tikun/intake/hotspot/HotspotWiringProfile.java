@@ -15,7 +15,7 @@ public class HotspotWiringProfile implements QuarkusTestProfile {
                 "tikun.intake.hotspots.floor.complaints", "3",
                 "tikun.intake.hotspots.floor.customers", "3",
                 // P(at least 3 | 0.05) = 2e-5: three customers on a product without history are a hotspot, below the
-                // product budget's rate of 0.25 / (products x 168 one-hour windows) for up to 70 products
+                // product budget's rate of 0.2 / (products x 168 one-hour windows) for up to 59 products
                 "tikun.intake.hotspots.false-alarm-rate", "0.05",
                 "tikun.intake.hotspots.minimum-expected", "0.05",
                 // complaints of other tests about the same product may have raised it already

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.mailer.Mail;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.tikun.intake.outbound.OutboundConfig;
 import io.tikun.intake.social.ChannelsConfig;
 import io.tikun.intake.social.GenericSignatureVerifier;
 
@@ -88,13 +90,38 @@ class ProbeComposerTest {
         assertThat(ProbeComposer.webhookDedupKey("probenet", "run-1")).isEqualTo("probenet:probe-run-1");
     }
 
+    static OutboundConfig outbound(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withMapping(OutboundConfig.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 300)).build()
+                .getConfigMapping(OutboundConfig.class);
+    }
+
     @Test
-    void probingEmailIsAConfigurationErrorThatSaysWhy() {
+    void anEmailProbeNeedsTheSupportMailboxAndTakesTheOneCustomersAnswersGoTo() {
         Map<String, String> p = settings("he");
         p.put("tikun.intake.probes.channels", "web,email");
 
-        assertThat(ProbeRunner.problems(probes(p), channels(p))).singleElement().asString()
-                .contains("channel email cannot be probed").contains("IMAP");
+        assertThat(ProbeRunner.problems(probes(p), channels(p), outbound(p))).singleElement().asString()
+                .contains("tikun.intake.probes.email.to").contains("tikun.intake.outbound.reply-to");
+        p.put("tikun.intake.outbound.reply-to", "support@tikun.example");
+        assertThat(ProbeRunner.problems(probes(p), channels(p), outbound(p))).isEmpty();
+        assertThat(ProbeRunner.supportMailbox(probes(p), outbound(p))).isEqualTo("support@tikun.example");
+        p.put("tikun.intake.probes.email.to", "complaints@tikun.example");
+        assertThat(ProbeRunner.supportMailbox(probes(p), outbound(p))).isEqualTo("complaints@tikun.example");
+    }
+
+    @Test
+    void writesTheEmailProbeAsTheProbeCustomersMailWithAMessageIdOfItsOwn() {
+        ProbeComposer composer = new ProbeComposer(probes(settings("he")), mapper);
+
+        Mail mail = composer.email("run-7", "support@tikun.example");
+
+        assertThat(mail.getTo()).containsExactly("support@tikun.example");
+        assertThat(mail.getFrom()).isEqualTo("Tikun probe <Probe@Tikun.Invalid>");
+        assertThat(mail.getSubject()).isEqualTo("המשלוח לא הגיע");
+        assertThat(mail.getText()).isEqualTo("הזמנתי לפני שבוע");
+        assertThat(mail.getHeaders().get("Message-ID")).containsExactly("<probe-run-7@Tikun.Invalid>");
+        assertThat(composer.emailDedupKey("run-7")).isEqualTo("email:probe-run-7@Tikun.Invalid");
     }
 
     @Test
@@ -102,9 +129,65 @@ class ProbeComposerTest {
         Map<String, String> p = settings("he");
         p.remove("tikun.channels.webhook.secrets.probenet");
 
-        assertThat(ProbeRunner.problems(probes(p), channels(p))).singleElement().asString()
+        assertThat(ProbeRunner.problems(probes(p), channels(p), outbound(p))).singleElement().asString()
                 .contains("tikun.channels.webhook.secrets.probenet");
-        assertThat(ProbeRunner.problems(probes(settings("he")), channels(settings("he")))).isEmpty();
+        assertThat(ProbeRunner.problems(probes(settings("he")), channels(settings("he")), outbound(settings("he"))))
+                .isEmpty();
+    }
+
+    @Test
+    void writesAMessengerMessageSignedAsMetaSignsIt() throws Exception {
+        ProbeComposer composer = new ProbeComposer(probes(settings("en")), mapper);
+
+        byte[] body = composer.metaBody("run-3", SENT, "104000000000001");
+        JsonNode json = mapper.readTree(body);
+
+        assertThat(new io.tikun.intake.social.MetaSignatureVerifier().isAuthentic(body,
+                ProbeComposer.metaSignature("app-secret", body), "app-secret")).isTrue();
+        assertThat(json.path("object").asText()).isEqualTo("page");
+        assertThat(json.at("/entry/0/messaging/0/sender/id").asText()).isEqualTo("tikun-probe");
+        assertThat(json.at("/entry/0/messaging/0/recipient/id").asText()).isEqualTo("104000000000001");
+        assertThat(json.at("/entry/0/messaging/0/timestamp").asLong()).isEqualTo(SENT.toEpochMilli());
+        assertThat(json.at("/entry/0/messaging/0/message/mid").asText()).isEqualTo("m_probe-run-3");
+        assertThat(ProbeComposer.metaDedupKey("run-3")).isEqualTo("messenger:m_probe-run-3");
+    }
+
+    @Test
+    void writesAnXDirectMessageSignedAsXSignsIt() throws Exception {
+        ProbeComposer composer = new ProbeComposer(probes(settings("en")), mapper);
+
+        byte[] body = composer.xBody("run-4", SENT, "1460000000000000001");
+        JsonNode json = mapper.readTree(body);
+
+        assertThat(new io.tikun.intake.social.XSignatureVerifier().isAuthentic(body,
+                ProbeComposer.xSignature("consumer-secret", body), "consumer-secret")).isTrue();
+        assertThat(json.path("for_user_id").asText()).isEqualTo("1460000000000000001");
+        assertThat(json.at("/direct_message_events/0/type").asText()).isEqualTo("message_create");
+        assertThat(json.at("/direct_message_events/0/created_timestamp").asText())
+                .isEqualTo(Long.toString(SENT.toEpochMilli()));
+        assertThat(json.at("/direct_message_events/0/message_create/target/recipient_id").asText())
+                .isEqualTo("1460000000000000001");
+        assertThat(json.at("/direct_message_events/0/message_create/message_data/text").asText())
+                .isEqualTo("My order has not arrived\nI ordered a week ago");
+        assertThat(ProbeComposer.xDedupKey("run-4")).isEqualTo("xdm:probe-run-4");
+    }
+
+    @Test
+    void metaAndXProbesNeedTheirTargetAndTheSecretToSignWith() {
+        Map<String, String> p = settings("he");
+        p.put("tikun.intake.probes.channels", "meta,x");
+
+        assertThat(ProbeRunner.problems(probes(p), channels(p), outbound(p))).containsExactlyInAnyOrder(
+                "channel meta needs tikun.intake.probes.meta.page-id",
+                "channel meta: no tikun.channels.meta.app-secret to sign the probe with",
+                "channel x needs tikun.intake.probes.x.account-id or tikun.channels.x.subscribed-user-ids",
+                "channel x: no tikun.channels.x.consumer-secret to sign the probe with");
+        p.put("tikun.intake.probes.meta.page-id", "104000000000001");
+        p.put("tikun.channels.meta.app-secret", "app-secret");
+        p.put("tikun.channels.x.subscribed-user-ids", "1460000000000000001,1460000000000000002");
+        p.put("tikun.channels.x.consumer-secret", "consumer-secret");
+        assertThat(ProbeRunner.problems(probes(p), channels(p), outbound(p))).isEmpty();
+        assertThat(ProbeRunner.xAccount(probes(p), channels(p))).isEqualTo("1460000000000000001");
     }
 
     @Test
@@ -113,5 +196,7 @@ class ProbeComposerTest {
 
         assertThat(ProbeMarker.webIdentity(config)).isEqualTo("email:probe@tikun.invalid");
         assertThat(ProbeMarker.webhookIdentity("probenet", config)).isEqualTo("probenet:tikun-probe");
+        assertThat(ProbeMarker.metaIdentity(config)).isEqualTo("messenger:tikun-probe");
+        assertThat(ProbeMarker.xIdentity(config)).isEqualTo("x:tikun-probe");
     }
 }

@@ -49,6 +49,9 @@ class ProbeRunnerTest {
     ProbeRunRepository runs;
 
     @Inject
+    io.tikun.intake.email.ImapMailboxPoller mailbox;
+
+    @Inject
     ObjectMapper mapper;
 
     private KafkaTopicReader topic;
@@ -95,6 +98,49 @@ class ProbeRunnerTest {
         String againId = runs.get(again.dedupKey()).await().atMost(Duration.ofSeconds(5)).getString("complaintId");
         JsonNode againEvent = mapper.readTree(topic.await(r -> r.value().contains(againId), KAFKA_WAIT).value());
         assertThat(againEvent.path("customer").path("id").asText()).isNotEqualTo(webCustomer);
+    }
+
+    @Test
+    void aMessengerProbeAndAnXDirectMessageProbeAreSignedAsTheNetworksSignAndPublishedAsProbes() throws Exception {
+        for (ProbeChannel channel : List.of(ProbeChannel.META, ProbeChannel.X)) {
+            ProbeResult result = runner.probe(channel).await().atMost(Duration.ofSeconds(30));
+
+            assertThat(result.accepted()).as(channel + ": " + result.detail()).isTrue();
+            assertThat(result.status()).isEqualTo(200);
+            Document run = runs.get(result.dedupKey()).await().atMost(Duration.ofSeconds(5));
+            String complaintId = run.getString("complaintId");
+            assertThat(complaintId).as(channel + " acknowledged").isNotNull();
+            JsonNode event = mapper.readTree(topic.await(r -> r.value().contains(complaintId), KAFKA_WAIT).value());
+            assertThat(event.path("probe").asBoolean()).isTrue();
+            assertThat(event.path("channel").asText()).isEqualTo(channel.wire());
+            assertThat(event.path("publicPost").asBoolean()).as("a private message").isFalse();
+            assertThat(Instant.parse(event.path("probeSentAt").asText())).isEqualTo(result.sentAt());
+            assertThat(event.path("body").asText()).contains("הזמנתי מכונת כביסה");
+        }
+    }
+
+    @Test
+    void anEmailProbeGoesThroughSmtpToTheSupportMailboxAndIsImportedFromItAsAProbe() throws Exception {
+        ProbeResult result = runner.probe(ProbeChannel.EMAIL).await().atMost(Duration.ofSeconds(30));
+
+        assertThat(result.accepted()).as(result.detail()).isTrue();
+        assertThat(result.status()).isEqualTo(250);
+        assertThat(runs.get(result.dedupKey()).await().atMost(Duration.ofSeconds(5)).getDate("acknowledgedAt"))
+                .as("nothing acknowledged before the mailbox is read").isNull();
+
+        List<io.tikun.intake.email.EmailDelivery.Outcome> imported = mailbox.pollOnce();
+
+        assertThat(imported).contains(io.tikun.intake.email.EmailDelivery.Outcome.CREATED);
+        Document run = runs.get(result.dedupKey()).await().atMost(Duration.ofSeconds(5));
+        String complaintId = run.getString("complaintId");
+        assertThat(complaintId).isNotNull();
+        JsonNode event = mapper.readTree(topic.await(r -> r.value().contains(complaintId), KAFKA_WAIT).value());
+        assertThat(event.path("probe").asBoolean()).isTrue();
+        assertThat(event.path("channel").asText()).isEqualTo("email");
+        assertThat(Instant.parse(event.path("probeSentAt").asText())).isEqualTo(result.sentAt());
+        assertThat(Instant.parse(event.path("receivedAt").asText()))
+                .isEqualTo(run.getDate("acknowledgedAt").toInstant()).isAfterOrEqualTo(result.sentAt());
+        assertThat(event.path("subject").asText()).isEqualTo("המכונה שהזמנתי לא הגיעה");
     }
 
     @Test

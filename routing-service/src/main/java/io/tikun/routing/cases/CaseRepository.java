@@ -60,6 +60,34 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
                 .chain(cases -> count(where, parameters).map(total -> new CasePage(cases, total)));
     }
 
+    /**
+     * One page of the queue the query describes, and how many cases match counted up to {@code countUpTo} only: the
+     * count reads at most that many index entries, however many cases the table holds. A page past the counted ones
+     * is not read.
+     */
+    public Uni<CappedPage> searchUpTo(CaseQuery query, int page, int size, int countUpTo, Instant now) {
+        Map<String, Object> parameters = query.newParameters();
+        String where = query.where(now, parameters);
+        // In the page's order, which has its index: the count reads the first countUpTo + 1 entries of it and stops.
+        String count = "select count(*) from (select id as id from SupportCase where " + where + " order by "
+                + query.order().orderBy() + " limit " + (countUpTo + 1) + ")";
+        return getSession().chain(session -> {
+            var counting = session.createSelectionQuery(count, Long.class);
+            parameters.forEach(counting::setParameter);
+            return counting.getSingleResult();
+        }).chain(counted -> {
+            long total = Math.min(counted, countUpTo);
+            int last = (int) Math.max(0, (total - 1) / size);
+            int shown = Math.min(Math.max(page, 0), last);
+            return find(where + " order by " + query.order().orderBy(), parameters).page(Page.of(shown, size)).list()
+                    .map(cases -> new CappedPage(cases, shown, total, counted > countUpTo));
+        });
+    }
+
+    /** A page of cases ({@code page} the one shown), the matches counted up to a cap, and whether there are more. */
+    public record CappedPage(List<SupportCase> cases, int page, long total, boolean more) {
+    }
+
     /** When any case last changed (null while there is none): live pages refresh when it moves. */
     public Uni<Instant> lastChange() {
         return getSession().chain(session -> session

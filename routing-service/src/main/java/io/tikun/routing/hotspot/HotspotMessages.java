@@ -49,6 +49,9 @@ public interface HotspotMessages {
     @Message("term")
     String kindTerm();
 
+    @Message("product and category")
+    String kindProductCategory();
+
     @Message("root cause")
     String kindRootCause();
 }

@@ -6,6 +6,8 @@ public enum SubjectKind {
     PRODUCT,
     /** A complaint category code. */
     CATEGORY,
+    /** One product's complaints of one category ({@code product/category}). */
+    PRODUCT_CATEGORY,
     /** A word complaints share: an emerging topic nobody has named. */
     TERM,
     /** A root cause agents gave when resolving cases, per product or category ({@code product/root-cause}). */

@@ -103,6 +103,9 @@ public interface WorkspaceMessages {
     @Message("{total} cases · page {page} of {pages}")
     String pageOf(long total, int page, int pages);
 
+    @Message("More than {total} cases · page {page} of the first {pages}; narrow the filters to see the rest")
+    String pageOfMore(long total, int page, int pages);
+
     @Message("Previous page")
     String previousPage();
 

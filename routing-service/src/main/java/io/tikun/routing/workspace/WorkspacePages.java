@@ -113,8 +113,8 @@ public class WorkspacePages {
         Set<String> team = teamOf(p.user());
         CaseQuery query = filter.toQuery(p.user(), team);
         int size = config.pageSize();
-        return repository.search(query, filter.page(), size, now).map(found -> {
-            Paging paging = new Paging(filter.page(), size, found.total());
+        return repository.searchUpTo(query, filter.page(), size, config.countUpTo(), now).map(found -> {
+            Paging paging = new Paging(found.page(), size, found.total(), found.more());
             List<InboxRow> rows = found.cases().stream().map(c -> InboxRow.of(c, now, config.amberBelow())).toList();
             return Map.of("rows", rows, "paging", paging);
         }).chain(data -> html(inbox.data("p", p).data("filter", filter).data("rows", data.get("rows"))

@@ -15,6 +15,8 @@ public class BearerWorkspaceProfile implements QuarkusTestProfile {
         return Map.of("quarkus.oidc.browser.tenant-paths", "/console,/console/*",
                 // tal and noa work in one team, sara with tal in another; dor and gil in none.
                 "tikun.routing.workspace.teams.frontline", "tal,noa",
-                "tikun.routing.workspace.teams.billing", "tal,sara");
+                "tikun.routing.workspace.teams.billing", "tal,sara",
+                // counted up to 3, so a test shows the inbox past its count with a handful of cases
+                "tikun.routing.workspace.count-up-to", "3");
     }
 }

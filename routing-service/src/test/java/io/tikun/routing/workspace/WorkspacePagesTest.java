@@ -489,6 +489,38 @@ class WorkspacePagesTest {
     }
 
     @Test
+    void theInboxCountsUpToItsCapAndPagesNoFurtherThanItCounted() {
+        String many = "cust-many-" + UUID.randomUUID();
+        String few = "cust-few-" + UUID.randomUUID();
+        try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            for (int i = 0; i < 6; i++) {
+                String customer = i < 4 ? many : few;
+                sender.send("complaints.received", customer, UUID.randomUUID().toString(), "tikun.complaint.received",
+                        io.tikun.routing.CaseFixtures.complaintJson(UUID.randomUUID().toString(), customer, "LOW", "web",
+                                Instant.now(), null));
+            }
+        }
+        for (String customer : List.of(many, few)) {
+            org.awaitility.Awaitility.await().atMost(io.tikun.routing.CaseFixtures.WAIT)
+                    .until(() -> Jsoup.parse(as("mira", "manager").get("/workspace?queue=all&status=any&customer=" + customer)
+                            .asString()).select("li.case-row").size() == (customer.equals(many) ? 4 : 2));
+        }
+
+        Document capped = page(as("mira", "manager").cookie("lang", "en")
+                .get("/workspace?queue=all&status=any&customer=" + many + "&page=7"));
+        assertThat(capped.selectFirst("#paging-summary").text())
+                .isEqualTo("More than 3 cases · page 1 of the first 1; narrow the filters to see the rest");
+        assertThat(capped.selectFirst("#paging-summary").attr("data-more")).isEqualTo("true");
+        assertThat(capped.select("li.case-row")).as("the page asked past the count shows the last counted one")
+                .hasSize(4);
+        assertThat(capped.select(".paging a[rel=next]")).isEmpty();
+
+        Document counted = page(as("mira", "manager").get("/workspace?queue=all&status=any&customer=" + few));
+        assertThat(counted.selectFirst("#paging-summary").text()).isEqualTo("2 תיקים · עמוד 1 מתוך 1");
+        assertThat(counted.selectFirst("#paging-summary").attr("data-more")).isEqualTo("false");
+    }
+
+    @Test
     void aFormWithoutAValidTokenChangesNothing() {
         String id = openCase("MEDIUM", "email", "en");
         Document opened = casePage("dor", "agent", id);
