@@ -51,6 +51,7 @@ final class HotspotReplay {
     private final HotspotSettings settings;
     private final ComplaintClassifier classifier;
     private final java.util.Map<String, String> classifiedProducts = new java.util.HashMap<>();
+    private final java.util.Map<String, String> classifiedCategories = new java.util.HashMap<>();
 
     /** @param classifier intake's classifier, which gives each complaint its product and category as intake would */
     HotspotReplay(ObjectMapper mapper, HotspotSettings settings, ComplaintClassifier classifier) {
@@ -64,10 +65,16 @@ final class HotspotReplay {
         return classifiedProducts.get(complaintId);
     }
 
+    /** The category intake's classifier gave a complaint already turned into an event. */
+    String classifiedCategory(String complaintId) {
+        return classifiedCategories.get(complaintId);
+    }
+
     /** The same replay under other settings (the classification of each complaint is kept). */
     HotspotReplay with(HotspotSettings other) {
         HotspotReplay replay = new HotspotReplay(mapper, other, classifier);
         replay.classifiedProducts.putAll(classifiedProducts);
+        replay.classifiedCategories.putAll(classifiedCategories);
         return replay;
     }
 
@@ -135,6 +142,7 @@ final class HotspotReplay {
         if (classified.product() != null) {
             classifiedProducts.put(complaint.complaintId(), classified.product().id());
         }
+        classifiedCategories.put(complaint.complaintId(), classified.category());
         ObjectNode classification = event.putObject("classification");
         if (classified.product() == null) {
             classification.putNull("product");

@@ -73,7 +73,7 @@ public final class HotspotReplayBenchmark {
                 seed, spikeSize, spread);
         StringBuilder body = new StringBuilder(report.write(background, spikes, alone, spiked, inMemoryWeek, persistent,
                 replay::classifiedProduct));
-        body.append(report.missedSpikes(spikes, spiked, withSpikes, replay::classifiedProduct));
+        body.append(report.missedSpikes(spikes, spiked, withSpikes, replay::classifiedProduct, replay::classifiedCategory));
         body.append(VARIANTS_HEADER);
         body.append(report.variantRow("defaults", settings, spikes, alone, spiked));
         for (var variant : variants(settings).entrySet()) {
@@ -101,24 +101,43 @@ public final class HotspotReplayBenchmark {
      */
     private static Map<String, HotspotSettings> variants(HotspotSettings d) {
         Map<String, HotspotSettings> variants = new java.util.LinkedHashMap<>();
-        HotspotSettings first = d.withBudget(Map.of(), false).withMinimumExpected(0.5);
+        HotspotSettings first = d.withBudget(Map.of(), false).withMinimumExpected(0.5).withPriorWeeks(0)
+                .withVocabularyPerWeek(0);
         variants.put("first version (per-test rate only)", first);
         variants.put("first version at rate 1e-4", first.withRateAndFloor(1e-4, d.minComplaints(), d.minCustomers()));
-        variants.put("budget per kind only", d.withBudget(d.falseAlarmsPerWeek(), false).withMinimumExpected(0.5));
-        variants.put("pooled baseline only", d.withBudget(Map.of(), true).withMinimumExpected(0.5));
-        variants.put("budget and pooled, at least 0.5 expected", d.withMinimumExpected(0.5));
+        variants.put("budget per kind only",
+                d.withBudget(d.falseAlarmsPerWeek(), false).withMinimumExpected(0.5).withPriorWeeks(0)
+                        .withVocabularyPerWeek(0));
+        variants.put("pooled baseline only",
+                d.withBudget(Map.of(), true).withMinimumExpected(0.5).withPriorWeeks(0).withVocabularyPerWeek(0));
+        variants.put("budget and pooled, at least 0.5 expected",
+                d.withMinimumExpected(0.5).withPriorWeeks(0).withVocabularyPerWeek(0));
+        variants.put("defaults, every word tested as a term (no vocabulary)", d.withVocabularyPerWeek(0));
+        variants.put("defaults, vocabulary from 3 customers a week", d.withVocabularyPerWeek(3));
+        variants.put("defaults, vocabulary from 14 customers a week", d.withVocabularyPerWeek(14));
+        variants.put("previous defaults (no shape of the week, every word tested)",
+                d.withPriorWeeks(0).withVocabularyPerWeek(0));
+        variants.put("defaults, the shape of the week worth 2 weeks", d.withPriorWeeks(2));
+        variants.put("defaults, the shape of the week worth 8 weeks", d.withPriorWeeks(8));
         Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> even = new java.util.EnumMap<>(
                 io.tikun.intake.hotspot.HotspotSubject.Kind.class);
         d.falseAlarmsPerWeek().keySet().forEach(kind -> even.put(kind, 0.25));
         variants.put("defaults, every kind at 0.25 a week (categories too)", d.withBudget(even, true));
+        variants.put("defaults, product-and-category pairs at 0.1 a week", d.withBudget(pairsAt(d, 0.1), true));
         // The defaults before product-and-category pairs were counted: their budget so small no pair can pass the test.
         Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> before = new java.util.EnumMap<>(even);
         before.put(io.tikun.intake.hotspot.HotspotSubject.Kind.CATEGORY, 0.02);
         before.put(io.tikun.intake.hotspot.HotspotSubject.Kind.PRODUCT_CATEGORY, 1e-12);
-        variants.put("previous defaults (0.25 a week per kind, categories 0.02, no product-and-category pairs)",
-                d.withBudget(before, true));
+        variants.put("defaults two changes ago (0.25 a week per kind, categories 0.02, no product-and-category pairs,"
+                + " no shape of the week)", d.withBudget(before, true).withPriorWeeks(0).withVocabularyPerWeek(0));
         variants.put("defaults, floor 5 from 5", d.withRateAndFloor(d.falseAlarmRate(), 5, 5));
         return variants;
+    }
+
+    private static Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> pairsAt(HotspotSettings d, double budget) {
+        Map<io.tikun.intake.hotspot.HotspotSubject.Kind, Double> pairs = new java.util.EnumMap<>(d.falseAlarmsPerWeek());
+        pairs.put(io.tikun.intake.hotspot.HotspotSubject.Kind.PRODUCT_CATEGORY, budget);
+        return pairs;
     }
 
     /**

@@ -57,7 +57,7 @@ final class HotspotReplayReport {
                         own `ComplaintClassifier` and its words read by the same analysis, as in the service. Intake's own \
                         `HotspotTopology` with `HotspotSettings.defaults()` (window %s, floor %d complaints from %d customers, \
                         false-alarm rate at most %s per test and a budget of %s false alarms a week per subject kind, \
-                        pooled baseline %s, at least %s expected, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
+                        pooled baseline %s, the shape of the week worth %s weeks, words used by %s customers a week or more not tested as terms, at least %s expected, cool-down %s, baseline %d weeks) in Kafka Streams' TopologyTestDriver, its wall \
                         clock moved along with the complaints (the sweep runs every %s of replayed time); detection runs use \
                         in-memory stores (the driver commits, and so flushes RocksDB to disk, after every record), and the \
                         first week is replayed once more over the service's RocksDB stores for the throughput beside it.
@@ -67,7 +67,9 @@ final class HotspotReplayReport {
                 spikeSize, spikeSize, spread, settings.baselineWeeks(), settings.window(), settings.minComplaints(),
                 settings.minCustomers(), settings.falseAlarmRate(),
                 settings.falseAlarmsPerWeek().isEmpty() ? "none" : settings.falseAlarmsPerWeek().toString(),
-                settings.pooledBaseline() ? "on" : "off", settings.minimumExpected(), settings.coolDown(),
+                settings.pooledBaseline() ? "on" : "off", settings.priorWeeks(), settings.vocabularyPerWeek(),
+                settings.minimumExpected(),
+                settings.coolDown(),
                 settings.baselineWeeks(), settings.sweepInterval()));
 
         Set<String> spikeIds = HotspotReplayBenchmark.spikeComplaintIds(spikes);
@@ -89,7 +91,8 @@ final class HotspotReplayReport {
                 long delay = Duration.between(spike.start(), h.windowEnd()).toMinutes();
                 worstDelay = Math.max(worstDelay, delay);
                 long seen = spike.complaints().stream().filter(c -> !c.receivedAt().isAfter(h.windowEnd())).count();
-                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | yes, as %s %s | %d min | %d of %d | %d | %.2f | %.1e |\n",
+                out.append(String.format(Locale.ROOT,
+                        "| %s | %s %s | %s | %s | yes, as %s %s | %d min | %d of %d | %d | %.2f | %.1e |\n",
                         spike.id(), spike.kind(), spike.subject(), classified, HotspotReplayBenchmark.localTime(spike.start()),
                         h.kind(), h.value(), delay,
                         seen, spike.complaints().size(), h.customers(), h.expected(), h.pValue()));
@@ -129,7 +132,8 @@ final class HotspotReplayReport {
                 | first week, RocksDB stores, committed after every record | %.0f complaints/s (%d) |
                 | the busiest replayed hour needs | %.3f complaints/s |
                 """, settings.window(), found, spikes.size(), byProductAlone(spikes, spiked),
-                spikes.stream().filter(s -> s.kind() == ReplayComplaints.SpikeKind.PRODUCT).count(), worstDelay, settings.baselineWeeks() + 1, weeks,
+                spikes.stream().filter(s -> s.kind() == ReplayComplaints.SpikeKind.PRODUCT).count(), worstDelay,
+                settings.baselineWeeks() + 1, weeks,
                 falseAlone.size(), establishedWeeks == 0 ? 0.0 : (double) falseAlone.size() / establishedWeeks, weeks,
                 perWeek, settings.baselineWeeks(), warmUp.size(), related.size(), settings.baselineWeeks() + 1, weeks,
                 unrelated.size(), alone.complaintsPerSecond(), alone.complaints(), alone.took().toNanos() / 1e9,
@@ -153,7 +157,8 @@ final class HotspotReplayReport {
      * baseline weeks and of the same hours of every day, and the Poisson tail of that count.
      */
     String missedSpikes(List<ReplayComplaints.Spike> spikes, HotspotReplay.Outcome spiked, List<ReplayComplaint> all,
-            java.util.function.UnaryOperator<String> classifiedProduct) {
+            java.util.function.UnaryOperator<String> classifiedProduct,
+            java.util.function.UnaryOperator<String> classifiedCategory) {
         StringBuilder out = new StringBuilder();
         for (ReplayComplaints.Spike spike : spikes) {
             if (spike.kind() != ReplayComplaints.SpikeKind.PRODUCT
@@ -162,33 +167,7 @@ final class HotspotReplayReport {
             }
             List<ReplayComplaint> about = all.stream()
                     .filter(c -> spike.subject().equals(classifiedProduct.apply(c.complaintId()))).toList();
-            long best = 0;
-            Instant bestEnd = spike.start();
-            for (ReplayComplaint c : about) {
-                Instant end = c.receivedAt();
-                if (end.isBefore(spike.start()) || end.isAfter(spike.start().plus(settings.window()))) {
-                    continue;
-                }
-                long customers = customersIn(about, end.minus(settings.window()), end);
-                if (customers > best) {
-                    best = customers;
-                    bestEnd = end;
-                }
-            }
-            double weekly = 0;
-            for (int w = 1; w <= settings.baselineWeeks(); w++) {
-                Instant end = bestEnd.minus(Duration.ofDays(7L * w));
-                weekly += customersIn(about, end.minus(settings.window()), end);
-            }
-            weekly /= settings.baselineWeeks();
-            double daily = 0;
-            int days = 7 * settings.baselineWeeks();
-            for (int d = 1; d <= days; d++) {
-                Instant end = bestEnd.minus(Duration.ofDays(d));
-                daily += customersIn(about, end.minus(settings.window()), end);
-            }
-            daily /= days;
-            double expected = Math.max(settings.minimumExpected(), Math.max(weekly, daily));
+            Figures product = figures(spike, about);
             out.append(String.format(Locale.ROOT,
                     """
 
@@ -196,10 +175,58 @@ final class HotspotReplayReport {
                             (ending %s), against %.2f expected on the same hours of the week and %.2f on the same hours of every \
                             day; P(at least %d | %.2f) = %.1e.
                             """,
-                    spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()), best,
-                    HotspotReplayBenchmark.localTime(bestEnd), weekly, daily, best, expected, poissonTail(best, expected)));
+                    spike.id(), spike.kind(), spike.subject(), HotspotReplayBenchmark.localTime(spike.start()),
+                    product.best(), HotspotReplayBenchmark.localTime(product.end()), product.weekly(), product.daily(),
+                    product.best(), product.expected(), poissonTail(product.best(), product.expected())));
+            Map<String, Long> categories = spike.complaints().stream().collect(Collectors.groupingBy(
+                    c -> String.valueOf(classifiedCategory.apply(c.complaintId())), java.util.TreeMap::new,
+                    Collectors.counting()));
+            String main = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Figures pair = figures(spike, about.stream()
+                    .filter(c -> main.equals(classifiedCategory.apply(c.complaintId()))).toList());
+            out.append(String.format(Locale.ROOT,
+                    "Its complaints by category as the classifier read them: %s; as PRODUCT_CATEGORY %s/%s, at most %d "
+                            + "customers in one window against %.2f expected on the same hours of the week and %.2f on the "
+                            + "same hours of every day; P(at least %d | %.2f) = %.1e.%n",
+                    categories, spike.subject(), main, pair.best(), pair.weekly(), pair.daily(), pair.best(),
+                    pair.expected(), poissonTail(pair.best(), pair.expected())));
         }
         return out.toString();
+    }
+
+    /** The most customers about a subject in one window of the spike, and that window's baselines. */
+    private record Figures(long best, Instant end, double weekly, double daily, double expected) {
+    }
+
+    private Figures figures(ReplayComplaints.Spike spike, List<ReplayComplaint> about) {
+        long best = 0;
+        Instant bestEnd = spike.start();
+        for (ReplayComplaint c : about) {
+            Instant end = c.receivedAt();
+            if (end.isBefore(spike.start()) || end.isAfter(spike.start().plus(settings.window()))) {
+                continue;
+            }
+            long customers = customersIn(about, end.minus(settings.window()), end);
+            if (customers > best) {
+                best = customers;
+                bestEnd = end;
+            }
+        }
+        double weekly = 0;
+        for (int w = 1; w <= settings.baselineWeeks(); w++) {
+            Instant end = bestEnd.minus(Duration.ofDays(7L * w));
+            weekly += customersIn(about, end.minus(settings.window()), end);
+        }
+        weekly /= settings.baselineWeeks();
+        double daily = 0;
+        int days = 7 * settings.baselineWeeks();
+        for (int d = 1; d <= days; d++) {
+            Instant end = bestEnd.minus(Duration.ofDays(d));
+            daily += customersIn(about, end.minus(settings.window()), end);
+        }
+        daily /= days;
+        return new Figures(best, bestEnd, weekly, daily,
+                Math.max(settings.minimumExpected(), Math.max(weekly, daily)));
     }
 
     private static long customersIn(List<ReplayComplaint> complaints, Instant from, Instant to) {
@@ -238,7 +265,11 @@ final class HotspotReplayReport {
                 variant.falseAlarmsPerWeek().isEmpty() ? "none"
                         : variant.falseAlarmsPerWeek().values().stream().distinct()
                                 .map(String::valueOf).collect(Collectors.joining("/")) + " per kind",
-                (variant.pooledBaseline() ? "pooled, " : "same hours only, ") + "at least " + variant.minimumExpected(),
+                (variant.pooledBaseline() ? "pooled, " : "same hours only, ")
+                        + (variant.priorWeeks() > 0 ? "shape of the week worth " + variant.priorWeeks() + " weeks, " : "")
+                        + (variant.vocabularyPerWeek() > 0 ? "vocabulary from " + variant.vocabularyPerWeek() + " a week, "
+                                : "")
+                        + "at least " + variant.minimumExpected(),
                 variant.minComplaints(), variant.minCustomers(), found, spikes.size(),
                 missed.isEmpty() ? "" : " (missed " + missed + ")", delays, (double) falseAlarms / establishedWeeks,
                 byKind);

@@ -86,6 +86,9 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         if (newCustomer) {
             String hourKey = HotspotStores.hourKey(Math.floorDiv(at, HOUR), subject);
             hourly.put(hourKey, valueOr(hourly.get(hourKey), 0L) + 1);
+            String kindKey = HotspotStores.hourKey(Math.floorDiv(at, HOUR),
+                    HotspotStores.kindTotal(HotspotSubject.fromKey(subject).kind()));
+            hourly.put(kindKey, valueOr(hourly.get(kindKey), 0L) + 1);
         }
         SubjectSummary summary = valueOr(summaries.get(subject), SubjectSummary.empty())
                 .seen(sighting, newCustomer, settings.samples());
@@ -105,22 +108,38 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         int customersNow = (int) Math.min(Integer.MAX_VALUE, summary.customers());
         HotspotSubject.Kind kind = HotspotSubject.fromKey(subject).kind();
         double rate = testRate(kind);
-        // the same hours of the week first; only a count that passes is weighed against the pooled lower bounds
-        double expected = Math.max(settings.minimumExpected(), baseline(subject, now, weeks));
+        // the same hours of the week first; only a count that passes them (even shrunk as far as the shape could take
+        // them) is weighed against the shape of the week and the pooled lower bound, which read many more hours
+        double weekly = baseline(subject, now, weeks);
+        double shrinkage = weeks == 0 ? 1 : weeks / (weeks + settings.priorWeeks());
+        double expected = Math.max(settings.minimumExpected(), weekly * shrinkage);
         double pValue = PoissonTail.atLeast(customersNow, expected);
         if (pValue > rate) {
             return;
         }
-        if (settings.pooledBaseline() && weeks > 0) {
-            double pooled = pooledBaseline(subject, now, weeks);
-            if (pooled > expected) {
-                expected = pooled;
-                pValue = PoissonTail.atLeast(customersNow, expected);
-                if (pValue > rate) {
-                    LOG.debugf("%s: %d customers unlikely at this hour of the week but not against %.2f over all hours",
-                            subject, customersNow, pooled);
-                    return;
-                }
+        if (kind == HotspotSubject.Kind.TERM && isVocabulary(subject, now, weeks)) {
+            LOG.debugf("%s: %d customers, but the word is in everyday use", subject, customersNow);
+            return;
+        }
+        if (weeks > 0 && (settings.pooledBaseline() || settings.priorWeeks() > 0)) {
+            double daily = sameHoursOfEveryDay(subject, now, weeks);
+            expected = weekly;
+            if (settings.priorWeeks() > 0) {
+                // the prior may only temper a same-hours count that chance inflated; a quiet one is raised by the
+                // pooled lower bound instead, which is read from the subject's own days
+                double prior = daily * weekShape(kind, now, weeks);
+                expected = Math.min(weekly,
+                        (weekly * weeks + prior * settings.priorWeeks()) / (weeks + settings.priorWeeks()));
+            }
+            expected = Math.max(settings.minimumExpected(), expected);
+            if (settings.pooledBaseline()) {
+                expected = Math.max(expected, daily);
+            }
+            pValue = PoissonTail.atLeast(customersNow, expected);
+            if (pValue > rate) {
+                LOG.debugf("%s: %d customers unlikely at this hour of the week but not against %.2f expected from more"
+                        + " of its history", subject, customersNow, expected);
+                return;
             }
         }
         raised.put(subject, now);
@@ -207,23 +226,47 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
     }
 
     /**
-     * A lower bound on the expected count from more of the subject's history than its same hours of the week: its mean
-     * over the same hours of every day of the baseline weeks (28 windows instead of 4). Sparse same-hour-of-week counts
-     * otherwise make an ordinary word look sudden. Not its mean over all hours: that is no lower bound at night, where
-     * a spike about a busy product would drown in the day's traffic.
+     * The subject's mean over the same hours of every day of the baseline weeks (28 windows instead of 4): a lower bound
+     * on its expected count, since sparse same-hour-of-week counts otherwise make an ordinary word look sudden, and the
+     * base of its prior. Not its mean over all hours: that is no lower bound at night, where a spike about a busy
+     * product would drown in the day's traffic.
      */
-    private double pooledBaseline(String subject, long now, int weeks) {
-        long hours = Math.max(1, window / HOUR);
-        long nowHour = Math.floorDiv(now, HOUR);
+    private double sameHoursOfEveryDay(String key, long now, int weeks) {
         long days = weeks * 7L;
-        long sameHoursOfDay = 0;
+        long total = 0;
         for (long day = 1; day <= days; day++) {
-            long lastHour = nowHour - day * 24;
-            for (long hour = lastHour - hours + 1; hour <= lastHour; hour++) {
-                sameHoursOfDay += valueOr(hourly.get(HotspotStores.hourKey(hour, subject)), 0L);
-            }
+            total += hoursEnding(key, now - day * 24 * HOUR);
         }
-        return (double) sameHoursOfDay / days;
+        return (double) total / days;
+    }
+
+    /**
+     * How much busier (or quieter) the window's hours of the week are than the same hours of an average day, for all
+     * the subjects of the kind this instance counts together: a shape read from far more complaints than one subject
+     * has, so a sparse subject can borrow it. 1 when the kind has no history at these hours.
+     */
+    private double weekShape(HotspotSubject.Kind kind, long now, int weeks) {
+        String total = HotspotStores.kindTotal(kind);
+        double sameHoursOfEveryDay = sameHoursOfEveryDay(total, now, weeks);
+        return sameHoursOfEveryDay == 0 ? 1 : baseline(total, now, weeks) / sameHoursOfEveryDay;
+    }
+
+    /**
+     * Whether a word was used by at least the vocabulary threshold of customers a week over the baseline weeks: then it
+     * is everyday language ("good morning", "product"), whose surges are the complaint volume's, not an emerging term.
+     */
+    private boolean isVocabulary(String subject, long now, int weeks) {
+        if (settings.vocabularyPerWeek() <= 0 || weeks == 0) {
+            return false;
+        }
+        // the weeks before the window, so a surge of a new word does not make it everyday language
+        long windowStartHour = Math.floorDiv(now - window, HOUR);
+        long hoursOfHistory = weeks * (WEEK / HOUR);
+        long total = 0;
+        for (long hour = windowStartHour - hoursOfHistory; hour < windowStartHour; hour++) {
+            total += valueOr(hourly.get(HotspotStores.hourKey(hour, subject)), 0L);
+        }
+        return (double) total / weeks >= settings.vocabularyPerWeek();
     }
 
     /** Whole weeks of history before {@code now}, up to the configured baseline. */
@@ -233,19 +276,26 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
     }
 
     /** Mean over the trailing weeks of the customers first seen in the same hours of the week as the current window. */
-    private double baseline(String subject, long now, int weeks) {
+    private double baseline(String key, long now, int weeks) {
         if (weeks == 0) {
             return 0;
         }
-        long hours = Math.max(1, window / HOUR);
         long total = 0;
         for (int week = 1; week <= weeks; week++) {
-            long lastHour = Math.floorDiv(now - week * WEEK, HOUR);
-            for (long hour = lastHour - hours + 1; hour <= lastHour; hour++) {
-                total += valueOr(hourly.get(HotspotStores.hourKey(hour, subject)), 0L);
-            }
+            total += hoursEnding(key, now - week * WEEK);
         }
         return (double) total / weeks;
+    }
+
+    /** Customers first seen about {@code key} in the window's worth of whole hours up to the one holding {@code end}. */
+    private long hoursEnding(String key, long end) {
+        long hours = Math.max(1, window / HOUR);
+        long lastHour = Math.floorDiv(end, HOUR);
+        long total = 0;
+        for (long hour = lastHour - hours + 1; hour <= lastHour; hour++) {
+            total += valueOr(hourly.get(HotspotStores.hourKey(hour, key)), 0L);
+        }
+        return total;
     }
 
     private void sweep(long wallClock) {

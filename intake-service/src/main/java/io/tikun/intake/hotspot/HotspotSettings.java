@@ -24,6 +24,13 @@ import java.util.Map;
  *        windows in a week, and at most {@code falseAlarmRate}); a kind without one tests at {@code falseAlarmRate}
  * @param pooledBaseline whether the expected count is also at least the subject's mean over the same hours of every
  *        day, and over all hours, of the baseline weeks (a lower bound that steadies sparse same-hour-of-week counts)
+ * @param priorWeeks how many weeks of evidence the subject's expected count borrows from the shape of the week that
+ *        all subjects of its kind share: the same-hours-of-week mean is shrunk toward the subject's mean over the same
+ *        hours of every day times that shape, as if this many more weeks had been seen, and never raised by it (0: the
+ *        same hours of the week alone). A few customers who happened to complain in one earlier week then no longer hide
+ *        a spike.
+ * @param vocabularyPerWeek customers a week, on average over the baseline weeks, from which a word is vocabulary and no
+ *        longer an emerging term: it is not tested (its surges show as a product or a category); 0 tests every word
  */
 public record HotspotSettings(
         Duration window,
@@ -37,7 +44,14 @@ public record HotspotSettings(
         int samples,
         Duration sweepInterval,
         Map<HotspotSubject.Kind, Double> falseAlarmsPerWeek,
-        boolean pooledBaseline) {
+        boolean pooledBaseline,
+        double priorWeeks,
+        double vocabularyPerWeek) {
+
+    /** The default weight of the week's shape, in weeks. */
+    public static final double DEFAULT_PRIOR_WEEKS = 4;
+    /** By default a word a customer a day uses is vocabulary. */
+    public static final double DEFAULT_VOCABULARY_PER_WEEK = 7;
 
     public HotspotSettings {
         if (window.isNegative() || window.isZero() || window.toMinutes() < 1) {
@@ -56,6 +70,12 @@ public record HotspotSettings(
         if (!(minimumExpected > 0)) {
             throw new IllegalArgumentException("minimum expected count must be positive, was " + minimumExpected);
         }
+        if (!(vocabularyPerWeek >= 0)) {
+            throw new IllegalArgumentException("vocabulary per week must not be negative, was " + vocabularyPerWeek);
+        }
+        if (!(priorWeeks >= 0)) {
+            throw new IllegalArgumentException("prior weeks must not be negative, was " + priorWeeks);
+        }
         falseAlarmsPerWeek = falseAlarmsPerWeek == null || falseAlarmsPerWeek.isEmpty() ? Map.of()
                 : Map.copyOf(new EnumMap<>(falseAlarmsPerWeek));
         falseAlarmsPerWeek.forEach((kind, budget) -> {
@@ -70,13 +90,13 @@ public record HotspotSettings(
             int minCustomers, double minimumExpected, Duration coolDown, int maxTermsPerComplaint, int samples,
             Duration sweepInterval) {
         this(window, baselineWeeks, falseAlarmRate, minComplaints, minCustomers, minimumExpected, coolDown,
-                maxTermsPerComplaint, samples, sweepInterval, Map.of(), false);
+                maxTermsPerComplaint, samples, sweepInterval, Map.of(), false, 0, 0);
     }
 
     /**
      * The defaults: 6 hours, 4 weeks, at least 3 complaints from 2 customers, one alarm in 1,000 at most per test, a
      * fifth of a false alarm a week per subject kind but a fiftieth for categories (under one a week in all), the pooled
-     * baseline, 0.1 expected at least.
+     * baseline, 0.1 expected at least, the shape of the week worth four weeks, words a customer a day uses not tested as terms.
      */
     public static HotspotSettings defaults() {
         Map<HotspotSubject.Kind, Double> budget = new EnumMap<>(HotspotSubject.Kind.class);
@@ -84,24 +104,41 @@ public record HotspotSettings(
             budget.put(kind, kind == HotspotSubject.Kind.CATEGORY ? 0.02 : 0.2);
         }
         return new HotspotSettings(Duration.ofHours(6), 4, 0.001, 3, 2, 0.1, Duration.ofHours(12), 30, 5,
-                Duration.ofMinutes(1), budget, true);
+                Duration.ofMinutes(1), budget, true, DEFAULT_PRIOR_WEEKS,
+                DEFAULT_VOCABULARY_PER_WEEK);
     }
 
     /** The same settings with another budget per kind (empty: every test at {@code falseAlarmRate}) and baseline. */
     public HotspotSettings withBudget(Map<HotspotSubject.Kind, Double> budget, boolean pooled) {
         return new HotspotSettings(window, baselineWeeks, falseAlarmRate, minComplaints, minCustomers, minimumExpected,
-                coolDown, maxTermsPerComplaint, samples, sweepInterval, budget, pooled);
+                coolDown, maxTermsPerComplaint, samples, sweepInterval, budget, pooled, priorWeeks, vocabularyPerWeek);
     }
 
     /** The same settings with another minimum expected count. */
     public HotspotSettings withMinimumExpected(double expected) {
         return new HotspotSettings(window, baselineWeeks, falseAlarmRate, minComplaints, minCustomers, expected,
-                coolDown, maxTermsPerComplaint, samples, sweepInterval, falseAlarmsPerWeek, pooledBaseline);
+                coolDown, maxTermsPerComplaint, samples, sweepInterval, falseAlarmsPerWeek, pooledBaseline, priorWeeks,
+                vocabularyPerWeek);
+    }
+
+    /** The same settings with the week's shape worth another number of weeks (0: the same hours of the week alone). */
+    public HotspotSettings withPriorWeeks(double weeks) {
+        return new HotspotSettings(window, baselineWeeks, falseAlarmRate, minComplaints, minCustomers, minimumExpected,
+                coolDown, maxTermsPerComplaint, samples, sweepInterval, falseAlarmsPerWeek, pooledBaseline, weeks,
+                vocabularyPerWeek);
+    }
+
+    /** The same settings with another threshold of vocabulary (0: every word is tested). */
+    public HotspotSettings withVocabularyPerWeek(double customers) {
+        return new HotspotSettings(window, baselineWeeks, falseAlarmRate, minComplaints, minCustomers, minimumExpected,
+                coolDown, maxTermsPerComplaint, samples, sweepInterval, falseAlarmsPerWeek, pooledBaseline, priorWeeks,
+                customers);
     }
 
     /** The same settings with another cap on the rate of one test and another floor. */
     public HotspotSettings withRateAndFloor(double rate, int complaints, int customers) {
         return new HotspotSettings(window, baselineWeeks, rate, complaints, customers, minimumExpected, coolDown,
-                maxTermsPerComplaint, samples, sweepInterval, falseAlarmsPerWeek, pooledBaseline);
+                maxTermsPerComplaint, samples, sweepInterval, falseAlarmsPerWeek, pooledBaseline, priorWeeks,
+                vocabularyPerWeek);
     }
 }

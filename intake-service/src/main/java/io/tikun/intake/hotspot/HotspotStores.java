@@ -48,6 +48,14 @@ final class HotspotStores {
         return "subjects|" + kind;
     }
 
+    /**
+     * The hourly store's pseudo-subject counting every subject of a kind together (the shape of the week); a subject
+     * key always has a colon, this one never does.
+     */
+    static String kindTotal(HotspotSubject.Kind kind) {
+        return "all " + kind;
+    }
+
     static String customerKey(String subject, String customerId) {
         return subject + "|" + customerId;
     }

@@ -75,6 +75,22 @@ public interface HotspotsConfig {
     @WithDefault("true")
     boolean pooledBaseline();
 
+    /**
+     * How many weeks of evidence a subject's expected count borrows from the shape of the week its kind shares (its
+     * mean over the same hours of every day, times how much busier these hours of the week are than the same hours of
+     * an average day for all subjects of the kind); 0 leaves the same hours of the week alone.
+     */
+    @WithDefault("4")
+    double priorWeeks();
+
+    /**
+     * Customers a week, on average over the baseline weeks, from which a word is vocabulary rather than an emerging
+     * term and is not tested ("good morning", "product"); its surges show as a product or a category. 0 tests every word.
+     * Scale it with the complaint volume.
+     */
+    @WithDefault("7")
+    double vocabularyPerWeek();
+
     /** What a window must also hold, whatever the test says. */
     Floor floor();
 
@@ -129,6 +145,7 @@ public interface HotspotsConfig {
     default HotspotSettings settings() {
         return new HotspotSettings(window(), baselineWeeks(), falseAlarmRate(), floor().complaints(),
                 floor().customers(), minimumExpected(), coolDown(), maxTermsPerComplaint(), samples(), sweepEvery(),
-                falseAlarmsPerWeek().byKind(), pooledBaseline());
+                falseAlarmsPerWeek().byKind(), pooledBaseline(), priorWeeks(),
+                vocabularyPerWeek());
     }
 }

@@ -47,7 +47,7 @@ class HotspotTopologyTest {
      * the false-alarm budget and the pooled baseline start the defaults.
      */
     private static final HotspotSettings PER_TEST = HotspotSettings.defaults().withBudget(Map.of(), false)
-            .withMinimumExpected(0.5);
+            .withMinimumExpected(0.5).withPriorWeeks(0).withVocabularyPerWeek(0);
 
     @BeforeEach
     void startDriver() throws Exception {
@@ -230,15 +230,50 @@ class HotspotTopologyTest {
 
     @Test
     void aWordUsedAtThisHourEveryOtherDayIsNotAHotspotOnTheWeekdayItHappenedToBeQuiet() throws Exception {
-        restart(HotspotSettings.defaults().withBudget(HotspotSettings.defaults().falseAlarmsPerWeek(), false));
+        HotspotSettings everyWord = HotspotSettings.defaults().withVocabularyPerWeek(0);
+        restart(everyWord.withBudget(everyWord.falseAlarmsPerWeek(), false));
         busyEveryDayButSundays();
         List<HotspotDetected> raised = termHotspots("bill");
         assertThat(raised).as("against the same hours of the week alone, which were quiet").hasSize(1);
         assertThat(raised.get(0).expected()).isEqualTo(0.1);
 
-        restart(HotspotSettings.defaults());
+        restart(everyWord);
         busyEveryDayButSundays();
         assertThat(termHotspots("bill")).as("against the same hours of every day, which were busy").isEmpty();
+    }
+
+    @Test
+    void aWordInEverydayUseIsNotAnEmergingTermWhenItRisesWithANewOne() throws Exception {
+        restart(HotspotSettings.defaults());
+        greetedEveryMorningThenSparksAtNight();
+        List<HotspotDetected> raised = hotspots.readValuesToList();
+        assertThat(raised).extracting(h -> h.subject().value()).as("the new word, not the greeting")
+                .contains("kettl").doesNotContain("good", "morn");
+
+        restart(HotspotSettings.defaults().withVocabularyPerWeek(0));
+        greetedEveryMorningThenSparksAtNight();
+        assertThat(hotspots.readValuesToList()).extracting(h -> h.subject().value())
+                .as("every word tested: the greeting is as sudden at night as the sparks").contains("kettl", "good");
+    }
+
+    /**
+     * Two customers a day greet with "good morning" at 10:00 for four weeks (14 a week, above the 7 that make a word
+     * vocabulary); then, on a night of the fifth week, six customers write "good morning, the kettle sparks".
+     */
+    private void greetedEveryMorningThenSparksAtNight() throws Exception {
+        for (int day = 0; day < 28; day++) {
+            Instant at = SUNDAY_10.plus(Duration.ofDays(day));
+            wallClockAt(at);
+            for (int i = 0; i < 2; i++) {
+                file("greeting-" + day + "-" + i, at.plus(Duration.ofMinutes(i)), "good morning", "");
+            }
+            hotspots.readValuesToList(); // the first weeks had no history yet
+        }
+        Instant night = SUNDAY_10.plus(Duration.ofDays(30)).plus(Duration.ofHours(17));
+        wallClockAt(night);
+        for (int i = 0; i < 6; i++) {
+            file("night-" + i, night.plus(Duration.ofMinutes(5L * i)), "good morning", "the kettle sparks");
+        }
     }
 
     /** Three customers about billing at 10:00 on every day of four weeks but Sundays, then three on the fifth Sunday. */
@@ -350,6 +385,57 @@ class HotspotTopologyTest {
         SubjectSummary pair = this.<SubjectSummary> store(HotspotStores.SUMMARIES)
                 .get("PRODUCT_CATEGORY:washing_machine/product_defect");
         assertThat(pair.customers()).as("the complaint naming no product is not in the pair").isEqualTo(5);
+    }
+
+    @Test
+    void aFewCustomersInOneEarlierWeekDoNotHideASpikeOnceTheShapeOfTheWeekIsBorrowed() throws Exception {
+        tuesdayKettlesAfterOneEarlierClump();
+        assertThat(about("kettle", hotspots.readValuesToList()))
+                .as("5 customers against 1.0 from the same hours of the week: P = 3.7e-3").isEmpty();
+
+        restart(PER_TEST.withPriorWeeks(4));
+        tuesdayKettlesAfterOneEarlierClump();
+        List<HotspotDetected> all = hotspots.readValuesToList();
+        List<HotspotDetected> raised = about("kettle", all);
+        assertThat(raised).hasSize(1);
+        // same hours of the week: 4 customers in 4 weeks; of every day: 4 in 28 days; the shape of the week from every
+        // product's customers at these hours: 20 in 4 Tuesdays against 116 in 28 days; shrunk with 4 weeks of it
+        double shape = (20 / 4.0) / (116 / 28.0);
+        double expected = (4 * 1.0 + 4 * (4 / 28.0) * shape) / 8;
+        assertThat(raised.get(0).expected()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(raised.get(0).pValue()).isLessThan(0.001);
+        assertThat(about("router", all)).as("the product that keeps the shape of the week, 4 customers as usual")
+                .isEmpty();
+    }
+
+    /**
+     * Four customers about a router at 11:00 every day; four about a kettle on the first Tuesday at 14:00; five about the
+     * kettle on the fifth Tuesday at 14:00.
+     */
+    private void tuesdayKettlesAfterOneEarlierClump() throws Exception {
+        for (int day = 0; day <= 30; day++) {
+            Instant morning = SUNDAY_10.plus(Duration.ofDays(day)).plus(Duration.ofHours(1));
+            wallClockAt(morning);
+            for (int i = 0; i < 4; i++) {
+                fileClassified("router-" + day + "-" + i, morning.plus(Duration.ofMinutes(i)), "router", "other");
+            }
+            Instant afternoon = morning.plus(Duration.ofHours(3));
+            if (day == 2 || day == 30) {
+                for (int i = 0; i < (day == 2 ? 4 : 5); i++) {
+                    fileClassified("kettle-" + day + "-" + i, afternoon.plus(Duration.ofMinutes(10L * i)), "kettle",
+                            "product_defect");
+                }
+            }
+            if (day < 30) {
+                hotspots.readValuesToList(); // the first weeks had no history yet
+            }
+        }
+    }
+
+    private static List<HotspotDetected> about(String product, List<HotspotDetected> raised) {
+        return raised.stream()
+                .filter(h -> h.subject().kind() == HotspotSubject.Kind.PRODUCT && h.subject().value().equals(product))
+                .toList();
     }
 
     private void fileClassified(String customer, Instant at, String product, String category) throws Exception {
