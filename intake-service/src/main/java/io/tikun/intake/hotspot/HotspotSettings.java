@@ -96,7 +96,8 @@ public record HotspotSettings(
     /**
      * The defaults: 6 hours, 4 weeks, at least 3 complaints from 2 customers, one alarm in 1,000 at most per test, a
      * fifth of a false alarm a week per subject kind but a fiftieth for categories (under one a week in all), the pooled
-     * baseline, 0.1 expected at least, the shape of the week worth four weeks, words a customer a day uses not tested as terms.
+     * baseline, 0.1 expected at least, the shape of the week worth four weeks, and words that a customer a day uses
+     * not tested as terms.
      */
     public static HotspotSettings defaults() {
         Map<HotspotSubject.Kind, Double> budget = new EnumMap<>(HotspotSubject.Kind.class);
