@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,30 +28,51 @@ import io.tikun.stack.StackOptions;
 public final class DrainBenchmark {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final int PROFILE_INTERVAL_MS = 5;
 
     public static void main(String[] args) throws Exception {
         BenchmarkArguments arguments = new BenchmarkArguments(args);
         int events = arguments.integer("events", 20_000);
         // One transaction per event is slow: a smaller backlog gives its rate in reasonable time.
         int eventsOff = arguments.integer("events-off", 3_000);
+        // A backlog of this size first warms a running routing up, then one more is produced and drained (0: no warm
+        // phase): how fast a JVM that has compiled its hot code drains, beside the freshly started one above.
+        int warmEvents = arguments.integer("warm-events", events);
         Duration wait = arguments.duration("wait", Duration.ofMinutes(20));
         long seed = arguments.integer("seed", 20261206);
         // HIGH and CRITICAL (they alert the manager): 20% as in a day's mix; 0 is the ordinary lane while intake's
         // urgent lane is on.
         int severe = arguments.integer("severe-percent", 20);
         Path results = arguments.path("results", Path.of("deploy/benchmark/RESULTS.md"));
+        // async-profiler: on the cold batched phase from the JVM's start to its stop, on the warm one for its drain.
+        boolean profile = Boolean.parseBoolean(arguments.text("profile", "false"));
+        // Options for every routing JVM of the run (e.g. -XX:TieredStopAtLevel=1), reported with the results.
+        String jvmOptions = arguments.text("routing-jvm-options", "");
 
         Path data = Files.createTempDirectory("tikun-drain-");
+        AsyncProfilerAgent profiler = profile ? AsyncProfilerAgent.extractTo(data) : null;
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(data).withServices())) {
-            // Batches off first: the batched phase then runs on the larger table, which can only slow it.
-            Phase off = drain(stack, "drain-off", eventsOff, false, seed, severe, wait);
-            Phase on = drain(stack, "drain-on", events, true, seed + 1, severe, wait);
-            new ResultsFile(results).append("Routing drains a backlog", report(off, on));
+            Drain drain = new Drain(stack, severe, wait, jvmOptions);
+            // Batches off first: the batched phases then run on the larger table, which can only slow them.
+            Phase off = drain.cold("drain-off", eventsOff, false, seed, null);
+            Path coldProfile = profile ? data.resolve("routing-cold.collapsed") : null;
+            Phase on = drain.cold("drain-on", events, true, seed + 1, coldProfile == null ? null
+                    : profiler.javaToolOptions(coldProfile, PROFILE_INTERVAL_MS));
+            Path warmProfile = profile ? data.resolve("routing-warm.collapsed") : null;
+            Phase warm = warmEvents > 0 ? drain.warm("drain-warm", warmEvents, seed + 2, profiler, warmProfile) : null;
+            StringBuilder report = new StringBuilder(report(off, on, warm, jvmOptions));
+            if (coldProfile != null) {
+                report.append(coldProfileReport(CollapsedProfile.read(coldProfile), on));
+            }
+            if (warm != null && warmProfile != null) {
+                report.append(warmProfileReport(CollapsedProfile.read(warmProfile), warm));
+            }
+            new ResultsFile(results).append("Routing drains a backlog", report.toString());
         }
     }
 
     /** One phase's backlog and what draining it took. */
-    private record Phase(String prefix, boolean batch, DrainBacklog backlog, int opened, Duration launchToLast,
+    private record Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast,
             Duration firstToLast, double loadBefore, double loadAfter) {
 
         double eventsPerSecond() {
@@ -62,37 +84,82 @@ public final class DrainBenchmark {
         }
     }
 
-    private static Phase drain(LocalStack stack, String prefix, int events, boolean batch, long seed, int severe,
-            Duration wait) throws Exception {
-        DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed, severe);
-        backlog.produce(stack.kafka().bootstrapServers());
-        String url = "jdbc:" + stack.postgres().reactiveUrl(LocalStack.DATABASE);
-        double loadBefore = load();
-        Instant launched = Instant.now();
-        CompletableFuture<ServiceProcess> routing = CompletableFuture.supplyAsync(() -> stack.startInstance(
-                LocalStack.ROUTING, Map.of("TIKUN_ROUTING_INTAKE_BATCH", Boolean.toString(batch))));
-        Instant giveUp = launched.plus(wait);
-        int opened = 0;
-        Instant doneAt = null;
-        try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
-            while (Instant.now().isBefore(giveUp)) {
-                opened = count(db, prefix);
-                if (opened >= backlog.complaints()) {
-                    doneAt = Instant.now();
-                    break;
-                }
-                Thread.sleep(POLL.toMillis());
+    /** Drains backlogs through routing instances started on one stack. */
+    private record Drain(LocalStack stack, int severe, Duration patience, String jvmOptions) {
+
+        private Map<String, String> environment(boolean batch, String toolOptions) {
+            Map<String, String> environment = new HashMap<>(
+                    Map.of("TIKUN_ROUTING_INTAKE_BATCH", Boolean.toString(batch)));
+            String options = (jvmOptions + " " + (toolOptions == null ? "" : toolOptions)).strip();
+            if (!options.isEmpty()) {
+                environment.put("JAVA_TOOL_OPTIONS", options);
             }
-            Instant[] span = span(db, prefix);
-            ServiceProcess instance = routing.join();
-            instance.close();
-            if (doneAt == null) {
-                throw new IllegalStateException(prefix + ": " + opened + " of " + backlog.complaints()
-                        + " cases after " + wait);
-            }
-            return new Phase(prefix, batch, backlog, opened, Duration.between(launched, doneAt),
-                    Duration.between(span[0], span[1]), loadBefore, load());
+            return environment;
         }
+
+        /** A backlog produced while routing is stopped, drained by a routing started afterwards (its JIT cold). */
+        Phase cold(String prefix, int events, boolean batch, long seed, String toolOptions) throws Exception {
+            DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed, severe);
+            backlog.produce(stack.kafka().bootstrapServers());
+            double loadBefore = load();
+            Instant launched = Instant.now();
+            CompletableFuture<ServiceProcess> routing = CompletableFuture
+                    .supplyAsync(() -> stack.startInstance(LocalStack.ROUTING, environment(batch, toolOptions)));
+            try (Connection db = connect()) {
+                Instant doneAt = awaitCases(db, prefix, backlog.complaints(), launched.plus(patience));
+                Instant[] span = span(db, prefix);
+                routing.join().close();
+                return new Phase(prefix, batch ? "batched, JVM started on the backlog" : "one transaction per event",
+                        backlog, count(db, prefix), Duration.between(launched, doneAt),
+                        Duration.between(span[0], span[1]), loadBefore, load());
+            }
+        }
+
+        /**
+         * A routing that has drained a backlog of the same size and mix (its hot code compiled) drains another, produced
+         * while it runs: the producer writes it in a few seconds, far faster than routing drains, so it is a backlog
+         * almost at once. With {@code profiler}, only the second drain is sampled.
+         */
+        Phase warm(String prefix, int events, long seed, AsyncProfilerAgent profiler, Path collapsed) throws Exception {
+            try (ServiceProcess routing = stack.startInstance(LocalStack.ROUTING, environment(true, null));
+                    Connection db = connect()) {
+                DrainBacklog warmUp = DrainBacklog.generate(prefix + "up", events, seed, severe);
+                warmUp.produce(stack.kafka().bootstrapServers());
+                awaitCases(db, prefix + "up", warmUp.complaints(), Instant.now().plus(patience));
+                DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed + 1, severe);
+                double loadBefore = load();
+                if (profiler != null) {
+                    profiler.start(routing.pid(), PROFILE_INTERVAL_MS);
+                }
+                Instant produced = Instant.now();
+                backlog.produce(stack.kafka().bootstrapServers());
+                Instant doneAt = awaitCases(db, prefix, backlog.complaints(), produced.plus(patience));
+                if (profiler != null) {
+                    profiler.stop(routing.pid(), collapsed);
+                }
+                Instant[] span = span(db, prefix);
+                return new Phase(prefix, "batched, JVM warmed by one backlog", backlog, count(db, prefix),
+                        Duration.between(produced, doneAt), Duration.between(span[0], span[1]), loadBefore, load());
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            return DriverManager.getConnection("jdbc:" + stack.postgres().reactiveUrl(LocalStack.DATABASE),
+                    PostgresServer.USER, PostgresServer.PASSWORD);
+        }
+    }
+
+    /** Waits until {@code complaints} cases of the phase exist; when they did. */
+    private static Instant awaitCases(Connection db, String prefix, int complaints, Instant giveUp) throws Exception {
+        int opened = 0;
+        while (Instant.now().isBefore(giveUp)) {
+            opened = count(db, prefix);
+            if (opened >= complaints) {
+                return Instant.now();
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException(prefix + ": " + opened + " of " + complaints + " cases by " + giveUp);
     }
 
     private static int count(Connection db, String prefix) throws SQLException {
@@ -131,31 +198,62 @@ public final class DrainBenchmark {
         return Math.max(1, d.toMillis()) / 1000.0;
     }
 
-    private static String report(Phase off, Phase on) {
+    private static String report(Phase off, Phase on, Phase warm, String jvmOptions) {
         StringBuilder out = new StringBuilder(String.format(
                 """
-                        One routing instance (packaged, default settings but for the switch) drains a backlog produced into
-                        `complaints.received` while it was stopped (Kafka %d partitions, PostgreSQL, GreenMail and Keycloak on this
-                        machine; intake not running). Each backlog: intake's contract examples as the shape, about 89%% new
-                        complaints (LOW 45%%, MEDIUM 35%%, HIGH 15%%, CRITICAL 5%%: HIGH and CRITICAL alert the manager by mail and
-                        stream, repeats climb a rung, CRITICAL repeats owe a callback), 10%% further messages on a customer's
-                        earlier complaint, 1%% redeliveries; about three complaints per customer. Batches off ran first, so the
-                        batched phase ran on the larger tables. "first → last case" is the span of `opened_at` (from the
-                        commit of the first batch); "launch → all" includes the JVM start (about 10–20 s here).
+                        One routing instance (packaged, default settings but for the switch%s) drains a backlog of
+                        `complaints.received` (Kafka %d partitions, PostgreSQL, GreenMail and Keycloak on this machine; intake not
+                        running). Each backlog: intake's contract examples as the shape, about 89%% new complaints (LOW 45%%,
+                        MEDIUM 35%%, HIGH 15%%, CRITICAL 5%%: HIGH and CRITICAL alert the manager by mail and stream, repeats climb
+                        a rung, CRITICAL repeats owe a callback), 10%% further messages on a customer's earlier complaint, 1%%
+                        redeliveries; about three complaints per customer. The first two backlogs were produced while routing was
+                        stopped and drained by a routing started on them; the warm one was produced while a routing that had just
+                        drained a backlog of the same size and mix ran (the producer takes a few seconds; routing drains it far
+                        slower, so it is a backlog almost at once). Phases ran in the table's order, each on the tables the
+                        previous ones grew. "first → last case" is the span of `opened_at`; "launch → all" is from starting the
+                        JVM (from starting to produce, warm) to the last case.
 
-                        | `tikun.routing.intake.batch` | events | cases | messages | redeliveries | first → last case | events/s | launch → all | events/s incl. start | load avg before → after |
+                        | mode | events | cases | messages | redeliveries | first → last case | events/s | launch → all | events/s incl. start | load avg before → after |
                         |---|---|---|---|---|---|---|---|---|---|
                         """,
-                3));
-        for (Phase p : new Phase[] { off, on }) {
+                jvmOptions.isBlank() ? "" : "; JVM options `" + jvmOptions + "`", 3));
+        for (Phase p : warm == null ? new Phase[] { off, on } : new Phase[] { off, on, warm }) {
             out.append(String.format("| %s | %d | %d | %d | %d | %.1f s | **%.0f** | %.1f s | %.0f | %.2f → %.2f |%n",
-                    p.batch(), p.backlog().size(), p.opened(), p.backlog().messages(), p.backlog().redeliveries(),
+                    p.mode(), p.backlog().size(), p.opened(), p.backlog().messages(), p.backlog().redeliveries(),
                     seconds(p.firstToLast()), p.eventsPerSecond(), seconds(p.launchToLast()),
                     p.eventsPerSecondFromLaunch(), p.loadBefore(), p.loadAfter()));
         }
-        out.append(
-                String.format("%nSeverities (batched phase): %s. Batched drain: %.1f× the rate of one transaction per event.%n",
-                        on.backlog().severities(), on.eventsPerSecond() / off.eventsPerSecond()));
-        return out.toString();
+        out.append(String.format("%nSeverities (cold batched phase): %s. Batched drain: %.1f× the rate of one transaction "
+                + "per event", on.backlog().severities(), on.eventsPerSecond() / off.eventsPerSecond()));
+        if (warm != null) {
+            out.append(String.format("; warm: %.1f× the cold batched rate", warm.eventsPerSecond() / on.eventsPerSecond()));
+        }
+        return out.append(".\n").toString();
+    }
+
+    private static String coldProfileReport(CollapsedProfile profile, Phase on) {
+        return String.format("""
+
+                **Where routing's CPU went, JVM started on the backlog** (async-profiler 4.1, CPU samples every %d ms of
+                CPU time, from the JVM's start to its stop: the start-up, about %.0f s of the %.1f s from launch to the last
+                case, is in it). %d samples, about %.1f s of CPU.
+
+                """, PROFILE_INTERVAL_MS, seconds(on.launchToLast()) - seconds(on.firstToLast()),
+                seconds(on.launchToLast()), profile.samples(), profile.samples() * PROFILE_INTERVAL_MS / 1000.0)
+                + profile.table("thread group", profile.byThread(), 10);
+    }
+
+    private static String warmProfileReport(CollapsedProfile profile, Phase warm) {
+        return String.format("""
+
+                **Where routing's CPU went, warm** (async-profiler 4.1 attached with jcmd for the warm drain only, CPU
+                samples every %d ms of CPU time). %d samples, about %.1f s of CPU in %.1f s: %.2f ms of routing's CPU per
+                event.
+
+                """, PROFILE_INTERVAL_MS, profile.samples(), profile.samples() * PROFILE_INTERVAL_MS / 1000.0,
+                seconds(warm.launchToLast()), profile.samples() * (double) PROFILE_INTERVAL_MS / warm.backlog().size())
+                + profile.table("thread group", profile.byThread(), 10) + "\n"
+                + profile.table("package of the sampled frame", profile.byLeafPackage(), 20) + "\n"
+                + profile.table("Tikun method on the stack (inclusive)", profile.inclusive("io.tikun."), 25);
     }
 }

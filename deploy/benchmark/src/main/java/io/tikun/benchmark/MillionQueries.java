@@ -35,7 +35,10 @@ final class MillionQueries {
     static final String NEXT_DUE = "case when first_responded_at is null then first_response_due_at"
             + " else coalesce(resolution_due_at, first_response_due_at) end";
     private static final String DUE = "first_response_due_at, opened_at";
+    /** A deep page of 50 as the API offered before it counted up to a cap: the comparison. */
     private static final int DEEP_PAGE = 2_000;
+    /** The deepest page of 50 the API offers now that it counts up to {@link #COUNT_UP_TO}. */
+    private static final int API_DEEPEST = MillionQueries.COUNT_UP_TO / 50 - 1;
 
     private MillionQueries() {
     }
@@ -43,10 +46,12 @@ final class MillionQueries {
     static List<HttpFamily> http(Subjects s) {
         List<HttpFamily> f = new ArrayList<>();
         f.add(cases("inbox API: all, DUE (default), page 0", "manager", ""));
-        f.add(cases("inbox API: all, DUE, page " + DEEP_PAGE, "manager", "page=" + DEEP_PAGE));
+        f.add(cases("inbox API: all, DUE, page " + API_DEEPEST + " (the deepest offered)", "manager",
+                "page=" + API_DEEPEST));
         f.add(cases("inbox API: all, NEXT_DUE, page 0", "manager", "order=NEXT_DUE"));
         f.add(cases("inbox API: all, NEWEST, page 0", "manager", "order=NEWEST"));
-        f.add(cases("inbox API: all, NEWEST, page " + DEEP_PAGE, "manager", "order=NEWEST&page=" + DEEP_PAGE));
+        f.add(cases("inbox API: all, NEWEST, page " + API_DEEPEST + " (the deepest offered)", "manager",
+                "order=NEWEST&page=" + API_DEEPEST));
         f.add(cases("inbox API: all, OLDEST, page 0", "manager", "order=OLDEST"));
         f.add(cases("inbox API: status=OPEN", "manager", "status=OPEN"));
         f.add(cases("inbox API: status=WAITING_ON_CUSTOMER, NEWEST", "manager", "status=WAITING_ON_CUSTOMER&order=NEWEST"));
@@ -104,6 +109,11 @@ final class MillionQueries {
         f.add(inboxFullCount("workspace inbox: all, active, page 4000 (before count-up-to)", "status <> 'RESOLVED'",
                 4000));
         f.add(inbox("workspace inbox: status=RESOLVED, page 100", "status = 'RESOLVED'", 100));
+        f.add(new SqlFamily("inbox API: all, DUE, page " + DEEP_PAGE + ", every match counted (before count-up-to)",
+                List.of(page("1 = 1", DUE, 50, DEEP_PAGE * 50), "select count(*) from routing.support_case")));
+        f.add(new SqlFamily("inbox API: all, DUE, page " + API_DEEPEST + ", counted up to the cap (as now)",
+                List.of(page("1 = 1", DUE, 50, API_DEEPEST * 50), "select count(*) from (select id from "
+                        + "routing.support_case order by " + DUE + " limit " + (COUNT_UP_TO + 1) + ") counted")));
         f.add(new SqlFamily("customer panel: largest customer", panel(s.largestCustomer())));
         f.add(new SqlFamily("customer panel: random customer", panel(s.customers().get(0))));
         Instant to = s.now();
@@ -217,7 +227,7 @@ final class MillionQueries {
         return URLEncoder.encode(at.truncatedTo(ChronoUnit.SECONDS).toString(), StandardCharsets.UTF_8);
     }
 
-    /** The workspace's cap on its count ({@code tikun.routing.workspace.count-up-to}). */
+    /** The cap on the count of the workspace inbox and the API alike ({@code tikun.routing.cases.count-up-to}). */
     private static final int COUNT_UP_TO = 10_000;
 
     /** A page of the workspace inbox and its count up to the cap, as {@code CaseRepository.searchUpTo} asks them. */

@@ -130,6 +130,15 @@ public final class ServiceProcess implements AutoCloseable {
         return process.log();
     }
 
+    /** The process id of the service's JVM (found by its mark), e.g. to attach a profiler to it with jcmd. */
+    public long pid() {
+        String marker = marker(instance, port);
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException(instance + " has no running JVM"));
+    }
+
     /**
      * Ends the service's JVM with SIGKILL, as a crash or an OOM killer would: no shutdown hooks, no
      * goodbye to the Kafka group, open transactions cut off. {@link #close()} afterwards does nothing.

@@ -52,35 +52,39 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
                 .setParameter("now", now).setParameter("limit", limit).getResultList());
     }
 
-    /** One page of the queue the query describes, and how many cases match in all. */
-    public Uni<CasePage> search(CaseQuery query, int page, int size, Instant now) {
-        Map<String, Object> parameters = query.newParameters();
-        String where = query.where(now, parameters);
-        return find(where + " order by " + query.order().orderBy(), parameters).page(Page.of(page, size)).list()
-                .chain(cases -> count(where, parameters).map(total -> new CasePage(cases, total)));
-    }
-
     /**
-     * One page of the queue the query describes, and how many cases match counted up to {@code countUpTo} only: the
-     * count reads at most that many index entries, however many cases the table holds. A page past the counted ones
-     * is not read.
+     * How many cases the query matches, counted up to {@code countUpTo + 1} only: the count reads at most that many
+     * entries of the order's index, however many cases the table holds. More than {@code countUpTo} means "more".
      */
-    public Uni<CappedPage> searchUpTo(CaseQuery query, int page, int size, int countUpTo, Instant now) {
+    public Uni<Long> countUpTo(CaseQuery query, int countUpTo, Instant now) {
         Map<String, Object> parameters = query.newParameters();
         String where = query.where(now, parameters);
-        // In the page's order, which has its index: the count reads the first countUpTo + 1 entries of it and stops.
         String count = "select count(*) from (select id as id from SupportCase where " + where + " order by "
                 + query.order().orderBy() + " limit " + (countUpTo + 1) + ")";
         return getSession().chain(session -> {
             var counting = session.createSelectionQuery(count, Long.class);
             parameters.forEach(counting::setParameter);
             return counting.getSingleResult();
-        }).chain(counted -> {
+        });
+    }
+
+    /** One page of the queue the query describes, in its order. */
+    public Uni<List<SupportCase>> page(CaseQuery query, int page, int size, Instant now) {
+        Map<String, Object> parameters = query.newParameters();
+        String where = query.where(now, parameters);
+        return find(where + " order by " + query.order().orderBy(), parameters).page(Page.of(page, size)).list();
+    }
+
+    /**
+     * One page of the queue the query describes, and how many cases match counted up to {@code countUpTo} only
+     * ({@link #countUpTo}). A page past the counted ones is not read: the last counted page is shown instead.
+     */
+    public Uni<CappedPage> searchUpTo(CaseQuery query, int page, int size, int countUpTo, Instant now) {
+        return countUpTo(query, countUpTo, now).chain(counted -> {
             long total = Math.min(counted, countUpTo);
             int last = (int) Math.max(0, (total - 1) / size);
             int shown = Math.min(Math.max(page, 0), last);
-            return find(where + " order by " + query.order().orderBy(), parameters).page(Page.of(shown, size)).list()
-                    .map(cases -> new CappedPage(cases, shown, total, counted > countUpTo));
+            return page(query, shown, size, now).map(cases -> new CappedPage(cases, shown, total, counted > countUpTo));
         });
     }
 
@@ -92,10 +96,6 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
     public Uni<Instant> lastChange() {
         return getSession().chain(session -> session
                 .createSelectionQuery("select max(c.updatedAt) from SupportCase c", Instant.class).getSingleResultOrNull());
-    }
-
-    /** A page of cases with the total number of matches. */
-    public record CasePage(List<SupportCase> cases, long total) {
     }
 
     /** The cases of these complaints (those that have one). */

@@ -1,6 +1,5 @@
 package io.tikun.routing.cases;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -49,6 +48,8 @@ import io.tikun.routing.outbox.OutboxRelay;
 public class CaseResource {
 
     static final String TOTAL_COUNT = "X-Total-Count";
+    /** "true" when more cases match than X-Total-Count says (it counts up to tikun.routing.cases.count-up-to). */
+    static final String TOTAL_COUNT_CAPPED = "X-Total-Count-Capped";
     private static final int MAX_PAGE_SIZE = 200;
     private static final int UNPINNED_RETRIES = 3;
     private static final String MANAGER = "manager";
@@ -56,24 +57,29 @@ public class CaseResource {
     private static final Logger LOG = Logger.getLogger(CaseResource.class);
 
     private final CaseService cases;
+    private final CaseQueueService queues;
     private final CaseWorkflowService workflow;
     private final OutboxRelay relay;
     private final SecurityIdentity identity;
     private final AgentDirectory agents;
     private final int maxTextLength;
 
-    public CaseResource(CaseService cases, CaseWorkflowService workflow, OutboxRelay relay, SecurityIdentity identity,
+    public CaseResource(CaseService cases, CaseQueueService queues, CaseWorkflowService workflow, OutboxRelay relay,
+            SecurityIdentity identity,
             ConversationConfig conversation, AgentDirectory agents) {
         this.agents = agents;
         this.maxTextLength = conversation.maxTextLength();
         this.cases = cases;
+        this.queues = queues;
         this.workflow = workflow;
         this.relay = relay;
         this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "A queue of cases", description = "Filtered, ordered and paged; the total number of matches is in X-Total-Count.")
+    @Operation(summary = "A queue of cases", description = "Filtered, ordered and paged. X-Total-Count counts the matches up to"
+            + " tikun.routing.cases.count-up-to (10000), with X-Total-Count-Capped: true when more match; a page starting"
+            + " past that many gets 400.")
     public Uni<Response> queue(@RestQuery String complaintId,
             @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") @RestQuery String severity,
             @Parameter(description = "FRONTLINE, TEAM_LEAD, SERVICE_MANAGER or MANAGER_CALLBACK") @RestQuery String level,
@@ -88,8 +94,8 @@ public class CaseResource {
                 QueryParameters.oneOf(EscalationLevel.class, "level", level),
                 QueryParameters.oneOf(CaseStatus.class, "status", status), assignee, unassigned, overdue,
                 QueryParameters.oneOf(CaseQuery.CaseOrder.class, "order", order));
-        return cases.queue(query, page, size)
-                .map(result -> Response.ok(result.items()).header(TOTAL_COUNT, result.total()).build());
+        return queues.queue(query, page, size).map(result -> Response.ok(result.items())
+                .header(TOTAL_COUNT, result.total()).header(TOTAL_COUNT_CAPPED, result.capped()).build());
     }
 
     @GET
@@ -261,9 +267,5 @@ public class CaseResource {
         } catch (NumberFormatException e) {
             throw new BadRequestException("If-Match must be the ETag of the case as last read, such as \"3\".");
         }
-    }
-
-    /** Used by the queue: summaries and the total number of matches. */
-    public record Queue(List<CaseSummary> items, long total) {
     }
 }

@@ -243,13 +243,6 @@ public class CaseService {
     }
 
     @WithTransaction
-    public Uni<CaseResource.Queue> queue(CaseQuery query, int page, int size) {
-        Instant now = clock.instant();
-        return cases.search(query, page, size, now).map(result -> new CaseResource.Queue(
-                result.cases().stream().map(c -> CaseSummary.of(c, now)).toList(), result.total()));
-    }
-
-    @WithTransaction
     public Uni<CaseView> view(UUID id) {
         return cases.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("No case with id " + id))

@@ -16,13 +16,6 @@ public interface WorkspaceConfig {
     @WithDefault("25")
     int pageSize();
 
-    /**
-     * The inbox counts matching cases up to this many and shows "more than" beyond it, paging no further: the count
-     * and the deepest page then cost the same at a million cases as at this many (narrow the filters to go further).
-     */
-    @WithDefault("10000")
-    int countUpTo();
-
     /** A countdown turns amber when less than this fraction of its time is left (red once overdue). */
     @WithDefault("0.25")
     double amberBelow();

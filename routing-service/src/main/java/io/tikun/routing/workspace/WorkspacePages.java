@@ -24,6 +24,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.agents.AgentDirectory;
 import io.tikun.routing.canned.CannedResponseService;
+import io.tikun.routing.cases.CaseListConfig;
 import io.tikun.routing.cases.CaseQuery;
 import io.tikun.routing.cases.CaseRepository;
 import io.tikun.routing.cases.CaseService;
@@ -56,11 +57,13 @@ public class WorkspacePages {
     private final Taxonomy taxonomy;
     private final CustomerPanelService panels;
     private final AgentDirectory agents;
+    private final int countUpTo;
 
     public WorkspacePages(CaseRepository repository, CaseService cases, CannedResponseService canned, FormTokens tokens,
-            WorkspaceConfig config, Clock clock, @Location("workspace/inbox.html") Template inbox,
+            WorkspaceConfig config, CaseListConfig lists, Clock clock, @Location("workspace/inbox.html") Template inbox,
             @Location("workspace/case.html") Template casePage, @Location("workspace/forbidden.html") Template forbidden,
             Taxonomy taxonomy, CustomerPanelService panels, AgentDirectory agents) {
+        this.countUpTo = lists.countUpTo();
         this.taxonomy = taxonomy;
         this.panels = panels;
         this.agents = agents;
@@ -113,7 +116,7 @@ public class WorkspacePages {
         Set<String> team = teamOf(p.user());
         CaseQuery query = filter.toQuery(p.user(), team);
         int size = config.pageSize();
-        return repository.searchUpTo(query, filter.page(), size, config.countUpTo(), now).map(found -> {
+        return repository.searchUpTo(query, filter.page(), size, countUpTo, now).map(found -> {
             Paging paging = new Paging(found.page(), size, found.total(), found.more());
             List<InboxRow> rows = found.cases().stream().map(c -> InboxRow.of(c, now, config.amberBelow())).toList();
             return Map.of("rows", rows, "paging", paging);
@@ -162,7 +165,7 @@ public class WorkspacePages {
     /** The first case of the user's own queue (every queue for managers) other than {@code current}. */
     private Uni<UUID> nextCase(PageContext p, UUID current) {
         InboxFilter mine = InboxFilter.of(null, null, null, null, null, false, false, 0, p.seesAll());
-        return repository.search(mine.toQuery(p.user(), Set.of()), 0, 2, clock.instant()).map(found -> found.cases().stream()
+        return repository.page(mine.toQuery(p.user(), Set.of()), 0, 2, clock.instant()).map(found -> found.stream()
                 .map(c -> c.id).filter(id -> !id.equals(current)).findFirst().orElse(null));
     }
 

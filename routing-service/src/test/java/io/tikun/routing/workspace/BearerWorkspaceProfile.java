@@ -16,7 +16,7 @@ public class BearerWorkspaceProfile implements QuarkusTestProfile {
                 // tal and noa work in one team, sara with tal in another; dor and gil in none.
                 "tikun.routing.workspace.teams.frontline", "tal,noa",
                 "tikun.routing.workspace.teams.billing", "tal,sara",
-                // counted up to 3, so a test shows the inbox past its count with a handful of cases
-                "tikun.routing.workspace.count-up-to", "3");
+                // counted up to 3, so a test shows the inbox and the API past their count with a handful of cases
+                "tikun.routing.cases.count-up-to", "3");
     }
 }
