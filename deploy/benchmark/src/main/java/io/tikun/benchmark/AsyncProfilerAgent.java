@@ -63,10 +63,13 @@ final class AsyncProfilerAgent {
     private void jcmd(long pid, String options) {
         Path jcmd = Path.of(ChildProcess.javaExecutable()).resolveSibling("jcmd");
         try {
+            // Quoted: jcmd would otherwise read "start,event=cpu,…" as its own name=value arguments.
             Process process = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), "JVMTI.agent_load",
-                    library.toString(), options)).redirectErrorStream(true).start();
+                    library.toString(), '"' + options + '"')).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("error")) {
+            // jcmd exits 0 whatever the agent answered; the agent's own verdict is in its output.
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("[ERROR]")
+                    || !output.contains("return code: 0")) {
                 throw new IllegalStateException("jcmd " + pid + " JVMTI.agent_load " + options + ": " + output);
             }
         } catch (IOException e) {

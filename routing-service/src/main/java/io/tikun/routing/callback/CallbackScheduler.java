@@ -55,15 +55,37 @@ public class CallbackScheduler {
                 return Uni.createFrom().item(Scheduled.nothing());
             }
             CallbackTask task = CallbackTask.forCase(c, c.callbackDueAt, now);
-            return tasks.persist(task).chain(() -> announce(c, task, "service manager to call "
-                    + c.customerName + " back by " + task.dueAt, now));
+            return tasks.persist(task).chain(() -> announce(c, task, firstReason(c, task), now));
         });
+    }
+
+    /** The rows of a new case's first callback: its task, the event and the manager's notices. */
+    public record FirstCallback(CallbackTask task, OutboxMessage event, List<Notification> alerts) {
+    }
+
+    /**
+     * The callback of a case opened at the top in the caller's transaction, built in memory for the caller to store
+     * with the case: a case that did not exist has neither an open task nor a callback notice, so there is nothing to
+     * look up (a look-up would also flush every row a batch has pending).
+     */
+    public FirstCallback firstFor(SupportCase c, Instant now) {
+        CallbackTask task = CallbackTask.forCase(c, c.callbackDueAt, now);
+        return new FirstCallback(task, event(c, firstReason(c, task), now),
+                alerts.callbackAssigned(c, task.dueAt, task.attempts + 1, now));
+    }
+
+    private static String firstReason(SupportCase c, CallbackTask task) {
+        return "service manager to call " + c.customerName + " back by " + task.dueAt;
+    }
+
+    private OutboxMessage event(SupportCase c, String reason, Instant now) {
+        CaseUpdated event = CaseUpdated.of(c, CaseUpdated.CALLBACK_SCHEDULED, reason, null, now);
+        return OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, event.type(), json.write(event), now);
     }
 
     /** Announces a (re)scheduled call: the event and, once per case and rung, the manager's notification. */
     Uni<Scheduled> announce(SupportCase c, CallbackTask task, String reason, Instant now) {
-        CaseUpdated event = CaseUpdated.of(c, CaseUpdated.CALLBACK_SCHEDULED, reason, null, now);
-        OutboxMessage message = OutboxMessage.of(CaseUpdated.TOPIC, c.customerId, event.type(), json.write(event), now);
+        OutboxMessage message = event(c, reason, now);
         List<Notification> alert = alerts.callbackAssigned(c, task.dueAt, task.attempts + 1, now);
         return outbox.persist(message)
                 // The notification key (case, kind, rung, channel, recipient) admits one callback notice per

@@ -107,17 +107,29 @@ public class CaseService {
                 .chain(() -> steps.persist(rows.first()))
                 .chain(() -> outbox.persist(rows.event()))
                 .chain(() -> rows.alerts().isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(rows.alerts()))
-                .chain(() -> scheduleCallback(c, now, outboxIds, notificationIds))
+                .chain(() -> persistFirstCallback(c, now, outboxIds, notificationIds))
                 .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
                 .replaceWith(() -> new CaseOpening(c.id, outboxIds, notificationIds, rows.measure()));
     }
 
     /** Starting at the top, the manager's callback is owed from the start: its task, event and notice join the opening. */
-    Uni<Void> scheduleCallback(SupportCase c, Instant now, List<UUID> outboxIds, List<UUID> notificationIds) {
-        return c.level.isTop() ? callbacks.scheduleFor(c, now).invoke(scheduled -> {
-            outboxIds.addAll(scheduled.outboxIds());
-            notificationIds.addAll(scheduled.notificationIds());
-        }).replaceWithVoid() : Uni.createFrom().voidItem();
+    private Uni<Void> persistFirstCallback(SupportCase c, Instant now, List<UUID> outboxIds, List<UUID> notificationIds) {
+        CallbackScheduler.FirstCallback first = firstCallback(c, now);
+        if (first == null) {
+            return Uni.createFrom().voidItem();
+        }
+        outboxIds.add(first.event().id);
+        first.alerts().forEach(n -> notificationIds.add(n.id));
+        return cases.getSession().chain(session -> session.persistAll(first.task(), first.event()))
+                .chain(() -> first.alerts().isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(first.alerts()));
+    }
+
+    /**
+     * The first callback of a case opened at the top, null below it. One microsecond after the opening, so that the relay
+     * (ordering a customer's rows by creation time, then id) sends the callback's event after the opening's.
+     */
+    CallbackScheduler.FirstCallback firstCallback(SupportCase c, Instant openedAt) {
+        return c.level.isTop() ? callbacks.firstFor(c, openedAt.plus(1, ChronoUnit.MICROS)) : null;
     }
 
     /** The rows opening a case writes, built in memory, and what to count once they are committed. */

@@ -18,9 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tikun.routing.RoutingConfig;
+import io.tikun.routing.callback.CallbackScheduler;
 import io.tikun.routing.inbox.ProcessedEvent;
 import io.tikun.routing.inbox.ProcessedEventRepository;
 import io.tikun.routing.intake.IntakeEvent;
+import io.tikun.routing.notification.Notification;
+import io.tikun.routing.outbox.OutboxMessage;
 
 /**
  * Applies a batch of intake events (new complaints and customers' further messages) in one transaction, with the
@@ -95,10 +98,14 @@ public class IntakeBatchService {
         final Set<String> knownMessages = new HashSet<>();
         final Map<String, Long> earlierCases = new HashMap<>();
         final List<CaseService.OpeningRows> openings = new ArrayList<>();
+        final List<CallbackScheduler.FirstCallback> callbacks = new ArrayList<>();
         final List<CaseMessage> newMessages = new ArrayList<>();
         final List<ProcessedEvent> applied = new ArrayList<>();
 
-        /** Events applied so far: each gets its own microsecond, so the outbox keeps one customer's events in order. */
+        /**
+         * Events applied so far: each gets two microseconds of its own (the second for a callback its case may owe), so
+         * the outbox keeps one customer's events in order.
+         */
         long applyCount;
 
         Batch(Instant now) {
@@ -110,7 +117,7 @@ public class IntakeBatchService {
                 return;
             }
             // The relay orders a key's rows by (created_at, id): rows of one instant would go out in id order.
-            Instant at = now.plus(applyCount++, ChronoUnit.MICROS);
+            Instant at = now.plus(2 * applyCount++, ChronoUnit.MICROS);
             applied.add(ProcessedEvent.of(event.eventId(), at));
             if (event instanceof IntakeEvent.Received received) {
                 open(received, at);
@@ -128,6 +135,10 @@ public class IntakeBatchService {
             long earlier = earlierCases.getOrDefault(customer, 0L);
             CaseService.OpeningRows rows = cases.opening(complaint, earlier, now);
             openings.add(rows);
+            CallbackScheduler.FirstCallback callback = cases.firstCallback(rows.supportCase(), now);
+            if (callback != null) {
+                callbacks.add(callback);
+            }
             byComplaint.put(complaint.complaintId(), rows.supportCase());
             earlierCases.put(customer, earlier + 1);
         }
@@ -150,24 +161,26 @@ public class IntakeBatchService {
             // that refer to them.
             openings.forEach(o -> rows.add(o.supportCase()));
             openings.forEach(o -> rows.add(o.first()));
-            openings.forEach(o -> {
-                rows.add(o.event());
-                outboxIds.add(o.event().id);
+            callbacks.forEach(c -> rows.add(c.task()));
+            List<OutboxMessage> events = new ArrayList<>();
+            openings.forEach(o -> events.add(o.event()));
+            callbacks.forEach(c -> events.add(c.event()));
+            events.forEach(e -> {
+                rows.add(e);
+                outboxIds.add(e.id);
             });
-            openings.forEach(o -> o.alerts().forEach(n -> {
+            List<Notification> alerts = new ArrayList<>();
+            openings.forEach(o -> alerts.addAll(o.alerts()));
+            callbacks.forEach(c -> alerts.addAll(c.alerts()));
+            alerts.forEach(n -> {
                 rows.add(n);
                 notificationIds.add(n.id);
-            }));
+            });
             openings.forEach(o -> measures.add(o.measure()));
             rows.addAll(newMessages);
             rows.addAll(applied);
-            Uni<Void> callbacks = Uni.createFrom().voidItem();
-            for (CaseService.OpeningRows o : openings) {
-                callbacks = callbacks.chain(() -> cases.scheduleCallback(o.supportCase(), now, outboxIds, notificationIds));
-            }
-            Uni<Void> done = callbacks;
+            // No read after the rows are handed over: a query would flush every pending row first, once per query.
             return caseRows.getSession().chain(session -> session.persistAll(rows.toArray()))
-                    .chain(() -> done)
                     .map(ignored -> new Applied(openings.size(), newMessages.size(), outboxIds, notificationIds,
                             measures));
         }

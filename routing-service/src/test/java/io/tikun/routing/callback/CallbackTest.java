@@ -110,6 +110,10 @@ class CallbackTest {
             assertThat(event.key()).isEqualTo(customerId);
             assertThat(event.value()).contains("\"change\":\"callback-scheduled\"")
                     .contains("\"callbackDueAt\":\"" + repeat.getString("callbackDueAt") + "\"");
+            // One key, one partition: the case is announced opened before its callback, as it happened.
+            List<String> changes = topic.all(r -> r.value().contains(repeat.getString("id")), Duration.ofSeconds(1))
+                    .stream().map(r -> KafkaTopicReader.header(r, "ce_type")).toList();
+            assertThat(changes).containsExactly("tikun.case.opened", CALLBACK_SCHEDULED);
         }
     }
 
