@@ -99,7 +99,9 @@ final class MillionQueries {
         f.add(inbox("workspace inbox: active, level=TEAM_LEAD", "level = 'TEAM_LEAD' and status <> 'RESOLVED'", 0));
         f.add(inbox("workspace inbox: waiting", "status = 'WAITING_ON_CUSTOMER'", 0));
         f.add(inbox("workspace inbox: active, overdue", "status <> 'RESOLVED' and first_responded_at is null and "
-                + "first_response_due_at < now()", 0));
+                + "first_response_due_at < now() and " + NEXT_DUE + " < now()", 0));
+        f.add(inbox("workspace inbox: active, overdue, without the order's bound (before)", "status <> 'RESOLVED' and "
+                + "first_responded_at is null and first_response_due_at < now()", 0));
         f.add(inbox("workspace inbox: any status", "1 = 1", 0));
         f.add(inboxFullCount("workspace inbox: any status, every match counted (before count-up-to)", "1 = 1", 0));
         f.add(inboxFullCount("workspace inbox: all, active, every match counted (before count-up-to)",
@@ -161,6 +163,14 @@ final class MillionQueries {
         p.add(new Plan("inbox active channel page 0", page("channel = 'whatsapp' and status <> 'RESOLVED'",
                 NEXT_DUE + ", opened_at", 25, 0)));
         p.add(new Plan("inbox any status page 0", page("1 = 1", NEXT_DUE + ", opened_at", 25, 0)));
+        String overdue = "status <> 'RESOLVED' and first_responded_at is null and first_response_due_at < '" + now + "'";
+        for (String bound : List.of("", " and " + NEXT_DUE + " < '" + now + "'")) {
+            String name = bound.isEmpty() ? " (before: without the order's bound)" : "";
+            p.add(new Plan("inbox active overdue page 0" + name, page(overdue + bound, NEXT_DUE + ", opened_at", 25, 0)));
+            p.add(new Plan("inbox active overdue count up to the cap" + name, "select count(*) from (select id from "
+                    + "routing.support_case where " + overdue + bound + " order by " + NEXT_DUE + ", opened_at limit "
+                    + (COUNT_UP_TO + 1) + ") counted"));
+        }
         p.add(new Plan("case page: case", "select * from routing.support_case where id = '" + caseId + "'"));
         p.add(new Plan("case page: steps", "select * from routing.escalation_step where case_id = '" + caseId
                 + "' order by occurred_at"));

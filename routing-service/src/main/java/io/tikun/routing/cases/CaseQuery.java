@@ -35,11 +35,14 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         NEWEST,
         OLDEST;
 
+        /** The next deadline: the first response's while unanswered, then the resolution's (V34 indexes it). */
+        static final String NEXT_DEADLINE = "case when firstRespondedAt is null then firstResponseDueAt"
+                + " else coalesce(resolutionDueAt, firstResponseDueAt) end";
+
         String orderBy() {
             return switch (this) {
                 case DUE -> "firstResponseDueAt, openedAt";
-                case NEXT_DUE -> "case when firstRespondedAt is null then firstResponseDueAt"
-                        + " else coalesce(resolutionDueAt, firstResponseDueAt) end, openedAt";
+                case NEXT_DUE -> NEXT_DEADLINE + ", openedAt";
                 case NEWEST -> "openedAt desc";
                 case OLDEST -> "openedAt";
             };
@@ -71,6 +74,11 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         }
         if (overdue) {
             clauses.add("firstRespondedAt is null and firstResponseDueAt < :now");
+            if (order == CaseOrder.NEXT_DUE) {
+                // The same condition said of the order's expression (the first response's deadline while unanswered):
+                // PostgreSQL then reads the order's index only up to now, not every unresolved case after it.
+                clauses.add(CaseOrder.NEXT_DEADLINE + " < :now");
+            }
             parameters.put("now", now);
         }
         return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);

@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -145,6 +148,40 @@ class CaseWorkflowTest {
         post("bob", "agent", "/api/v1/cases/" + UUID.randomUUID() + "/resolve",
                 "{\"resolution\":\"x\",\"category\":\"product_defect\",\"rootCause\":\"product-defect\"}", null)
                 .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    /** A case for a complaint received {@code ago} and promised an answer within the hour after; its complaint id. */
+    private String complaintReceived(Duration ago) {
+        String complaintId = UUID.randomUUID().toString();
+        try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+            sender.send("complaints.received", "cust-" + complaintId, UUID.randomUUID().toString(),
+                    "tikun.complaint.received",
+                    complaintJson(complaintId, randomReference(), "MEDIUM", Instant.now().minus(ago)));
+        }
+        awaitCase(complaintId);
+        return complaintId;
+    }
+
+    private static List<String> overdueAmong(String complaintId, String order) {
+        return given().auth().oauth2(token("bob", "agent")).queryParam("overdue", true).queryParam("order", order)
+                .queryParam("complaintId", complaintId).get("/api/v1/cases").then().statusCode(200).extract()
+                .jsonPath().getList("complaintId", String.class);
+    }
+
+    @Test
+    void theOverdueQueueHoldsTheUnansweredCasesPastTheirDeadlineInEveryOrder() {
+        String late = complaintReceived(Duration.ofHours(2));
+        String onTime = complaintReceived(Duration.ZERO);
+        String answeredLate = complaintReceived(Duration.ofHours(2));
+        String id = awaitCase(answeredLate).getString("id");
+        post("bob", "agent", "/api/v1/cases/" + id + "/first-response", "{\"summary\":\"Called her back\"}", null)
+                .then().statusCode(200);
+
+        for (String order : List.of("DUE", "NEXT_DUE", "NEWEST", "OLDEST")) {
+            assertThat(overdueAmong(late, order)).as(order).containsExactly(late);
+            assertThat(overdueAmong(onTime, order)).as(order).isEmpty();
+            assertThat(overdueAmong(answeredLate, order)).as(order).isEmpty();
+        }
     }
 
     @Test
