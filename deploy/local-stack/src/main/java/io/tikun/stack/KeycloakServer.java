@@ -53,6 +53,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", HEAP,
+                "JAVA_OPTS_APPEND", String.join(" ", ChildJvmOptions.fromSystemProperty()),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String discovery = url + "/realms/" + REALM + "/.well-known/openid-configuration";

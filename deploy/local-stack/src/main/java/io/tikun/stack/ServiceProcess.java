@@ -3,6 +3,7 @@ package io.tikun.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,10 @@ public final class ServiceProcess implements AutoCloseable {
         int managementPort = FreePorts.orNext(DOCUMENTED_MANAGEMENT_PORTS.getOrDefault(port, 0));
         environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        return new ServiceProcess(module, instance, httpPort, managementPort,
-                List.of(ChildProcess.javaExecutable(), HEAP, marker(instance, httpPort), "-jar", jar.toString()),
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), HEAP, marker(instance, httpPort)));
+        command.addAll(ChildJvmOptions.fromSystemProperty());
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ServiceProcess(module, instance, httpPort, managementPort, List.copyOf(command),
                 Map.copyOf(environment), jar.getParent(), logDir.resolve(instance + ".log"));
     }
 
