@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import io.tikun.stack.testing.PageNavigation;
+
 /**
  * A case's page in the agent workspace ({@code /workspace/cases/{id}}) as a person uses it: read its state, fill one of
  * its forms and send it. Forms are filled by their id and their fields' names, so a new form on the page is one more
@@ -65,9 +67,8 @@ final class CaseWebPage {
     /** Picks the canned response titled {@code title} and inserts it: the reply box then holds it filled for this case. */
     CaseWebPage insertCanned(String title) {
         new Select(element("canned")).selectByVisibleText(title);
-        WebElement insert = driver().findElement(By.cssSelector("form.canned button[type=submit]"));
-        insert.click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(insert));
+        PageNavigation.clickToNextPage(driver(), driver().findElement(By.cssSelector("form.canned button[type=submit]")),
+                JourneyBrowser.WAIT);
         browser.waiting().until(d -> !d.findElement(By.id("reply-text")).getAttribute("value").isBlank());
         return this;
     }
@@ -88,9 +89,7 @@ final class CaseWebPage {
     String preview(String formId, Map<String, String> fields) {
         WebElement form = element(formId);
         fields.forEach((name, value) -> fill(form.findElement(By.name(name)), value));
-        WebElement preview = form.findElement(By.cssSelector("button[name=preview]"));
-        preview.click();
-        answered(preview);
+        clickAndAwaitCase(form.findElement(By.cssSelector("button[name=preview]")));
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-preview")));
         return element("preview-text").getText();
     }
@@ -118,19 +117,16 @@ final class CaseWebPage {
     CaseWebPage submit(String formId, Map<String, String> fields) {
         WebElement form = element(formId);
         fields.forEach((name, value) -> fill(form.findElement(By.name(name)), value));
-        WebElement send = form.findElement(By.cssSelector("button[type=submit]"));
-        send.click();
-        return answered(send);
+        return clickAndAwaitCase(form.findElement(By.cssSelector("button[type=submit]")));
     }
 
     private CaseWebPage press(String buttonId) {
-        WebElement button = element(buttonId);
-        button.click();
-        return answered(button);
+        return clickAndAwaitCase(element(buttonId));
     }
 
-    private CaseWebPage answered(WebElement sent) {
-        browser.waiting().until(ExpectedConditions.stalenessOf(sent));
+    /** Clicks {@code button} and waits until the case page it answers with is shown. */
+    private CaseWebPage clickAndAwaitCase(WebElement button) {
+        PageNavigation.clickToNextPage(driver(), button, JourneyBrowser.WAIT);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-status")));
         return this;
     }

@@ -32,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.testing.HeadlessChromium;
+import io.tikun.stack.testing.PageNavigation;
 
 /**
  * The agent workspace and the manager console in headless Chromium against the whole packaged system, signed in
@@ -277,9 +278,8 @@ class WorkspaceBrowserJourneyIT {
             form.findElement(By.name("note")).sendKeys(note);
             // A resolved call says why it happened, as an agent's resolution does; the category stays the case's.
             new Select(form.findElement(By.name("rootCause"))).selectByValue("product-defect");
-            WebElement save = form.findElement(By.cssSelector("button[type=submit]"));
-            save.click();
-            manager.waiting().until(ExpectedConditions.stalenessOf(save));
+            PageNavigation.clickToNextPage(browser, form.findElement(By.cssSelector("button[type=submit]")),
+                    JourneyBrowser.WAIT);
             manager.waiting().until(ExpectedConditions.urlContains("/console?done=true"));
             assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("The call was recorded.");
             assertThat(browser.findElements(By.cssSelector("li.callback[data-case='" + caseId + "']"))).isEmpty();

@@ -20,6 +20,7 @@ import io.tikun.stack.testing.HeadlessChromium;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.MongoTestResource;
+import io.tikun.stack.testing.PageNavigation;
 
 /** The complaint form in a real headless Chromium: what a customer sees, in Hebrew and in English. */
 @QuarkusTest
@@ -41,11 +42,8 @@ class ComplaintFormBrowserTest {
 
     /** Clicks and waits until the next page has replaced this one (a POST may answer with a redirect). */
     private static void clickAndWait(ChromeDriver driver, By target) {
-        WebElement element = driver.findElement(target);
-        element.click();
-        WebDriverWait wait = new WebDriverWait(driver, PAGE_WAIT);
-        wait.until(ExpectedConditions.stalenessOf(element));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        PageNavigation.clickToNextPage(driver, driver.findElement(target), PAGE_WAIT);
+        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
     private static void fill(ChromeDriver driver, String field, String value) {
