@@ -89,9 +89,12 @@ class SlaConfigTest {
                 .withMapping(io.tikun.routing.conversation.ConversationConfig.class)
                 .withMapping(io.tikun.routing.workspace.WorkspaceConfig.class)
                 .withMapping(io.tikun.routing.intake.IntakeConfig.class)
+                .withMapping(io.tikun.routing.cases.CaseListConfig.class)
                 .build();
 
         SlaConfig sla = config.getConfigMapping(SlaConfig.class);
+        // The inbox and the API count up to the same cap.
+        assertThat(config.getConfigMapping(io.tikun.routing.cases.CaseListConfig.class).countUpTo()).isEqualTo(10_000);
         // The ordinary lane is consumed in batches unless switched off.
         assertThat(config.getConfigMapping(io.tikun.routing.intake.IntakeConfig.class).batch()).isTrue();
 
