@@ -75,8 +75,10 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         if (overdue) {
             clauses.add("firstRespondedAt is null and firstResponseDueAt < :now");
             if (order == CaseOrder.NEXT_DUE) {
-                // The same condition said of the order's expression (the first response's deadline while unanswered):
-                // PostgreSQL then reads the order's index only up to now, not every unresolved case after it.
+                // The same condition said of the order's expression (the first response's deadline while unanswered), so
+                // that an index on that expression can stop at now. With V34's indexes PostgreSQL still chose the same
+                // bitmap plan, no faster at a million cases (RESULTS.md 2026-12-06 23:40Z); a partial index on the
+                // expression for unanswered unresolved cases is what would use it.
                 clauses.add(CaseOrder.NEXT_DEADLINE + " < :now");
             }
             parameters.put("now", now);
