@@ -114,8 +114,13 @@ final class MillionQueries {
         f.add(new SqlFamily("inbox API: all, DUE, page " + DEEP_PAGE + ", every match counted (before count-up-to)",
                 List.of(page("1 = 1", DUE, 50, DEEP_PAGE * 50), "select count(*) from routing.support_case")));
         f.add(new SqlFamily("inbox API: all, DUE, page " + API_DEEPEST + ", counted up to the cap (as now)",
-                List.of(page("1 = 1", DUE, 50, API_DEEPEST * 50), "select count(*) from (select id from "
-                        + "routing.support_case order by " + DUE + " limit " + (COUNT_UP_TO + 1) + ") counted")));
+                List.of(page("1 = 1", DUE, 50, API_DEEPEST * 50), countUpTo("1 = 1"))));
+        for (String selective : List.of("status = 'WAITING_ON_CUSTOMER'", "status = 'OPEN'", "assignee = 'agent'")) {
+            f.add(new SqlFamily("inbox API: " + selective + ", NEWEST, counted up to the cap in the page's order (before)",
+                    List.of(page(selective, "opened_at desc", 50, 0), orderedCountUpTo(selective, "opened_at desc"))));
+            f.add(new SqlFamily("inbox API: " + selective + ", NEWEST, counted up to the cap without an order (as now)",
+                    List.of(page(selective, "opened_at desc", 50, 0), countUpTo(selective))));
+        }
         f.add(new SqlFamily("customer panel: largest customer", panel(s.largestCustomer())));
         f.add(new SqlFamily("customer panel: random customer", panel(s.customers().get(0))));
         Instant to = s.now();
@@ -150,6 +155,9 @@ final class MillionQueries {
         p.add(new Plan("API status=OPEN page 0", page("status = 'OPEN'", DUE, 50, 0)));
         p.add(new Plan("API severity=CRITICAL page 0", page("severity = 'CRITICAL'", DUE, 50, 0)));
         p.add(new Plan("API severity=CRITICAL count", "select count(*) from routing.support_case where severity = 'CRITICAL'"));
+        p.add(new Plan("API status=WAITING_ON_CUSTOMER count up to the cap", countUpTo("status = 'WAITING_ON_CUSTOMER'")));
+        p.add(new Plan("API status=WAITING_ON_CUSTOMER count up to the cap, NEWEST's order (before)",
+                orderedCountUpTo("status = 'WAITING_ON_CUSTOMER'", "opened_at desc")));
         p.add(new Plan("API level=MANAGER_CALLBACK page 0", page("level = 'MANAGER_CALLBACK'", DUE, 50, 0)));
         p.add(new Plan("API assignee=agent page 0", page("assignee = 'agent'", DUE, 50, 0)));
         p.add(new Plan("API unassigned page 0", page("assignee is null", DUE, 50, 0)));
@@ -167,9 +175,7 @@ final class MillionQueries {
         for (String bound : List.of("", " and " + NEXT_DUE + " < '" + now + "'")) {
             String name = bound.isEmpty() ? " (before: without the order's bound)" : "";
             p.add(new Plan("inbox active overdue page 0" + name, page(overdue + bound, NEXT_DUE + ", opened_at", 25, 0)));
-            p.add(new Plan("inbox active overdue count up to the cap" + name, "select count(*) from (select id from "
-                    + "routing.support_case where " + overdue + bound + " order by " + NEXT_DUE + ", opened_at limit "
-                    + (COUNT_UP_TO + 1) + ") counted"));
+            p.add(new Plan("inbox active overdue count up to the cap" + name, countUpTo(overdue + bound)));
         }
         p.add(new Plan("case page: case", "select * from routing.support_case where id = '" + caseId + "'"));
         p.add(new Plan("case page: steps", "select * from routing.escalation_step where case_id = '" + caseId
@@ -242,9 +248,19 @@ final class MillionQueries {
 
     /** A page of the workspace inbox and its count up to the cap, as {@code CaseRepository.searchUpTo} asks them. */
     private static SqlFamily inbox(String name, String where, int page) {
-        return new SqlFamily(name, List.of(page(where, NEXT_DUE + ", opened_at", 25, page * 25),
-                "select count(*) from (select id from routing.support_case where " + where + " order by " + NEXT_DUE
-                        + ", opened_at limit " + (COUNT_UP_TO + 1) + ") counted"));
+        return new SqlFamily(name, List.of(page(where, NEXT_DUE + ", opened_at", 25, page * 25), countUpTo(where)));
+    }
+
+    /** The count up to the cap as {@code CaseRepository.countUpTo} asks it: without an order. */
+    private static String countUpTo(String where) {
+        return "select count(*) from (select 1 from routing.support_case where " + where + " limit " + (COUNT_UP_TO + 1)
+                + ") counted";
+    }
+
+    /** The same count in the page's order, as it was asked before 2026-12-07: the comparison. */
+    private static String orderedCountUpTo(String where, String order) {
+        return "select count(*) from (select id from routing.support_case where " + where + " order by " + order
+                + " limit " + (COUNT_UP_TO + 1) + ") counted";
     }
 
     /** The same page with every match counted, as the inbox did before it counted up to a cap: the comparison. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.tikun.routing.escalation.EscalationLevel;
@@ -36,50 +37,75 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         OLDEST;
 
         /** The next deadline: the first response's while unanswered, then the resolution's (V34 indexes it). */
-        static final String NEXT_DEADLINE = "case when firstRespondedAt is null then firstResponseDueAt"
-                + " else coalesce(resolutionDueAt, firstResponseDueAt) end";
+        static String nextDeadline(Naming naming) {
+            return "case when " + naming.of("firstRespondedAt") + " is null then " + naming.of("firstResponseDueAt")
+                    + " else coalesce(" + naming.of("resolutionDueAt") + ", " + naming.of("firstResponseDueAt") + ") end";
+        }
 
         String orderBy() {
             return switch (this) {
                 case DUE -> "firstResponseDueAt, openedAt";
-                case NEXT_DUE -> NEXT_DEADLINE + ", openedAt";
+                case NEXT_DUE -> nextDeadline(Naming.HQL) + ", openedAt";
                 case NEWEST -> "openedAt desc";
                 case OLDEST -> "openedAt";
             };
         }
     }
 
+    /**
+     * How a query names a case's fields: by the entity's fields (HQL), or by the table's columns (SQL, where an
+     * enum is bound by its name as {@code @Enumerated(STRING)} stores it).
+     */
+    enum Naming {
+        HQL,
+        SQL;
+
+        String of(String field) {
+            return this == HQL ? field : field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        }
+
+        Object bound(Object value) {
+            return this == SQL && value instanceof Enum<?> constant ? constant.name() : value;
+        }
+    }
+
+    /** The filters as an HQL condition, their values put into {@code parameters}. */
     String where(Instant now, Map<String, Object> parameters) {
+        return where(now, parameters, Naming.HQL);
+    }
+
+    /** The filters as a condition on the entity's fields or the table's columns, their values put into {@code parameters}. */
+    String where(Instant now, Map<String, Object> parameters, Naming naming) {
         List<String> clauses = new ArrayList<>();
-        add(clauses, parameters, "complaintId", complaintId);
-        add(clauses, parameters, "severity", severity);
-        add(clauses, parameters, "level", level);
-        add(clauses, parameters, "status", status);
-        add(clauses, parameters, "assignee", assignee);
-        add(clauses, parameters, "channel", channel);
-        add(clauses, parameters, "customerId", customerId);
+        add(clauses, parameters, naming, "complaintId", complaintId);
+        add(clauses, parameters, naming, "severity", severity);
+        add(clauses, parameters, naming, "level", level);
+        add(clauses, parameters, naming, "status", status);
+        add(clauses, parameters, naming, "assignee", assignee);
+        add(clauses, parameters, naming, "channel", channel);
+        add(clauses, parameters, naming, "customerId", customerId);
         if (assignees != null) {
             // A team with no members holds no case.
-            clauses.add(assignees.isEmpty() ? "1 = 0" : "assignee in :assignees");
+            clauses.add(assignees.isEmpty() ? "1 = 0" : naming.of("assignee") + " in (:assignees)");
             if (!assignees.isEmpty()) {
                 parameters.put("assignees", assignees);
             }
         }
         if (unresolved) {
-            clauses.add("status <> :resolved");
-            parameters.put("resolved", CaseStatus.RESOLVED);
+            clauses.add(naming.of("status") + " <> :resolved");
+            parameters.put("resolved", naming.bound(CaseStatus.RESOLVED));
         }
         if (unassigned) {
-            clauses.add("assignee is null");
+            clauses.add(naming.of("assignee") + " is null");
         }
         if (overdue) {
-            clauses.add("firstRespondedAt is null and firstResponseDueAt < :now");
+            clauses.add(naming.of("firstRespondedAt") + " is null and " + naming.of("firstResponseDueAt") + " < :now");
             if (order == CaseOrder.NEXT_DUE) {
                 // The same condition said of the order's expression (the first response's deadline while unanswered), so
                 // that an index on that expression can stop at now. With V34's indexes PostgreSQL still chose the same
                 // bitmap plan, no faster at a million cases (RESULTS.md 2026-12-06 23:40Z); a partial index on the
                 // expression for unanswered unresolved cases is what would use it.
-                clauses.add(CaseOrder.NEXT_DEADLINE + " < :now");
+                clauses.add(CaseOrder.nextDeadline(naming) + " < :now");
             }
             parameters.put("now", now);
         }
@@ -90,10 +116,11 @@ public record CaseQuery(String complaintId, Severity severity, EscalationLevel l
         return new HashMap<>();
     }
 
-    private static void add(List<String> clauses, Map<String, Object> parameters, String field, Object value) {
+    private static void add(List<String> clauses, Map<String, Object> parameters, Naming naming, String field,
+            Object value) {
         if (value != null) {
-            clauses.add(field + " = :" + field);
-            parameters.put(field, value);
+            clauses.add(naming.of(field) + " = :" + field);
+            parameters.put(field, naming.bound(value));
         }
     }
 }

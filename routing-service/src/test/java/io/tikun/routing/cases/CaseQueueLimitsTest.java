@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,5 +85,25 @@ class CaseQueueLimitsTest {
                 .body("detail", containsString("narrow it"));
         agent().queryParam("size", 2).queryParam("page", 2).queryParam("complaintId", "nothing-like-it")
                 .get("/api/v1/cases").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void everyFilterCountsTheCasesItListsInEveryOrder() {
+        String complaintId = openCases(1).get(0);
+        // A new LOW case: open, unassigned, at the front line, its first response not yet due.
+        Map<String, String> matching = Map.of("severity", "LOW", "level", "FRONTLINE", "status", "OPEN", "unassigned",
+                "true");
+        Map<String, String> other = Map.of("severity", "HIGH", "level", "TEAM_LEAD", "status", "RESOLVED", "assignee",
+                "bob", "overdue", "true");
+        for (String order : List.of("DUE", "NEXT_DUE", "NEWEST", "OLDEST")) {
+            matching.forEach((filter, value) -> assertCounted(complaintId, filter, value, order, 1));
+            other.forEach((filter, value) -> assertCounted(complaintId, filter, value, order, 0));
+        }
+    }
+
+    private static void assertCounted(String complaintId, String filter, String value, String order, int expected) {
+        agent().queryParam("complaintId", complaintId).queryParam(filter, value).queryParam("order", order)
+                .get("/api/v1/cases").then().statusCode(200)
+                .header(CaseResource.TOTAL_COUNT, String.valueOf(expected)).body("size()", equalTo(expected));
     }
 }
