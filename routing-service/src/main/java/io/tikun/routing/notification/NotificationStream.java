@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -39,6 +40,7 @@ public class NotificationStream {
     private final EventJson json;
     private final int buffer;
     private final int replayLimit;
+    private final AtomicInteger clients = new AtomicInteger();
 
     public NotificationStream(NotificationRepository notifications, EventJson json, RoutingConfig config) {
         this.notifications = notifications;
@@ -50,6 +52,11 @@ public class NotificationStream {
     /** Pushes one notification to the clients connected now; called once per announced notification. */
     public void publish(StreamedNotification notification) {
         publisher.onNext(notification);
+    }
+
+    /** Whether any client is connected to this instance's stream now (announcements need reading only then). */
+    public boolean hasClients() {
+        return clients.get() > 0;
     }
 
     /** Server-Sent Events for one client: {@code ready} once subscribed, then each {@code notification}. */
@@ -69,12 +76,17 @@ public class NotificationStream {
                         .onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
                         .onItem().transformToIterable(this::readable);
         // Subscribed to the live feed before "ready" goes out, so nothing stored after "ready" is missed.
-        return Multi.createBy().merging().streams(
+        Multi<OutboundSseEvent> events = Multi.createBy().merging().streams(
                 // A burst (one escalation pass of many cases) waits here for a slow client instead of failing it.
                 live.onOverflow().buffer(buffer).select().where(n -> sent.add(n.id())).map(n -> event(sse, n)),
                 Multi.createBy().concatenating().streams(
                         Multi.createFrom().item(() -> sse.newEventBuilder().name(READY).data("{}").build()),
                         missed.select().where(n -> sent.add(n.id())).map(n -> event(sse, n))));
+        // Counted before the live feed is subscribed to (so before "ready"), until the client goes away however it does.
+        return Multi.createFrom().deferred(() -> {
+            clients.incrementAndGet();
+            return events.onTermination().invoke(clients::decrementAndGet);
+        });
     }
 
     private OutboundSseEvent event(Sse sse, StreamedNotification n) {

@@ -1,7 +1,10 @@
 package io.tikun.routing.notification;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,8 +29,9 @@ import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Hears every stream notification any routing instance delivers: LISTENs on the shared stream's PostgreSQL
- * channel over a connection of its own, reads each announced notification and pushes it to this instance's
- * SSE clients ({@link NotificationStream}). A dropped connection is reconnected (and LISTENs again) for as long
+ * channel over a connection of its own, reads the announced notifications (together, those of one turn of its event
+ * loop) and pushes them to this instance's SSE clients ({@link NotificationStream}), if it has any. A dropped connection is
+ * reconnected (and LISTENs again) for as long
  * as the instance runs; what is announced meanwhile is not replayed, as for a client that reconnects.
  */
 @ApplicationScoped
@@ -35,6 +39,8 @@ public class SharedStreamListener {
 
     /** Doublings of the reconnection wait before it is only ever capped. */
     private static final int MAX_DOUBLINGS = 20;
+    /** Ids read by one query, at most: well under PostgreSQL's limit on a statement's parameters. */
+    private static final int READ_AT_MOST = 500;
 
     private final Vertx vertx;
     private final PgConnectOptions connection;
@@ -42,6 +48,7 @@ public class SharedStreamListener {
     private final NotificationStream stream;
     private final EventJson json;
     private final RoutingConfig.SharedStream config;
+    private final AnnouncedIds announced = new AnnouncedIds(READ_AT_MOST);
     private volatile PgSubscriber subscriber;
     private volatile boolean listening;
     private volatile boolean stopped;
@@ -129,8 +136,10 @@ public class SharedStreamListener {
     }
 
     /**
-     * One NOTIFY: its payload is the id of a stream notification some instance marked sent. The row is read
-     * on a fresh duplicated Vert.x context, as a Hibernate Reactive session needs one of its own.
+     * One NOTIFY: its payload is the id of a stream notification some instance marked sent. With no client connected
+     * here it is not read at all: a client connecting later gets what is announced from then on, and one reconnecting
+     * replays from the table. Otherwise it is gathered with those announced in the same turn of the event loop, and
+     * they are read together once the turn ends.
      */
     private void announced(String payload) {
         UUID id;
@@ -140,11 +149,27 @@ public class SharedStreamListener {
             Log.warnf("Ignoring an announcement on %s that is not a notification id: %s", config.channel(), payload);
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> notifications.byIds(List.of(id)).subscribe().with(
-                found -> found.forEach(this::push),
-                failure -> Log.warnf("Announced notification %s could not be read: %s", id, failure.getMessage())));
+        if (stream.hasClients() && announced.add(id)) {
+            vertx.getDelegate().getOrCreateContext().runOnContext(ignored -> readAnnounced());
+        }
+    }
+
+    /** Reads the gathered notifications on a fresh duplicated context each, as a Hibernate Reactive session needs. */
+    private void readAnnounced() {
+        for (List<UUID> ids : announced.take()) {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> notifications.byIds(ids).subscribe().with(
+                    found -> inAnnouncedOrder(ids, found).forEach(this::push),
+                    failure -> Log.warnf("%d announced notifications could not be read: %s", ids.size(),
+                            failure.getMessage())));
+        }
+    }
+
+    private static List<Notification> inAnnouncedOrder(List<UUID> ids, List<Notification> found) {
+        Map<UUID, Notification> byId = new HashMap<>();
+        found.forEach(n -> byId.put(n.id, n));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private void push(Notification n) {

@@ -39,23 +39,34 @@ final class AnotherInstance implements AutoCloseable {
 
     /** Stores the notification as delivered and announces its id, committed together as the dispatcher does. */
     void deliver(StreamedNotification n, String body) throws SQLException {
+        deliverAll(List.of(n), List.of(body));
+    }
+
+    /**
+     * Stores the notifications as delivered and announces their ids, all in one transaction: PostgreSQL sends the
+     * announcements together at the commit, as after one dispatcher pass.
+     */
+    void deliverAll(List<StreamedNotification> all, List<String> bodies) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(STORE_SENT);
                 PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-            Timestamp at = Timestamp.from(n.at());
-            insert.setObject(1, n.id());
-            insert.setObject(2, n.caseId());
-            insert.setString(3, n.kind());
-            insert.setString(4, n.level().name());
-            insert.setString(5, n.text());
-            insert.setString(6, body);
-            insert.setTimestamp(7, at);
-            insert.setTimestamp(8, at);
-            insert.setTimestamp(9, at);
-            insert.executeUpdate();
-            notify.setString(1, channel);
-            notify.setString(2, n.id().toString());
-            notify.execute();
+            for (int i = 0; i < all.size(); i++) {
+                StreamedNotification n = all.get(i);
+                Timestamp at = Timestamp.from(n.at());
+                insert.setObject(1, n.id());
+                insert.setObject(2, n.caseId());
+                insert.setString(3, n.kind());
+                insert.setString(4, n.level().name());
+                insert.setString(5, n.text());
+                insert.setString(6, bodies.get(i));
+                insert.setTimestamp(7, at);
+                insert.setTimestamp(8, at);
+                insert.setTimestamp(9, at);
+                insert.executeUpdate();
+                notify.setString(1, channel);
+                notify.setString(2, n.id().toString());
+                notify.execute();
+            }
             connection.commit();
         } finally {
             connection.setAutoCommit(true);

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -70,6 +72,9 @@ class NotificationStreamTest {
 
     @Inject
     EventJson json;
+
+    @Inject
+    NotificationStream notificationStream;
 
     private static String managerToken() {
         return OidcWiremockTestResource.getAccessToken("maya", Set.of("manager"));
@@ -173,6 +178,39 @@ class NotificationStreamTest {
     }
 
     @Test
+    void aBurstAnotherInstanceDeliversReachesThisInstancesClientOnceEachInTheOrderAnnounced() throws Exception {
+        try (SseClient manager = SseClient.open(stream, managerToken()); AnotherInstance other = anotherInstance()) {
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty() && listener.listening());
+            // One notification per case and rung (the table keeps one per occurrence): three cases, four rungs each.
+            List<StreamedNotification> burst = IntStream.range(0, 3).mapToObj(i -> openCriticalCase())
+                    .flatMap(caseId -> Stream.of(EscalationLevel.values()).map(level -> escalatedOn(caseId, level)))
+                    .toList();
+
+            other.deliverAll(burst, burst.stream().map(json::write).toList());
+
+            List<String> announced = burst.stream().map(n -> n.id().toString()).toList();
+            await().atMost(WAIT).until(() -> received(manager, announced).size() == announced.size());
+            assertThat(received(manager, announced)).isEqualTo(announced);
+            assertThat(manager.named("notification").stream().filter(e -> announced.contains(e.id()))
+                    .map(e -> JsonPath.from(e.data()).getString("reference")).toList())
+                    .isEqualTo(burst.stream().map(StreamedNotification::reference).toList());
+            // Each once, and none again while delivery passes go on.
+            await().during(SEVERAL_PASSES).atMost(SEVERAL_PASSES.plus(WAIT))
+                    .until(() -> received(manager, announced).equals(announced));
+        }
+    }
+
+    @Test
+    void countsItsConnectedClientsUntilTheyGoAway() throws Exception {
+        await().atMost(WAIT).until(() -> !notificationStream.hasClients());
+        try (SseClient manager = SseClient.open(stream, managerToken())) {
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty());
+            assertThat(notificationStream.hasClients()).isTrue();
+        }
+        await().atMost(WAIT).until(() -> !notificationStream.hasClients());
+    }
+
+    @Test
     void keepsListeningAfterItsDatabaseConnectionDrops() throws Exception {
         try (SseClient manager = SseClient.open(stream, managerToken()); AnotherInstance other = anotherInstance()) {
             await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty() && listener.listening());
@@ -211,10 +249,13 @@ class NotificationStreamTest {
 
     /** The case's climb to the manager's callback as another instance would stream it. */
     private static StreamedNotification escalatedOn(UUID caseId) {
+        return escalatedOn(caseId, EscalationLevel.MANAGER_CALLBACK);
+    }
+
+    private static StreamedNotification escalatedOn(UUID caseId, EscalationLevel level) {
         String reference = randomReference();
-        return new StreamedNotification(UUID.randomUUID(), caseId, reference, "ESCALATED",
-                EscalationLevel.MANAGER_CALLBACK, "CRITICAL", "Dana Levi",
-                reference + " climbed to the manager's callback", "first response missed", null, Instant.now());
+        return new StreamedNotification(UUID.randomUUID(), caseId, reference, "ESCALATED", level, "CRITICAL",
+                "Dana Levi", reference + " climbed to " + level, "first response missed", null, Instant.now());
     }
 
     /** The client gets the notification, as stored, once, and not again while delivery passes go on. */
@@ -229,6 +270,11 @@ class NotificationStreamTest {
         assertThat(data.getString("caseId")).isEqualTo(expected.caseId().toString());
         await().during(SEVERAL_PASSES).atMost(SEVERAL_PASSES.plus(WAIT))
                 .until(() -> client.named("notification").stream().filter(e -> id.equals(e.id())).count() == 1);
+    }
+
+    /** The ids of {@code among} the client received, in the order it received them. */
+    private static List<String> received(SseClient client, List<String> among) {
+        return client.named("notification").stream().map(SseClient.Event::id).filter(among::contains).toList();
     }
 
     private static List<String> ids(SseClient client, String reference) {
