@@ -1,6 +1,7 @@
 package io.tikun.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import io.tikun.stack.LocalStack;
 import io.tikun.stack.PostgresServer;
 import io.tikun.stack.ServiceProcess;
 import io.tikun.stack.StackOptions;
+import io.tikun.stack.testing.SseClient;
 
 /**
  * How fast one routing instance drains a backlog of {@code complaints.received}: the events are produced into Kafka
@@ -48,11 +50,14 @@ public final class DrainBenchmark {
         boolean profile = Boolean.parseBoolean(arguments.text("profile", "false"));
         // Options for every routing JVM of the run (e.g. -XX:TieredStopAtLevel=1), reported with the results.
         String jvmOptions = arguments.text("routing-jvm-options", "");
+        // A manager's live stream (SSE) open on the warm routing throughout its measured drain, as a console would be:
+        // each stream notification is then read back and pushed (with none open, routing reads nothing back).
+        boolean managerStream = Boolean.parseBoolean(arguments.text("manager-stream", "true"));
 
         Path data = Files.createTempDirectory("tikun-drain-");
         AsyncProfilerAgent profiler = profile ? AsyncProfilerAgent.extractTo(data) : null;
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(data).withServices())) {
-            Drain drain = new Drain(stack, severe, wait, jvmOptions);
+            Drain drain = new Drain(stack, severe, wait, jvmOptions, managerStream);
             // Batches off first: the batched phases then run on the larger table, which can only slow them.
             Phase off = drain.cold("drain-off", eventsOff, false, seed, null);
             Path coldProfile = profile ? data.resolve("routing-cold.collapsed") : null;
@@ -73,7 +78,13 @@ public final class DrainBenchmark {
 
     /** One phase's backlog and what draining it took. */
     private record Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast,
-            Duration firstToLast, double loadBefore, double loadAfter) {
+            Duration firstToLast, double loadBefore, double loadAfter, int streamed) {
+
+        /** Without a live stream open. */
+        Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast, Duration firstToLast,
+                double loadBefore, double loadAfter) {
+            this(prefix, mode, backlog, opened, launchToLast, firstToLast, loadBefore, loadAfter, -1);
+        }
 
         double eventsPerSecond() {
             return backlog.size() / seconds(firstToLast);
@@ -85,7 +96,7 @@ public final class DrainBenchmark {
     }
 
     /** Drains backlogs through routing instances started on one stack. */
-    private record Drain(LocalStack stack, int severe, Duration patience, String jvmOptions) {
+    private record Drain(LocalStack stack, int severe, Duration patience, String jvmOptions, boolean managerStream) {
 
         private Map<String, String> environment(boolean batch, String toolOptions) {
             Map<String, String> environment = new HashMap<>(
@@ -126,21 +137,56 @@ public final class DrainBenchmark {
                 DrainBacklog warmUp = DrainBacklog.generate(prefix + "up", events, seed, severe);
                 warmUp.produce(stack.kafka().bootstrapServers());
                 awaitCases(db, prefix + "up", warmUp.complaints(), Instant.now().plus(patience));
-                DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed + 1, severe);
-                double loadBefore = load();
-                if (profiler != null) {
-                    profiler.start(routing.pid(), PROFILE_INTERVAL_MS);
+                SseClient stream = managerStream ? openManagerStream(routing) : null;
+                try {
+                    return warmDrain(routing, db, prefix, events, seed, profiler, collapsed, stream);
+                } finally {
+                    if (stream != null) {
+                        stream.close();
+                    }
                 }
-                Instant produced = Instant.now();
-                backlog.produce(stack.kafka().bootstrapServers());
-                Instant doneAt = awaitCases(db, prefix, backlog.complaints(), produced.plus(patience));
-                if (profiler != null) {
-                    profiler.stop(routing.pid(), collapsed);
-                }
-                Instant[] span = span(db, prefix);
-                return new Phase(prefix, "batched, JVM warmed by one backlog", backlog, count(db, prefix),
-                        Duration.between(produced, doneAt), Duration.between(span[0], span[1]), loadBefore, load());
             }
+        }
+
+        /** A manager's live stream on {@code routing}, once it has said {@code ready}. */
+        private SseClient openManagerStream(ServiceProcess routing) throws Exception {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String token = new ChannelTokens(client, stack.keycloak().tokenUrl()).user("manager", "manager");
+            SseClient stream = SseClient.open(routing.url() + "/api/v1/notifications/stream", token);
+            Instant giveUp = Instant.now().plus(patience);
+            while (stream.named("ready").isEmpty()) {
+                if (Instant.now().isAfter(giveUp)) {
+                    stream.close();
+                    throw new IllegalStateException("the manager's live stream said nothing by " + giveUp);
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            return stream;
+        }
+
+        private Phase warmDrain(ServiceProcess routing, Connection db, String prefix, int events, long seed,
+                AsyncProfilerAgent profiler, Path collapsed, SseClient stream) throws Exception {
+            DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed + 1, severe);
+            double loadBefore = load();
+            int streamedBefore = streamed(stream);
+            if (profiler != null) {
+                profiler.start(routing.pid(), PROFILE_INTERVAL_MS);
+            }
+            Instant produced = Instant.now();
+            backlog.produce(stack.kafka().bootstrapServers());
+            Instant doneAt = awaitCases(db, prefix, backlog.complaints(), produced.plus(patience));
+            if (profiler != null) {
+                profiler.stop(routing.pid(), collapsed);
+            }
+            Instant[] span = span(db, prefix);
+            return new Phase(prefix, "batched, JVM warmed by one backlog"
+                    + (stream == null ? "" : ", a manager's live stream open"), backlog, count(db, prefix),
+                    Duration.between(produced, doneAt), Duration.between(span[0], span[1]), loadBefore, load(),
+                    stream == null ? -1 : streamed(stream) - streamedBefore);
+        }
+
+        private static int streamed(SseClient stream) {
+            return stream == null ? 0 : stream.named("notification").size();
         }
 
         private Connection connect() throws SQLException {
@@ -227,6 +273,10 @@ public final class DrainBenchmark {
                 + "per event", on.backlog().severities(), on.eventsPerSecond() / off.eventsPerSecond()));
         if (warm != null) {
             out.append(String.format("; warm: %.1f× the cold batched rate", warm.eventsPerSecond() / on.eventsPerSecond()));
+            if (warm.streamed() >= 0) {
+                out.append(String.format(". The manager's live stream received %d notifications from producing the warm "
+                        + "backlog to its last case", warm.streamed()));
+            }
         }
         return out.append(".\n").toString();
     }
