@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.tikun.stack.LocalStack;
@@ -46,11 +44,12 @@ public final class StormLatencyBenchmark {
             ChannelTokens keycloak = new ChannelTokens(client, stack.keycloak().tokenUrl());
             FreshToken channel = new FreshToken(() -> keycloak.serviceAccount("tikun-web-channel", "web-channel-secret"));
             FreshToken manager = new FreshToken(() -> keycloak.user("manager", "manager"));
-            StormPhase.Target target = new StormPhase.Target(client, stack.routing().url(), channel, manager, concurrency,
-                    urgentEvery, drainWait);
             List<StormPhase.Result> measured = new ArrayList<>();
-            try (UrgentArrivals arrivals = new UrgentArrivals(stack.mail(), client, stack.routing().url(),
-                    manager.get())) {
+            try (OpenedCases cases = new OpenedCases(stack);
+                    UrgentArrivals arrivals = new UrgentArrivals(stack.mail(), client, stack.routing().url(),
+                            manager.get())) {
+                StormPhase.Target target = new StormPhase.Target(client, cases, channel, manager, concurrency, urgentEvery,
+                        drainWait);
                 measured.add(new StormPhase(target, arrivals, "on", stack.intake().url()).run(warmUp, storm));
                 String laneOff = stack.startInstance(LocalStack.INTAKE, Map.of(LANE_OFF, "false")).url();
                 measured.add(new StormPhase(target, arrivals, "off", laneOff).run(warmUp, storm));
@@ -88,15 +87,6 @@ public final class StormLatencyBenchmark {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    /** How many cases routing has opened, or empty when it did not answer. */
-    static Optional<Long> casesOpened(HttpClient client, String routing, String token)
-            throws IOException, InterruptedException {
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(routing + "/api/v1/cases?size=1"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200 ? response.headers().firstValue("X-Total-Count").map(Long::parseLong)
-                : Optional.empty();
     }
 
     private static String report(int storm, int concurrency, int warmUp, Duration urgentEvery,

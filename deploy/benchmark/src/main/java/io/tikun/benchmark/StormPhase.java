@@ -3,6 +3,7 @@ package io.tikun.benchmark;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class StormPhase {
              "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}""";
 
     /** What every phase shares: the client, routing, the tokens and the pacing. */
-    record Target(HttpClient client, String routing, StormLatencyBenchmark.FreshToken channel,
+    record Target(HttpClient client, OpenedCases cases, StormLatencyBenchmark.FreshToken channel,
             StormLatencyBenchmark.FreshToken manager, int concurrency, Duration urgentEvery, Duration drainWait) {
     }
 
@@ -50,7 +51,7 @@ final class StormPhase {
         this.intake = intake;
     }
 
-    Result run(int warmUp, int storm) throws IOException, InterruptedException {
+    Result run(int warmUp, int storm) throws IOException, InterruptedException, SQLException {
         long before = opened();
         Storm warming = new Storm("warm-" + lane, warmUp);
         warming.await();
@@ -109,12 +110,12 @@ final class StormPhase {
         return new Urgent(json.get("reference").asText(), accepted);
     }
 
-    private long opened() throws IOException, InterruptedException {
-        return StormLatencyBenchmark.casesOpened(target.client(), target.routing(), target.manager().get()).orElse(0L);
+    private long opened() throws SQLException {
+        return target.cases().count();
     }
 
     /** When routing had opened {@code expected} cases in all, or empty if not by {@code giveUp}. */
-    private Optional<Instant> awaitOpened(long expected, Instant giveUp) throws IOException, InterruptedException {
+    private Optional<Instant> awaitOpened(long expected, Instant giveUp) throws SQLException, InterruptedException {
         while (Instant.now().isBefore(giveUp)) {
             if (opened() >= expected) {
                 return Optional.of(Instant.now());
