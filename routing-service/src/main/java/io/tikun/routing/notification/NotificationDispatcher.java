@@ -73,10 +73,37 @@ public class NotificationDispatcher {
                 });
     }
 
+    /**
+     * The claimed rows' stream notifications first, marked sent and announced together (there is nothing to send for
+     * them: the announcement is the delivery), then the others one by one.
+     */
     private Uni<Void> deliverAll(List<Notification> claimed) {
-        return Multi.createFrom().iterable(claimed)
+        List<Notification> streamed = claimed.stream().filter(n -> NotificationChannels.STREAM.equals(n.channel)).toList();
+        List<Notification> sent = claimed.stream().filter(n -> !NotificationChannels.STREAM.equals(n.channel)).toList();
+        return announce(streamed).chain(() -> Multi.createFrom().iterable(sent)
                 .onItem().transformToUniAndConcatenate(this::deliver)
-                .collect().last().replaceWithVoid();
+                .collect().last().replaceWithVoid());
+    }
+
+    /** Marks and announces the stream rows in one transaction; if that fails, each is tried alone, as any row is. */
+    private Uni<Void> announce(List<Notification> streamed) {
+        if (streamed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return notifications.markStreamed(streamed, clock.instant(), config.sharedStream().channel())
+                .invoke(marked -> {
+                    if (marked < streamed.size()) {
+                        Log.infof("%d of %d stream notifications were taken over by another instance; not announcing them",
+                                streamed.size() - marked, streamed.size());
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("Announcing %d stream notifications together failed (%s); trying each alone",
+                            streamed.size(), failure.getMessage());
+                    return Multi.createFrom().iterable(streamed).onItem().transformToUniAndConcatenate(this::deliver)
+                            .collect().last().replaceWithVoid();
+                });
     }
 
     private Uni<Integer> deliver(Notification n) {
@@ -124,7 +151,7 @@ public class NotificationDispatcher {
      */
     private Uni<Integer> markDelivered(Notification n) {
         return NotificationChannels.STREAM.equals(n.channel)
-                ? notifications.markStreamed(n, clock.instant(), config.sharedStream().channel())
+                ? notifications.markStreamed(List.of(n), clock.instant(), config.sharedStream().channel())
                 : notifications.markSent(n, clock.instant());
     }
 

@@ -37,8 +37,18 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     /** The row is still pending and the caller holds its current claim (?1 id, ?2 instance, ?3 token). */
     private static final String HELD = "id = ?1 and claimedBy = ?2 and claimToken = ?3 and state = ?4";
 
-    /** NOTIFY with bound values (the NOTIFY statement itself takes no parameters). */
-    private static final String ANNOUNCE = "select 1 from pg_notify(:channel, :payload)";
+    /**
+     * Marks the caller's held stream rows sent and NOTIFYs their ids, oldest first, in one statement: pg_notify is a
+     * function (the NOTIFY statement itself takes no parameters), called once per marked row.
+     */
+    private static final String MARK_AND_ANNOUNCE = """
+            with marked as (
+                update {h-schema}notification
+                set state = 'SENT', sent_at = :at, last_error = null, claim_token = null, claimed_until = null
+                where id in (:ids) and claim_token in (:tokens) and claimed_by = :instance and state = 'PENDING'
+                returning id, created_at)
+            select count(pg_notify(:channel, announced.id::text))
+            from (select id from marked order by created_at, id) announced""";
 
     @WithTransaction
     public Uni<List<Notification>> claimDue(Instant now, Instant claimUntil, int limit, String instance) {
@@ -75,24 +85,28 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /**
-     * Marks a pending stream notification sent and, in the same transaction, announces its id on the shared
-     * stream's PostgreSQL channel. PostgreSQL hands the NOTIFY to the listeners only if the transaction commits,
-     * and a row someone else already marked or claimed is left alone, so each stream notification is announced once.
+     * Marks pending stream notifications sent and, in the same transaction, announces their ids on the shared stream's
+     * PostgreSQL channel, oldest first: one transaction and one round trip for a dispatcher pass's stream rows, whose
+     * announcements then reach every listener together. PostgreSQL hands the NOTIFYs to the listeners only if the
+     * transaction commits, and a row the caller no longer holds (marked, or claimed by another instance) is neither
+     * marked nor announced, so each stream notification is announced once.
      *
-     * @return the number of rows marked: 1, or 0 when it was no longer pending
+     * @return the number of rows marked and announced
      */
     @WithTransaction
-    public Uni<Integer> markStreamed(Notification n, Instant at, String channel) {
-        UUID id = n.id;
-        return update("state = ?5, sentAt = ?6, lastError = null, claimToken = null, claimedUntil = null where " + HELD,
-                id, n.claimedBy, n.claimToken, DeliveryState.PENDING, DeliveryState.SENT, at)
-                .chain(marked -> marked == 0 ? Uni.createFrom().item(0)
-                        // pg_notify is a function read by a select, not an update statement: run it as one (Hibernate
-                        // ORM refuses executeUpdate on a select).
-                        : getSession().chain(session -> session.createNativeQuery(ANNOUNCE)
-                                .setParameter("channel", channel).setParameter("payload", id.toString())
-                                .getSingleResult())
-                                .replaceWith(marked));
+    public Uni<Integer> markStreamed(List<Notification> rows, Instant at, String channel) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // A claim token is a random UUID drawn for one row's claim, so "id among ours and token among ours" holds
+        // exactly the rows whose current claim is still the caller's.
+        String instance = rows.get(0).claimedBy;
+        return getSession().chain(session -> session.createNativeQuery(MARK_AND_ANNOUNCE, Long.class)
+                .setParameter("at", at).setParameter("channel", channel).setParameter("instance", instance)
+                .setParameter("ids", rows.stream().map(n -> n.id).toList())
+                .setParameter("tokens", rows.stream().map(n -> n.claimToken).toList())
+                .getSingleResult())
+                .map(Long::intValue);
     }
 
     /**

@@ -6,6 +6,10 @@ import static io.tikun.routing.CaseFixtures.randomReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -53,6 +59,17 @@ class NotificationClaimTest {
 
     private static final Duration CLAIM = Duration.ofSeconds(2);
     private static final Duration RECEIVER_DELAY = Duration.ofMillis(900);
+    /** How long to wait for an announcement that must not come. */
+    private static final Duration ANNOUNCE_QUIET = Duration.ofSeconds(1);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String databasePassword;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -79,6 +96,11 @@ class NotificationClaimTest {
     }
 
     private List<Notification> webhookRows(UUID caseId, String url, String marker, int count) throws Throwable {
+        return rows(caseId, NotificationChannels.WEBHOOK, url, marker, count);
+    }
+
+    private List<Notification> rows(UUID caseId, String channel, String recipient, String marker, int count)
+            throws Throwable {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Notification> rows = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -88,8 +110,8 @@ class NotificationClaimTest {
             n.kind = NotificationKind.ESCALATED;
             n.level = EscalationLevel.SERVICE_MANAGER;
             n.occurrence = i;
-            n.channel = NotificationChannels.WEBHOOK;
-            n.recipient = url;
+            n.channel = channel;
+            n.recipient = recipient;
             n.language = "en";
             n.subject = marker + "-" + i;
             n.body = "{\"text\":\"" + marker + "-" + i + ";\"}";
@@ -153,6 +175,56 @@ class NotificationClaimTest {
 
     private Notification only(List<Notification> claimed, UUID id) {
         return claimed.stream().filter(n -> n.id.equals(id)).findFirst().orElse(null);
+    }
+
+    @Test
+    void marksAndAnnouncesAPassOfStreamRowsTogetherOldestFirstButNotTheOneTakenOver() throws Throwable {
+        String channel = "claim_test_" + UUID.randomUUID().toString().replace("-", "");
+        List<Notification> rows = rows(openCase(), NotificationChannels.STREAM, NotificationChannels.STREAM_RECIPIENT,
+                "stream-" + UUID.randomUUID(), 3);
+        List<UUID> ids = rows.stream().map(n -> n.id).toList();
+        Instant now = Instant.now();
+        List<Notification> first = on(() -> notifications.claimAmong(ids, now, now.plus(CLAIM), "first"));
+        assertThat(first).hasSize(3);
+        Instant lapsed = now.plus(CLAIM).plusSeconds(1);
+        assertThat(on(() -> notifications.claimAmong(List.of(ids.get(1)), lapsed, lapsed.plus(CLAIM), "second")))
+                .hasSize(1);
+
+        try (Connection listener = DriverManager.getConnection(jdbcUrl, databaseUser, databasePassword)) {
+            try (Statement listen = listener.createStatement()) {
+                listen.execute("LISTEN " + channel);
+            }
+            assertThat(on(() -> notifications.markStreamed(first, lapsed, channel))).isEqualTo(2);
+
+            assertThat(announced(listener, 2)).containsExactly(ids.get(0).toString(), ids.get(2).toString());
+            assertThat(reload(ids.get(0)).state).isEqualTo(DeliveryState.SENT);
+            assertThat(reload(ids.get(2)).state).isEqualTo(DeliveryState.SENT);
+            assertThat(reload(ids.get(1)).state).isEqualTo(DeliveryState.PENDING);
+            assertThat(reload(ids.get(1)).claimedBy).isEqualTo("second");
+
+            assertThat(on(() -> notifications.markStreamed(first, lapsed, channel))).as("marked once").isZero();
+            assertThat(on(() -> notifications.markStreamed(List.of(), lapsed, channel))).isZero();
+            assertThat(announced(listener, 0)).as("nothing announced twice").isEmpty();
+        }
+    }
+
+    /**
+     * The payloads announced to {@code listener}, waiting until {@code expected} have come, then for any more during a
+     * short quiet period.
+     */
+    private static List<String> announced(Connection listener, int expected) throws SQLException {
+        PGConnection pg = listener.unwrap(PGConnection.class);
+        List<String> payloads = new ArrayList<>();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+        while (payloads.size() < expected && Instant.now().isBefore(giveUp)) {
+            for (PGNotification n : pg.getNotifications(200)) {
+                payloads.add(n.getParameter());
+            }
+        }
+        for (PGNotification n : pg.getNotifications((int) ANNOUNCE_QUIET.toMillis())) {
+            payloads.add(n.getParameter());
+        }
+        return payloads;
     }
 
     @Test
