@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Notification ids announced on the shared stream, gathered until they are read together: announcements that reach the
  * listener together (committed in one transaction, or arriving in one read of its connection) cost one query per
- * {@code readAtMost} ids instead of one each. The dispatcher announces each row in a transaction of its own, so under
- * its load most reads hold one id (RESULTS.md 2026-12-07 01:06Z).
+ * {@code readAtMost} ids instead of one each. The dispatcher announces a pass's stream rows in one transaction, so
+ * they arrive together.
  */
 final class AnnouncedIds {
 
