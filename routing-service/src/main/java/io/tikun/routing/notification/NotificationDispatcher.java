@@ -20,7 +20,8 @@ import io.tikun.routing.RoutingConfig;
 
 /**
  * Delivers stored notifications: at once after the transaction that created them, then on a
- * schedule with exponential backoff until sent or given up. A batch is claimed together, but each row's claim is
+ * schedule with exponential backoff until sent or given up. A batch is claimed together. Its stream rows go first, all
+ * marked and announced in one statement that checks each claim (nothing is sent for them). Every other row's claim is
  * renewed just before its own send, so a batch slower than one claim never sends a row another instance has taken
  * since; a row whose claim was lost is left to that instance, and a late mark of it is refused.
  */
