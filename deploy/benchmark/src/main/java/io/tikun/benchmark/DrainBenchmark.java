@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -53,19 +55,32 @@ public final class DrainBenchmark {
         // A manager's live stream (SSE) open on the warm routing throughout its measured drain, as a console would be:
         // each stream notification is then read back and pushed (with none open, routing reads nothing back).
         boolean managerStream = Boolean.parseBoolean(arguments.text("manager-stream", "true"));
+        // The same cold and warm drains again with two routing instances in one consumer group (issue 14, item 5):
+        // how the rate changes when a second JVM shares the partitions and this machine's two cores.
+        boolean twoInstances = Boolean.parseBoolean(arguments.text("two-instances", "true"));
 
         Path data = Files.createTempDirectory("tikun-drain-");
         AsyncProfilerAgent profiler = profile ? AsyncProfilerAgent.extractTo(data) : null;
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(data).withServices())) {
             Drain drain = new Drain(stack, severe, wait, jvmOptions, managerStream);
             // Batches off first: the batched phases then run on the larger table, which can only slow them.
-            Phase off = drain.cold("drain-off", eventsOff, false, seed, null);
+            Phase off = drain.cold("drain-off", eventsOff, false, seed, null, 1);
             Path coldProfile = profile ? data.resolve("routing-cold.collapsed") : null;
             Phase on = drain.cold("drain-on", events, true, seed + 1, coldProfile == null ? null
-                    : profiler.javaToolOptions(coldProfile, PROFILE_INTERVAL_MS));
+                    : profiler.javaToolOptions(coldProfile, PROFILE_INTERVAL_MS), 1);
             Path warmProfile = profile ? data.resolve("routing-warm.collapsed") : null;
-            Phase warm = warmEvents > 0 ? drain.warm("drain-warm", warmEvents, seed + 2, profiler, warmProfile) : null;
+            Phase warm = warmEvents > 0 ? drain.warm("drain-warm", warmEvents, seed + 2, profiler, warmProfile, 1)
+                    : null;
+            // Same sizes and mixes (the seeds give other customers and ids), no profiler: two JVMs to sample would
+            // not compare with one.
+            Phase onTwo = twoInstances ? drain.cold("drain-on2", events, true, seed + 3, null, 2) : null;
+            Phase warmTwo = twoInstances && warmEvents > 0
+                    ? drain.warm("drain-warm2", warmEvents, seed + 4, null, null, 2)
+                    : null;
             StringBuilder report = new StringBuilder(report(off, on, warm, jvmOptions));
+            if (onTwo != null) {
+                report.append(twoInstancesReport(on, warm, onTwo, warmTwo));
+            }
             if (coldProfile != null) {
                 report.append(coldProfileReport(CollapsedProfile.read(coldProfile), on));
             }
@@ -76,14 +91,26 @@ public final class DrainBenchmark {
         }
     }
 
-    /** One phase's backlog and what draining it took. */
+    /**
+     * One phase's backlog and what draining it took: {@code cpu} is the CPU time of its routing JVMs, from their launch
+     * (cold) or from producing the backlog (warm) to the last case, each instance's in the order started.
+     */
     private record Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast,
-            Duration firstToLast, double loadBefore, double loadAfter, int streamed) {
+            Duration firstToLast, double loadBefore, double loadAfter, int streamed, List<Duration> cpu) {
 
         /** Without a live stream open. */
         Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast, Duration firstToLast,
-                double loadBefore, double loadAfter) {
-            this(prefix, mode, backlog, opened, launchToLast, firstToLast, loadBefore, loadAfter, -1);
+                double loadBefore, double loadAfter, List<Duration> cpu) {
+            this(prefix, mode, backlog, opened, launchToLast, firstToLast, loadBefore, loadAfter, -1, cpu);
+        }
+
+        int instances() {
+            return cpu.size();
+        }
+
+        /** Milliseconds of routing CPU (all instances) per event of the backlog. */
+        double cpuMillisPerEvent() {
+            return cpu.stream().mapToLong(Duration::toMillis).sum() / (double) backlog.size();
         }
 
         double eventsPerSecond() {
@@ -108,43 +135,60 @@ public final class DrainBenchmark {
             return environment;
         }
 
-        /** A backlog produced while routing is stopped, drained by a routing started afterwards (its JIT cold). */
-        Phase cold(String prefix, int events, boolean batch, long seed, String toolOptions) throws Exception {
+        /**
+         * A backlog produced while routing is stopped, drained by {@code instances} routings started together
+         * afterwards (their JIT cold).
+         */
+        Phase cold(String prefix, int events, boolean batch, long seed, String toolOptions, int instances)
+                throws Exception {
             DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed, severe);
             backlog.produce(stack.kafka().bootstrapServers());
             double loadBefore = load();
             Instant launched = Instant.now();
-            CompletableFuture<ServiceProcess> routing = CompletableFuture
-                    .supplyAsync(() -> stack.startInstance(LocalStack.ROUTING, environment(batch, toolOptions)));
+            List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                starting.add(CompletableFuture
+                        .supplyAsync(() -> stack.startInstance(LocalStack.ROUTING, environment(batch, toolOptions))));
+            }
             try (Connection db = connect()) {
                 Instant doneAt = awaitCases(db, prefix, backlog.complaints(), launched.plus(patience));
                 Instant[] span = span(db, prefix);
-                routing.join().close();
-                return new Phase(prefix, batch ? "batched, JVM started on the backlog" : "one transaction per event",
-                        backlog, count(db, prefix), Duration.between(launched, doneAt),
-                        Duration.between(span[0], span[1]), loadBefore, load());
+                List<ServiceProcess> routings = starting.stream().map(CompletableFuture::join).toList();
+                List<Duration> cpu = routings.stream().map(DrainBenchmark::cpuTime).toList();
+                routings.forEach(ServiceProcess::close);
+                String mode = batch ? "batched, JVM started on the backlog" : "one transaction per event";
+                return new Phase(prefix, instances == 1 ? mode : mode + ", " + instances + " instances", backlog,
+                        count(db, prefix), Duration.between(launched, doneAt), Duration.between(span[0], span[1]),
+                        loadBefore, load(), cpu);
             }
         }
 
         /**
-         * A routing that has drained a backlog of the same size and mix (its hot code compiled) drains another, produced
-         * while it runs: the producer writes it in a few seconds, far faster than routing drains, so it is a backlog
-         * almost at once. With {@code profiler}, only the second drain is sampled.
+         * {@code instances} routings that have drained a backlog of the same size and mix together (their hot code
+         * compiled) drain another, produced while they run: the producer writes it in a few seconds, far faster than
+         * routing drains, so it is a backlog almost at once. With {@code profiler} (one instance), only the second
+         * drain is sampled. The manager's stream, if any, is open on the first instance, as a console is on one pod.
          */
-        Phase warm(String prefix, int events, long seed, AsyncProfilerAgent profiler, Path collapsed) throws Exception {
-            try (ServiceProcess routing = stack.startInstance(LocalStack.ROUTING, environment(true, null));
-                    Connection db = connect()) {
+        Phase warm(String prefix, int events, long seed, AsyncProfilerAgent profiler, Path collapsed, int instances)
+                throws Exception {
+            List<ServiceProcess> routings = new ArrayList<>();
+            try (Connection db = connect()) {
+                for (int i = 0; i < instances; i++) {
+                    routings.add(stack.startInstance(LocalStack.ROUTING, environment(true, null)));
+                }
                 DrainBacklog warmUp = DrainBacklog.generate(prefix + "up", events, seed, severe);
                 warmUp.produce(stack.kafka().bootstrapServers());
                 awaitCases(db, prefix + "up", warmUp.complaints(), Instant.now().plus(patience));
-                SseClient stream = managerStream ? openManagerStream(routing) : null;
+                SseClient stream = managerStream ? openManagerStream(routings.get(0)) : null;
                 try {
-                    return warmDrain(routing, db, prefix, events, seed, profiler, collapsed, stream);
+                    return warmDrain(routings, db, prefix, events, seed, profiler, collapsed, stream);
                 } finally {
                     if (stream != null) {
                         stream.close();
                     }
                 }
+            } finally {
+                routings.forEach(ServiceProcess::close);
             }
         }
 
@@ -164,25 +208,33 @@ public final class DrainBenchmark {
             return stream;
         }
 
-        private Phase warmDrain(ServiceProcess routing, Connection db, String prefix, int events, long seed,
+        private Phase warmDrain(List<ServiceProcess> routings, Connection db, String prefix, int events, long seed,
                 AsyncProfilerAgent profiler, Path collapsed, SseClient stream) throws Exception {
             DrainBacklog backlog = DrainBacklog.generate(prefix, events, seed + 1, severe);
             double loadBefore = load();
             int streamedBefore = streamed(stream);
+            ServiceProcess profiled = routings.get(0);
             if (profiler != null) {
-                profiler.start(routing.pid(), PROFILE_INTERVAL_MS);
+                profiler.start(profiled.pid(), PROFILE_INTERVAL_MS);
             }
+            List<Duration> cpuBefore = routings.stream().map(DrainBenchmark::cpuTime).toList();
             Instant produced = Instant.now();
             backlog.produce(stack.kafka().bootstrapServers());
             Instant doneAt = awaitCases(db, prefix, backlog.complaints(), produced.plus(patience));
+            List<Duration> cpu = new ArrayList<>();
+            for (int i = 0; i < routings.size(); i++) {
+                cpu.add(cpuTime(routings.get(i)).minus(cpuBefore.get(i)));
+            }
             if (profiler != null) {
-                profiler.stop(routing.pid(), collapsed);
+                profiler.stop(profiled.pid(), collapsed);
             }
             Instant[] span = span(db, prefix);
-            return new Phase(prefix, "batched, JVM warmed by one backlog"
-                    + (stream == null ? "" : ", a manager's live stream open"), backlog, count(db, prefix),
-                    Duration.between(produced, doneAt), Duration.between(span[0], span[1]), loadBefore, load(),
-                    stream == null ? -1 : streamed(stream) - streamedBefore);
+            String mode = "batched, JVM" + (routings.size() == 1 ? "" : "s") + " warmed by one backlog"
+                    + (routings.size() == 1 ? "" : ", " + routings.size() + " instances")
+                    + (stream == null ? "" : ", a manager's live stream open");
+            return new Phase(prefix, mode, backlog, count(db, prefix), Duration.between(produced, doneAt),
+                    Duration.between(span[0], span[1]), loadBefore, load(),
+                    stream == null ? -1 : streamed(stream) - streamedBefore, List.copyOf(cpu));
         }
 
         private static int streamed(SseClient stream) {
@@ -236,6 +288,10 @@ public final class DrainBenchmark {
         }
     }
 
+    private static Duration cpuTime(ServiceProcess routing) {
+        return ProcessCpu.of(routing.pid());
+    }
+
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -257,17 +313,19 @@ public final class DrainBenchmark {
                         drained a backlog of the same size and mix ran (the producer takes a few seconds; routing drains it far
                         slower, so it is a backlog almost at once). Phases ran in the table's order, each on the tables the
                         previous ones grew. "first → last case" is the span of `opened_at`; "launch → all" is from starting the
-                        JVM (from starting to produce, warm) to the last case.
+                        JVM (from starting to produce, warm) to the last case; "routing CPU per event" is the JVM's CPU time over that
+                        same span (cold: its start-up included) divided by the events.
 
-                        | mode | events | cases | messages | redeliveries | first → last case | events/s | launch → all | events/s incl. start | load avg before → after |
-                        |---|---|---|---|---|---|---|---|---|---|
+                        | mode | events | cases | messages | redeliveries | first → last case | events/s | launch → all | events/s incl. start | routing CPU per event | load avg before → after |
+                        |---|---|---|---|---|---|---|---|---|---|---|
                         """,
                 jvmOptions.isBlank() ? "" : "; JVM options `" + jvmOptions + "`", 3));
         for (Phase p : warm == null ? new Phase[] { off, on } : new Phase[] { off, on, warm }) {
-            out.append(String.format("| %s | %d | %d | %d | %d | %.1f s | **%.0f** | %.1f s | %.0f | %.2f → %.2f |%n",
+            out.append(String.format(
+                    "| %s | %d | %d | %d | %d | %.1f s | **%.0f** | %.1f s | %.0f | %.2f ms | %.2f → %.2f |%n",
                     p.mode(), p.backlog().size(), p.opened(), p.backlog().messages(), p.backlog().redeliveries(),
                     seconds(p.firstToLast()), p.eventsPerSecond(), seconds(p.launchToLast()),
-                    p.eventsPerSecondFromLaunch(), p.loadBefore(), p.loadAfter()));
+                    p.eventsPerSecondFromLaunch(), p.cpuMillisPerEvent(), p.loadBefore(), p.loadAfter()));
         }
         out.append(String.format("%nSeverities (cold batched phase): %s. Batched drain: %.1f× the rate of one transaction "
                 + "per event", on.backlog().severities(), on.eventsPerSecond() / off.eventsPerSecond()));
@@ -279,6 +337,42 @@ public final class DrainBenchmark {
             }
         }
         return out.append(".\n").toString();
+    }
+
+    /** The two-instance drains beside the one-instance drains of the same size and mix, same run and stack. */
+    private static String twoInstancesReport(Phase on, Phase warm, Phase onTwo, Phase warmTwo) {
+        StringBuilder out = new StringBuilder(String.format(
+                """
+
+                        **Two routing instances** (one consumer group: Kafka gives one instance two of the three partitions of
+                        `complaints.received`, the other one; both on this machine's two cores with PostgreSQL, Kafka, GreenMail
+                        and Keycloak), after the phases above, on the tables they grew. "CPU per instance" is each JVM's CPU time
+                        over the phase's span, in the order started.
+
+                        | backlog | one instance: events/s | two instances: events/s | two ÷ one | routing CPU per event, one → two | CPU per instance (two) | load avg after, one → two |
+                        |---|---|---|---|---|---|---|
+                        """));
+        out.append(twoInstancesRow("cold, " + onTwo.backlog().size() + " events", on, onTwo));
+        if (warm != null && warmTwo != null) {
+            out.append(twoInstancesRow("warm, " + warmTwo.backlog().size() + " events", warm, warmTwo));
+        }
+        out.append(String.format("%nCases opened by the two: cold %d of %d", onTwo.opened(), onTwo.backlog().complaints()));
+        if (warmTwo != null) {
+            out.append(String.format(", warm %d of %d", warmTwo.opened(), warmTwo.backlog().complaints()));
+            if (warmTwo.streamed() >= 0) {
+                out.append(String.format("; the manager's live stream on the first instance received %d notifications "
+                        + "during the warm drain (%d with one instance)", warmTwo.streamed(), warm.streamed()));
+            }
+        }
+        return out.append(".\n").toString();
+    }
+
+    private static String twoInstancesRow(String backlog, Phase one, Phase two) {
+        return String.format("| %s | %.0f | **%.0f** | %.2f | %.2f → %.2f ms | %s | %.2f → %.2f |%n", backlog,
+                one.eventsPerSecond(), two.eventsPerSecond(), two.eventsPerSecond() / one.eventsPerSecond(),
+                one.cpuMillisPerEvent(), two.cpuMillisPerEvent(),
+                String.join(" / ", two.cpu().stream().map(d -> String.format("%.1f s", d.toMillis() / 1000.0)).toList()),
+                one.loadAfter(), two.loadAfter());
     }
 
     private static String coldProfileReport(CollapsedProfile profile, Phase on) {
