@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -31,11 +36,17 @@ final class ClosedLoopLoad {
         this.success = success;
     }
 
-    LoadResult run(String name, Supplier<HttpRequest> requests, Duration warmUp, Duration measured)
-            throws InterruptedException {
+    LoadResult run(String name, Supplier<HttpRequest> requests, Duration warmUp, Duration measured,
+            MeasuredWindow window) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
+        // The window is told on the clock the loops count by: requests sent from its opening and answered by its close.
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ScheduledFuture<?> opening = clock.schedule(window::opened, measureFrom - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> closing = clock.schedule(window::closed, measureUntil - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
         Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
         AtomicLong failed = new AtomicLong();
         List<LatencySamples> perLoop = new ArrayList<>();
@@ -46,6 +57,14 @@ final class ClosedLoopLoad {
             new Loop(requests, samples, outcomes, failed, measureFrom, measureUntil, done).next();
         }
         done.await();
+        try {
+            opening.get();
+            closing.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the measured window's opening or close failed", e.getCause());
+        } finally {
+            clock.shutdown();
+        }
         Map<String, Long> counted = new TreeMap<>();
         outcomes.forEach((outcome, count) -> counted.put(outcome, count.get()));
         // Every loop counted down after its last sample, so the latch makes the samples visible here.

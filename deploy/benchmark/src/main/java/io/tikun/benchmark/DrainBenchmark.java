@@ -27,7 +27,9 @@ import io.tikun.stack.testing.SseClient;
 /**
  * How fast one routing instance drains a backlog of {@code complaints.received}: the events are produced into Kafka
  * while routing is stopped, then routing is started and the time until every case exists is measured, with intake
- * batches off ({@code TIKUN_ROUTING_INTAKE_BATCH=false}, one transaction per event) and on, in the same run.
+ * batches off ({@code TIKUN_ROUTING_INTAKE_BATCH=false}, one transaction per event) and on, in the same run; then a
+ * routing warmed by one backlog drains another, and (with {@code --two-instances}) the batched cold and warm drains are
+ * repeated by two routing instances in one consumer group.
  */
 public final class DrainBenchmark {
 

@@ -61,6 +61,9 @@ public final class IntakeLoadBenchmark {
         if (!jvmOptions.isBlank()) {
             options = options.withEnvironment(LocalStack.INTAKE, Map.of("JAVA_TOOL_OPTIONS", jvmOptions));
         }
+        // async-profiler on intake during each measured window of the phases named here (e.g. --profile=web,read).
+        Set<String> profiled = new LinkedHashSet<>(List.of(arguments.text("profile", "").split(",")));
+        profiled.remove("");
         Set<String> phases = new LinkedHashSet<>(List.of(arguments.text("phases", ALL_PHASES).split(",")));
         boolean useWrk = switch (arguments.text("generator", WrkLoad.available() ? "wrk" : "java")) {
             case "wrk" -> true;
@@ -78,6 +81,9 @@ public final class IntakeLoadBenchmark {
             String management = stack.intake().managementUrl();
             WrkLoad managementWrk = new WrkLoad(management, concurrency, WRK_THREADS, CUSTOMERS);
             List<LoadResult> results = new ArrayList<>();
+            List<IntakeCpu> cpu = new ArrayList<>();
+            AsyncProfilerAgent profiler = profiled.isEmpty() ? null : AsyncProfilerAgent.extractTo(data);
+            long intakePid = stack.intake().pid();
             LoadResult raw = null;
             for (String phase : phases) {
                 WrkLoad.Template template;
@@ -112,12 +118,18 @@ public final class IntakeLoadBenchmark {
                     default -> throw new IllegalArgumentException("unknown phase " + phase + "; known: " + ALL_PHASES);
                 }
                 String base = target;
-                results.add(useWrk ? (base.equals(management) ? managementWrk : wrk).run(name, template, warmUp, measured)
+                IntakeCpu window = new IntakeCpu(phase.strip(), intakePid,
+                        profiled.contains(phase.strip()) ? profiler : null, data);
+                LoadResult result = useWrk
+                        ? (base.equals(management) ? managementWrk : wrk).run(name, template, warmUp, measured, window)
                         : new ClosedLoopLoad(client, concurrency, status -> status == template.expectedStatus())
-                                .run(name, () -> request(base, template), warmUp, measured));
+                                .run(name, () -> request(base, template), warmUp, measured, window);
+                results.add(result);
+                cpu.add(window.of(result));
             }
             new ResultsFile(resultsFile).append("Intake load", report(concurrency, warmUp, measured, raw, results,
-                    useWrk ? "wrk (" + WRK_THREADS + " threads)" : "a JVM client (java.net.http)"));
+                    useWrk ? "wrk (" + WRK_THREADS + " threads)" : "a JVM client (java.net.http)")
+                    + IntakeCpu.report(cpu));
         }
     }
 

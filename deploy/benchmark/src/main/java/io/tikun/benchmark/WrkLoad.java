@@ -59,7 +59,7 @@ final class WrkLoad {
                 .anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, EXECUTABLE)));
     }
 
-    LoadResult run(String name, Template template, Duration warmUp, Duration measured)
+    LoadResult run(String name, Template template, Duration warmUp, Duration measured, MeasuredWindow window)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("tikun-wrk-", ".lua");
         try {
@@ -67,7 +67,10 @@ final class WrkLoad {
             Files.writeString(script, script(template, UUID.randomUUID().toString()), StandardCharsets.UTF_8);
             wrk(script, warmUp);
             Files.writeString(script, script(template, UUID.randomUUID().toString()), StandardCharsets.UTF_8);
-            return result(name, template, measured, wrk(script, measured));
+            window.opened();
+            String output = wrk(script, measured);
+            window.closed();
+            return result(name, template, measured, output);
         } finally {
             Files.deleteIfExists(script);
         }

@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
  * Counts, per subject, the complaints and distinct customers in a sliding window and raises a hotspot when that many
  * customers are unlikely under the subject's own seasonal baseline (the same hours of the week over the trailing
  * weeks): Poisson upper tail at or below the false-alarm rate, the floor passed, the subject not cooling down. Each
- * complaint costs a fixed number of store operations; the window's tail leaves by a range scan on receipt time, on
- * every complaint and on a wall-clock sweep, so a quiet subject's window still closes.
+ * complaint costs a fixed number of store operations; the window's tail leaves in receipt-time order, on every
+ * complaint and on a wall-clock sweep (so a quiet subject's window still closes), read from the store only when its
+ * oldest sighting is due: most complaints find nothing leaving and open no iterator.
  */
 final class HotspotDetector implements Processor<String, Sighting, String, HotspotDetected> {
 
@@ -40,6 +41,12 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
     private KeyValueStore<String, Long> raised;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, Long> subjects;
+    /**
+     * The receipt time of this task's oldest sighting in the store, {@link Long#MAX_VALUE} when there is none, null
+     * until the store was first read (after every start or rebalance: the field is the processor's, the sightings
+     * the task's store): nothing leaves the window before it.
+     */
+    private Long oldestSighting;
 
     HotspotDetector(HotspotSettings settings) {
         this.settings = settings;
@@ -82,6 +89,9 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         boolean newCustomer = lastSeen == null;
         customers.put(customerKey, Math.max(at, valueOr(lastSeen, at)));
         sightings.put(key, sighting);
+        if (oldestSighting != null && at < oldestSighting) {
+            oldestSighting = at;
+        }
         seen(subject, at);
         if (newCustomer) {
             String hourKey = HotspotStores.hourKey(Math.floorDiv(at, HOUR), subject);
@@ -319,11 +329,26 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
         }
     }
 
-    /** Takes every sighting received before {@code cutoff} out of its subject's window. */
+    /**
+     * Takes every sighting received before {@code cutoff} out of its subject's window, reading the store in receipt-time
+     * order from its oldest sighting up to the first one that stays, and only if the oldest is due.
+     */
     private int expireBefore(long cutoff) {
+        if (oldestSighting != null && oldestSighting >= cutoff) {
+            return 0;
+        }
+        String bound = HotspotStores.sightingsBefore(cutoff);
         List<KeyValue<String, Sighting>> leaving = new ArrayList<>();
-        try (KeyValueIterator<String, Sighting> range = sightings.range("", HotspotStores.sightingsBefore(cutoff))) {
-            range.forEachRemaining(leaving::add);
+        long oldestStaying = Long.MAX_VALUE;
+        try (KeyValueIterator<String, Sighting> all = sightings.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Sighting> next = all.next();
+                if (next.key.compareTo(bound) >= 0) {
+                    oldestStaying = next.value.receivedAt();
+                    break;
+                }
+                leaving.add(next);
+            }
         }
         for (KeyValue<String, Sighting> entry : leaving) {
             Sighting gone = entry.value;
@@ -345,6 +370,7 @@ final class HotspotDetector implements Processor<String, Sighting, String, Hotsp
                 }
             }
         }
+        oldestSighting = oldestStaying;
         return leaving.size();
     }
 

@@ -15,6 +15,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.jboss.logging.Logger;
 
@@ -67,14 +69,13 @@ public final class HotspotTopology {
     public Topology build(List<String> complaintTopics, String casesTopic, String hotspotsTopic) {
         Serde<Sighting> sightingSerde = JsonSerde.of(Sighting.class, mapper);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SIGHTINGS), Serdes.String(), sightingSerde));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CUSTOMERS), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SUMMARIES), Serdes.String(),
-                JsonSerde.of(SubjectSummary.class, mapper)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.HOURLY), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.RAISED), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.CLOCK), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(HotspotStores.SUBJECTS), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(store(HotspotStores.SIGHTINGS, sightingSerde));
+        builder.addStateStore(store(HotspotStores.CUSTOMERS, Serdes.Long()));
+        builder.addStateStore(store(HotspotStores.SUMMARIES, JsonSerde.of(SubjectSummary.class, mapper)));
+        builder.addStateStore(store(HotspotStores.HOURLY, Serdes.Long()));
+        builder.addStateStore(store(HotspotStores.RAISED, Serdes.Long()));
+        builder.addStateStore(store(HotspotStores.CLOCK, Serdes.Long()));
+        builder.addStateStore(store(HotspotStores.SUBJECTS, Serdes.Long()));
 
         KStream<String, Sighting> rootCauses = builder
                 .stream(casesTopic, Consumed.with(Serdes.String(), Serdes.String()).withName("cases"))
@@ -90,8 +91,15 @@ public final class HotspotTopology {
         return builder.build();
     }
 
-    private KeyValueBytesStoreSupplier store(String name) {
-        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    /**
+     * A store keyed by string, cached: a complaint reads and writes each subject's entries several times, and the cache
+     * answers those reads and sends only each key's last value to the changelog when the task commits (or the cache
+     * fills), instead of a changelog record per write. The detector's output is forwarded, not cached.
+     */
+    private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        KeyValueBytesStoreSupplier supplier = inMemory ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name);
+        return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled();
     }
 
     /** One sighting per subject; an event that cannot be read counts for nothing (it stays on its topic). */

@@ -338,6 +338,24 @@ class HotspotTopologyTest {
     }
 
     @Test
+    void aComplaintReceivedBeforeTheOldestInTheWindowLeavesItOnTimeAndTheOthersStay() throws Exception {
+        file("later", SUNDAY_10.plus(Duration.ofMinutes(60)), "toaster burnt", "");
+        // Arrives out of order, still inside the window: it is now the oldest sighting.
+        file("earlier", SUNDAY_10.plus(Duration.ofMinutes(10)), "toaster burnt", "");
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:toaster").complaints()).isEqualTo(2);
+
+        // Stream time moves past the earlier one's window (6 h) but not the later one's.
+        file("elsewhere", SUNDAY_10.plus(Duration.ofHours(6)).plus(Duration.ofMinutes(30)), "kettle sparks", "");
+        SubjectSummary toaster = this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:toaster");
+        assertThat(toaster.complaints()).as("the earlier complaint left, the later stays").isEqualTo(1);
+        assertThat(toaster.customers()).isEqualTo(1);
+
+        file("elsewhere", SUNDAY_10.plus(Duration.ofHours(7)).plus(Duration.ofMinutes(1)), "kettle sparks", "");
+        assertThat(this.<SubjectSummary> store(HotspotStores.SUMMARIES).get("TERM:toaster"))
+                .as("the later one's window has passed too").isNull();
+    }
+
+    @Test
     void countsTheProductAndCategoryTheComplaintWasClassifiedUnder() throws Exception {
         for (int i = 0; i < 5; i++) {
             ObjectNode event = (ObjectNode) mapper.readTree(
