@@ -57,7 +57,8 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess intake;
     private ServiceProcess routing;
     private ServiceProcess followup;
-    private int extraInstances;
+    /** How many instances of each service were started, the first one included: the next one's number. */
+    private final Map<String, Integer> instances = new HashMap<>();
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -127,11 +128,12 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * {@link #startInstance(String)} with {@code environment} added last, for what must differ between two instances
-     * of one service (e.g. the name each gives itself to the mail server).
+     * of one service (e.g. the name each gives itself to the mail server). Several may be started at once from
+     * different threads (e.g. a second instance of every service), as the first instances are.
      */
     public ServiceProcess startInstance(String module, Map<String, String> environment) {
         int port = FreePorts.next();
-        String instance = module + "-" + (++extraInstances + 1);
+        String instance = module + "-" + nextInstanceNumber(module);
         Map<String, String> env = environmentOf(module, port);
         env.putAll(environment);
         return keep(ServiceProcess.start(module, instance, port, env, options.dataDir().resolve("logs")));
@@ -220,9 +222,19 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private <T extends AutoCloseable> T keep(T server) {
+    /** 2 for a service's second instance, 3 for its third, whichever other services were doubled. */
+    private synchronized int nextInstanceNumber(String module) {
+        return instances.merge(module, 2, (last, second) -> last + 1);
+    }
+
+    private synchronized <T extends AutoCloseable> T keep(T server) {
         started.push(server);
         return server;
+    }
+
+    /** The most recently started server not yet stopped, or null when none is left. */
+    private synchronized AutoCloseable nextToStop() {
+        return started.poll();
     }
 
     private static <T> T join(CompletableFuture<T> start) {
@@ -271,9 +283,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops everything in the reverse order of starting. */
     @Override
     public void close() {
-        while (!started.isEmpty()) {
+        for (AutoCloseable server = nextToStop(); server != null; server = nextToStop()) {
             try {
-                started.pop().close();
+                server.close();
             } catch (Exception e) {
                 System.err.println("while stopping: " + e.getMessage());
             }

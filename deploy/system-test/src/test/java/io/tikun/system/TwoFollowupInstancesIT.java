@@ -1,6 +1,9 @@
 package io.tikun.system;
 
 import static io.restassured.RestAssured.given;
+import static io.tikun.system.DoubledStack.DUE_SOON_BEFORE;
+import static io.tikun.system.DoubledStack.GRACE_PERIOD;
+import static io.tikun.system.DoubledStack.STAFF_DOMAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.path.json.JsonPath;
 import io.tikun.stack.CapturedMail;
@@ -30,22 +33,21 @@ import io.tikun.stack.ServiceProcess;
  * a due-soon warning and a grace period of seconds: every promise nobody claims done is published
  * due soon, overdue and broken exactly once, its owner is reminded once and the service manager told
  * once; when one instance is killed the other moves every remaining promise on.
+ * <p>
+ * The follow-ups are those of the {@link DoubledStack}, whose promise timers ({@link DoubledStack#DUE_SOON_BEFORE},
+ * {@link DoubledStack#GRACE_PERIOD}), passes and claims this test relies on; it looks only at its own promises, their
+ * events and the mails about them (the service manager's mailbox also gets routing's alerts).
  */
+@ExtendWith(DoubledStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoFollowupInstancesIT {
 
     private static final int PROMISES_PER_WAVE = 6;
     private static final Duration DUE_IN = Duration.ofSeconds(10);
-    private static final Duration DUE_SOON_BEFORE = Duration.ofSeconds(5);
-    private static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
     private static final List<String> CHANGES = List.of("due-soon", "overdue", "broken");
-    private static final String SERVICE_MANAGER = "service-manager@tikun.local";
-    private static final String STAFF_DOMAIN = "tikun.local";
     /** A sanity bound on how late a step may come after its moment; the measured numbers are printed. */
     private static final Duration ON_TIME = Duration.ofSeconds(5);
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** A killed instance's claimed events and e-mails are sent by the other once its claim lapses. */
-    private static final Duration CLAIM_FOR = Duration.ofSeconds(10);
     /** How long to keep listening after the last expected event, to see that nothing comes twice. */
     private static final Duration QUIET = Duration.ofSeconds(8);
     /** What DeadlineJob logs for each pass that moved something. */
@@ -56,23 +58,14 @@ class TwoFollowupInstancesIT {
     private static ServiceProcess followupB;
 
     @BeforeAll
-    static void startTwoFollowupInstances() {
-        two = TwoInstanceStack.start(LocalStack.FOLLOWUP, Map.of(
-                "TIKUN_FOLLOWUP_JOBS_EVERY", "1s",
-                "TIKUN_FOLLOWUP_OUTBOX_EVERY", "1s",
-                "TIKUN_FOLLOWUP_OUTBOX_CLAIM_FOR", CLAIM_FOR.toString(),
-                "TIKUN_FOLLOWUP_MAIL_EVERY", "1s",
-                "TIKUN_FOLLOWUP_MAIL_CLAIM_FOR", CLAIM_FOR.toString(),
-                "TIKUN_FOLLOWUP_MAIL_SERVICE_MANAGER", SERVICE_MANAGER,
-                "TIKUN_FOLLOWUP_MAIL_STAFF_DOMAIN", STAFF_DOMAIN,
-                "TIKUN_FOLLOWUP_LIFECYCLE_DUE_SOON_BEFORE", DUE_SOON_BEFORE.toString(),
-                "TIKUN_FOLLOWUP_LIFECYCLE_GRACE_PERIOD", GRACE_PERIOD.toString()), "commitments.updated");
+    static void takeTwoFollowupInstances() {
+        two = TwoInstanceStack.of(LocalStack.FOLLOWUP, "commitments.updated");
         followupA = two.first;
         followupB = two.second;
     }
 
     @AfterAll
-    static void stopTikun() {
+    static void stopReading() {
         if (two != null) {
             two.close();
         }
@@ -216,7 +209,7 @@ class TwoFollowupInstancesIT {
     }
 
     private static boolean isBrokenNotice(CapturedMail mail, Promise p) {
-        return mail.isTo(SERVICE_MANAGER) && mail.subject().equals("Promise broken: " + p.reference());
+        return mail.isTo(LocalStack.SERVICE_MANAGER_EMAIL) && mail.subject().equals("Promise broken: " + p.reference());
     }
 
     private static Instant momentOf(String change, Promise p) {

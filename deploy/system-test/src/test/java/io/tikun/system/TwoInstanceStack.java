@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -14,13 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.ServiceProcess;
-import io.tikun.stack.StackOptions;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTopicReader;
 
 /**
- * A whole stack in which one service runs twice (two JVMs, one database, one broker, one consumer
- * group), with a sender for the events that feed it and a reader of the topic it publishes to.
+ * One two-instance test's view of the {@link DoubledStack}: the two instances of its service, a sender for the events
+ * that feed it, a reader of the topic it publishes to and users' tokens. The reader starts at the topic's beginning, so
+ * it also sees what the other two-instance tests caused: each test picks out its own records by their ids.
  */
 final class TwoInstanceStack implements AutoCloseable {
 
@@ -34,13 +33,9 @@ final class TwoInstanceStack implements AutoCloseable {
     /** An agent's token, likewise. */
     final String agent;
 
-    private TwoInstanceStack(LocalStack stack, ServiceProcess second, String publishedTopic) {
+    private TwoInstanceStack(LocalStack stack, ServiceProcess first, ServiceProcess second, String publishedTopic) {
         this.stack = stack;
-        this.first = switch (second.name()) {
-            case LocalStack.INTAKE -> stack.intake();
-            case LocalStack.ROUTING -> stack.routing();
-            default -> stack.followup();
-        };
+        this.first = first;
         this.second = second;
         this.events = new CloudEventSender(stack.kafka().bootstrapServers());
         this.published = new KafkaTopicReader(stack.kafka().bootstrapServers(), publishedTopic);
@@ -49,30 +44,13 @@ final class TwoInstanceStack implements AutoCloseable {
         this.agent = tokens.user("agent");
     }
 
-    /** Starts the stack with {@code environment} added to {@code module}, then a second instance of it. */
-    static TwoInstanceStack start(String module, Map<String, String> environment, String publishedTopic) {
-        return start(module, environment, Map.of(), publishedTopic);
-    }
-
     /**
-     * {@link #start(String, Map, String)}, the second instance with {@code secondOnly} added to its environment: what
-     * must differ between the two (e.g. the name each gives itself to the mail server).
+     * The two instances of {@code module} in the doubled stack, with a reader of {@code publishedTopic}; only in a
+     * class extended with {@code @ExtendWith(DoubledStack.class)}.
      */
-    static TwoInstanceStack start(String module, Map<String, String> environment, Map<String, String> secondOnly,
-            String publishedTopic) {
-        try {
-            StackOptions options = StackOptions.ephemeral(Files.createTempDirectory("tikun-two-" + module))
-                    .withEnvironment(module, environment);
-            LocalStack stack = LocalStack.start(options);
-            try {
-                return new TwoInstanceStack(stack, stack.startInstance(module, secondOnly), publishedTopic);
-            } catch (RuntimeException e) {
-                stack.close();
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static TwoInstanceStack of(String module, String publishedTopic) {
+        return new TwoInstanceStack(DoubledStack.stack(), DoubledStack.first(module), DoubledStack.second(module),
+                publishedTopic);
     }
 
     /** How many lines of {@code instance}'s log contain {@code text}: who did the work. */
@@ -101,10 +79,10 @@ final class TwoInstanceStack implements AutoCloseable {
                 millis.get(millis.size() - 1), millis);
     }
 
+    /** Closes the reader and the sender; the stack goes on for the other two-instance tests. */
     @Override
     public void close() {
         published.close();
         events.close();
-        stack.close();
     }
 }

@@ -1,6 +1,9 @@
 package io.tikun.system;
 
 import static io.restassured.RestAssured.given;
+import static io.tikun.system.DoubledStack.CLAIM_FOR;
+import static io.tikun.system.DoubledStack.FIRST_HELO;
+import static io.tikun.system.DoubledStack.SECOND_HELO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +26,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -44,19 +48,17 @@ import io.tikun.stack.testing.KafkaTopicReader;
  * under the same Message-ID (one message in the customer's mail client). So: every message arrives; exactly 200
  * distinct Message-IDs; a second copy only of a message the killed instance held; exactly one SENT status event id per
  * message (the SENT state is written once, by the lease holder; a repeated publication carries the same ce_id).
+ * <p>
+ * The intakes are those of the {@link DoubledStack}, whose settings ({@link DoubledStack#CLAIM_FOR}, the relay's
+ * latency, the EHLO names) this test relies on; it looks only at its own messages, mails and status events.
  */
+@ExtendWith(DoubledStack.class)
 class TwoIntakeInstancesIT {
 
     private static final int COMPLAINTS = 20;
     private static final int MESSAGES_PER_COMPLAINT = 10;
-    private static final int MESSAGES = COMPLAINTS * MESSAGES_PER_COMPLAINT;
-    /** A killed instance's claimed message is taken over once this lease runs out. */
-    private static final Duration CLAIM_FOR = Duration.ofSeconds(10);
-    /** Each SMTP answer's delay: a send takes several round trips, so the batch is still under way at the kill. */
-    private static final Duration SMTP_LATENCY = Duration.ofMillis(25);
-    /** The name each instance gives itself in EHLO, which the mail sandbox writes into each mail's Received header. */
-    private static final String FIRST_HELO = "first.intake.test";
-    private static final String SECOND_HELO = "second.intake.test";
+    /** Requested all at once: the doubled stack's intakes take this many in one dispatcher pass. */
+    static final int MESSAGES = COMPLAINTS * MESSAGES_PER_COMPLAINT;
     private static final Pattern HELO = Pattern.compile("\\(HELO ([^)]+)\\)");
     private static final Pattern REQUEST = Pattern.compile("Request: (routing:reply:[0-9a-f-]{36})");
     private static final String STATUS_TYPE = "tikun.customer-message.status";
@@ -72,28 +74,17 @@ class TwoIntakeInstancesIT {
     private static ServiceProcess intakeB;
 
     @BeforeAll
-    static void startTwoIntakeInstances() {
-        relay = SlowSmtpRelay.start(SMTP_LATENCY);
-        two = TwoInstanceStack.start(LocalStack.INTAKE, Map.of(
-                "QUARKUS_MAILER_PORT", Integer.toString(relay.port()),
-                "QUARKUS_MAILER_OWN_HOST_NAME", FIRST_HELO,
-                "TIKUN_INTAKE_OUTBOUND_CLAIM_FOR", CLAIM_FOR.toString(),
-                "TIKUN_INTAKE_OUTBOUND_DISPATCH_EVERY", "1s",
-                // One pass goes on while anything is due: the kill must find both instances sending.
-                "TIKUN_INTAKE_OUTBOUND_BATCH_SIZE", Integer.toString(MESSAGES)),
-                Map.of("QUARKUS_MAILER_OWN_HOST_NAME", SECOND_HELO), "customer.messages.status");
-        relay.forwardTo(two.stack.mail().smtpPort());
+    static void takeTwoIntakeInstances() {
+        relay = DoubledStack.smtpRelay();
+        two = TwoInstanceStack.of(LocalStack.INTAKE, "customer.messages.status");
         intakeA = two.first;
         intakeB = two.second;
     }
 
     @AfterAll
-    static void stopTikun() {
+    static void stopReading() {
         if (two != null) {
             two.close();
-        }
-        if (relay != null) {
-            relay.close();
         }
     }
 
