@@ -2,7 +2,7 @@
 # Runs Tikun's benchmarks (not tests) on this machine and appends their results to
 # deploy/benchmark/RESULTS.md. Each benchmark starts the real servers it needs on free ports,
 # from Maven Central, and the packaged services. Run it on an otherwise idle machine.
-#   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--phases=raw,health,read,web,email] [--profile=web,...] [--intake-jvm-options=...]
+#   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--phases=raw,health,read,web,email] [--profile=web,...] [--hotspots=true] [--intake-jvm-options=...]
 #   deploy/benchmark/run.sh routing  [--complaints=100] [--warm-up-complaints=20] [--pace=PT0.3S] [--first-response=PT20S]
 #   deploy/benchmark/run.sh storm    [--storm=20000] [--concurrency=16] [--warm-up=300] [--urgent-every=PT0.5S] [--drain-wait=PT20M]
 #   deploy/benchmark/run.sh drain    [--events=20000] [--events-off=3000] [--severe-percent=20] [--seed=20261206] [--wait=PT20M] [--warm-events=<events>] [--profile=false] [--manager-stream=true] [--two-instances=true] [--routing-jvm-options=...]

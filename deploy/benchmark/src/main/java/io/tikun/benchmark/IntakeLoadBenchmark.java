@@ -56,6 +56,12 @@ public final class IntakeLoadBenchmark {
         // request still pays for its rate-limit check as in production.
         StackOptions options = StackOptions.ephemeral(data).withServices(LocalStack.INTAKE).withEnvironment(
                 LocalStack.INTAKE, Map.of("TIKUN_INTAKE_RATE_LIMIT_CREDENTIAL_REQUESTS", "1000000000"));
+        // --hotspots=false: intake without its hotspot topology, as on pods that take complaints while another
+        // deployment runs the analysis (tikun.intake.hotspots.enabled).
+        boolean hotspots = Boolean.parseBoolean(arguments.text("hotspots", "true"));
+        if (!hotspots) {
+            options = options.withEnvironment(LocalStack.INTAKE, Map.of("TIKUN_INTAKE_HOTSPOTS_ENABLED", "false"));
+        }
         // e.g. --intake-jvm-options=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service.
         String jvmOptions = arguments.text("intake-jvm-options", "");
         if (!jvmOptions.isBlank()) {
@@ -128,7 +134,8 @@ public final class IntakeLoadBenchmark {
                 cpu.add(window.of(result));
             }
             new ResultsFile(resultsFile).append("Intake load", report(concurrency, warmUp, measured, raw, results,
-                    useWrk ? "wrk (" + WRK_THREADS + " threads)" : "a JVM client (java.net.http)")
+                    (useWrk ? "wrk (" + WRK_THREADS + " threads)" : "a JVM client (java.net.http)")
+                            + (hotspots ? "" : "; intake's hotspot topology off (`--hotspots=false`)"))
                     + IntakeCpu.report(cpu));
         }
     }
