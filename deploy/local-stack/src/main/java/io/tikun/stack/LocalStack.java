@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -90,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
         mail = keep(MailSandbox.start(options.smtpPort(), options.imapPort()).withViewer(options.mailViewerPort()));
         mail.addMailbox(SERVICE_MANAGER_EMAIL, SERVICE_MANAGER_EMAIL);
         mail.addMailbox(SUPPORT_MAILBOX, SUPPORT_MAILBOX);
-        keycloak = keep(join(keycloakStart));
+        keycloak = keep(Futures.join(keycloakStart));
 
         // The confirmation links in intake's mails point at intake itself, so its port is fixed before it starts.
         int intakePort = FreePorts.orNext(options.intakePort());
@@ -102,9 +101,9 @@ public final class LocalStack implements AutoCloseable {
         int followupPort = FreePorts.orNext(options.followupPort());
         CompletableFuture<ServiceProcess> followupStart = startIfWanted(FOLLOWUP,
                 () -> ServiceProcess.start(FOLLOWUP, followupPort, environmentOf(FOLLOWUP, followupPort), logs));
-        intake = keepStarted(join(intakeStart));
-        routing = keepStarted(join(routingStart));
-        followup = keepStarted(join(followupStart));
+        intake = keepStarted(Futures.join(intakeStart));
+        routing = keepStarted(Futures.join(routingStart));
+        followup = keepStarted(Futures.join(followupStart));
     }
 
     private CompletableFuture<ServiceProcess> startIfWanted(String module, Supplier<ServiceProcess> start) {
@@ -235,17 +234,6 @@ public final class LocalStack implements AutoCloseable {
     /** The most recently started server not yet stopped, or null when none is left. */
     private synchronized AutoCloseable nextToStop() {
         return started.poll();
-    }
-
-    private static <T> T join(CompletableFuture<T> start) {
-        try {
-            return start.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     public KafkaBroker kafka() {

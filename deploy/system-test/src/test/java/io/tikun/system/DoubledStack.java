@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.tikun.stack.Futures;
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.ServiceProcess;
 import io.tikun.stack.StackOptions;
@@ -184,19 +184,8 @@ public final class DoubledStack implements BeforeAllCallback {
         // Every start ends before the stack may be closed for one that failed.
         CompletableFuture.allOf(starts.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         Map<String, ServiceProcess> seconds = new LinkedHashMap<>();
-        starts.forEach((module, start) -> seconds.put(module, join(start)));
+        starts.forEach((module, start) -> seconds.put(module, Futures.join(start)));
         return Map.copyOf(seconds);
-    }
-
-    private static <T> T join(CompletableFuture<T> start) {
-        try {
-            return start.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The stack, intake's relay and the second instance of each service; closed by JUnit after the last class. */
@@ -216,7 +205,7 @@ public final class DoubledStack implements BeforeAllCallback {
                     .map(instance -> CompletableFuture.supplyAsync(instance::restart)).toList();
             for (int i = 0; i < killed.size(); i++) {
                 System.out.printf("%n[doubled stack] %s, killed by an earlier test class, ready again in %d ms%n",
-                        killed.get(i).instance(), join(restarts.get(i)).toMillis());
+                        killed.get(i).instance(), Futures.join(restarts.get(i)).toMillis());
             }
         }
 
