@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.tikun.intake.text.PatternStarts;
+
 /**
  * The products complaints are about, as an operator keeps them in {@code classification/products.json}: an id, a
  * display name, names and aliases per language, and regular expressions for model numbers ("WM-8200"). A complaint is
@@ -41,6 +43,7 @@ final class ProductCatalogue {
 
     private final PhraseIndex<Product> names = new PhraseIndex<>();
     private final List<ModelPattern> models = new ArrayList<>();
+    private final PatternStarts modelStarts;
 
     ProductCatalogue(List<Product> products, TextAnalyzer analyzer) {
         if (products == null || products.isEmpty()) {
@@ -75,9 +78,10 @@ final class ProductCatalogue {
                         + " has no names and no model patterns, so nothing could ever match it");
             }
         }
+        modelStarts = new PatternStarts(models.stream().map(ModelPattern::regex).toList());
     }
 
-    private static Pattern compile(String id, String source) {
+    static Pattern compile(String id, String source) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("the product " + id + " has an empty model pattern");
         }
@@ -93,12 +97,7 @@ final class ProductCatalogue {
     /** The product the text is most about, with every mention as evidence; null when it names none. */
     Classification.ProductMatch find(AnalyzedText text) {
         Map<Product, Mentions> found = new LinkedHashMap<>();
-        for (ModelPattern model : models) {
-            Matcher matcher = model.regex().matcher(text.text());
-            while (matcher.find()) {
-                found.computeIfAbsent(model.product(), p -> new Mentions()).add(matcher.group(), 2, matcher.start());
-            }
-        }
+        findModels(text.text(), found);
         for (PhraseIndex.Hit<Product> hit : names.find(text)) {
             int offset = text.tokens().get(hit.position()).start();
             found.computeIfAbsent(hit.owner(), p -> new Mentions()).add(hit.evidence(), 1, offset);
@@ -109,6 +108,55 @@ final class ProductCatalogue {
                 .map(best -> new Classification.ProductMatch(best.getKey().id(), best.getKey().name(),
                         List.copyOf(best.getValue().evidence)))
                 .orElse(null);
+    }
+
+    /**
+     * Every model number in {@code text}, as each pattern's {@link Matcher#find()} would find them one after another,
+     * but read in one pass: a model number stands alone, so a match can only begin where no Latin letter or digit
+     * comes before, and there only the patterns that can begin with that character are tried.
+     */
+    private void findModels(String text, Map<Product, Mentions> found) {
+        Matcher[] matchers = new Matcher[models.size()];
+        int[] nextFrom = new int[models.size()];
+        for (int at = 0; at <= text.length(); at++) {
+            if (at > 0 && (gluesToAModelNumber(text.charAt(at - 1)) || insideACodePoint(text, at))) {
+                continue;
+            }
+            for (int candidate : at < text.length() ? modelStarts.startingWith(text.charAt(at)) : modelStarts.atEnd()) {
+                if (at < nextFrom[candidate]) {
+                    continue;
+                }
+                Matcher matcher = matchers[candidate];
+                if (matcher == null) {
+                    matcher = models.get(candidate).regex().matcher(text).useTransparentBounds(true)
+                            .useAnchoringBounds(false);
+                    matchers[candidate] = matcher;
+                }
+                if (matcher.region(at, text.length()).lookingAt()) {
+                    found.computeIfAbsent(models.get(candidate).product(), p -> new Mentions())
+                            .add(matcher.group(), 2, at);
+                    // Like find(): the next match begins after this one (after an empty one, one further on).
+                    nextFrom[candidate] = Math.max(matcher.end(), at + 1);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code at} falls between the two halves of a surrogate pair, where no search starts a match. */
+    private static boolean insideACodePoint(String text, int at) {
+        return at < text.length() && Character.isLowSurrogate(text.charAt(at))
+                && Character.isHighSurrogate(text.charAt(at - 1));
+    }
+
+    /**
+     * Whether a model number may not begin right after this character ({@link #ALONE_BEFORE}, which like any
+     * look-behind of one character judges a lone surrogate, not the code point it ends).
+     */
+    private static boolean gluesToAModelNumber(char codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.LATIN
+                || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** How often and where a product is named. */

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tikun.intake.text.PatternStarts;
 
 /**
  * Words, phrases and patterns that signal severity, per language, as an operator maintains them in
@@ -48,22 +48,8 @@ public final class SeverityLexicon {
     private record Term(String text, boolean wholeWord, int signal, int rank) {
     }
 
-    /**
-     * One compiled pattern of the signal at {@code signal}, {@code rank}-th of its patterns in the lexicon's order.
-     *
-     * @param looksBehind whether it looks behind ({@code (?<=}, {@code \B}), which a one-character probe cannot judge
-     */
-    private record LexiconPattern(Pattern regex, boolean looksBehind, int signal, int rank) {
-
-        /** Whether a text beginning with {@code first} matches, or could with more text after it. */
-        boolean couldStartWith(char first) {
-            // A lone surrogate says nothing about the code point it begins: try the pattern there.
-            if (looksBehind || Character.isSurrogate(first)) {
-                return true;
-            }
-            Matcher probe = regex.matcher(String.valueOf(first));
-            return probe.lookingAt() || probe.hitEnd();
-        }
+    /** One compiled pattern of the signal at {@code signal}, {@code rank}-th of its patterns in the lexicon's order. */
+    private record LexiconPattern(Pattern regex, int signal, int rank) {
     }
 
     private record Document(List<Signal> signals, Map<String, String> fragments) {
@@ -83,11 +69,8 @@ public final class SeverityLexicon {
     private final List<List<String>> termsBySignal;
     private final Map<Character, Term[]> byFirstChar;
     private final List<LexiconPattern> patterns;
-    /**
-     * The indexes of the patterns that can begin with a character, learnt as texts arrive: most patterns cannot start
-     * on most characters, and trying each of them at every word of a long mail is what would cost.
-     */
-    private final Map<Character, int[]> patternsByFirstChar = new ConcurrentHashMap<>();
+    /** Which patterns can begin on a character: only those are tried at the start of a word. */
+    private final PatternStarts patternStarts;
 
     private SeverityLexicon(List<Signal> signals, Map<String, String> fragments) {
         this.signals = List.copyOf(signals);
@@ -112,12 +95,11 @@ public final class SeverityLexicon {
             List<String> sources = s.patterns().values().stream().flatMap(List::stream).filter(p -> !p.isBlank())
                     .toList();
             for (int rank = 0; rank < sources.size(); rank++) {
-                Pattern regex = compile(s.code(), sources.get(rank), fragments);
-                boolean looksBehind = regex.pattern().contains("(?<=") || regex.pattern().contains("\\B");
-                compiled.add(new LexiconPattern(regex, looksBehind, signal, rank));
+                compiled.add(new LexiconPattern(compile(s.code(), sources.get(rank), fragments), signal, rank));
             }
         }
         this.patterns = List.copyOf(compiled);
+        this.patternStarts = new PatternStarts(patterns.stream().map(LexiconPattern::regex).toList());
     }
 
     public static SeverityLexicon fromClasspath(String resource, ObjectMapper mapper) {
@@ -173,7 +155,7 @@ public final class SeverityLexicon {
             if (at > 0 && isLetterOrNumber(normalized.codePointBefore(at))) {
                 continue;
             }
-            for (int candidate : patternsByFirstChar.computeIfAbsent(first, this::patternsStartingWith)) {
+            for (int candidate : patternStarts.startingWith(first)) {
                 LexiconPattern pattern = patterns.get(candidate);
                 // A term is better evidence than any pattern; a pattern's first match is its leftmost one.
                 if (best[pattern.signal()] != Integer.MAX_VALUE || pattern.rank() >= bestPattern[pattern.signal()]) {
@@ -201,10 +183,6 @@ public final class SeverityLexicon {
             }
         }
         return List.copyOf(reasons);
-    }
-
-    private int[] patternsStartingWith(char first) {
-        return IntStream.range(0, patterns.size()).filter(i -> patterns.get(i).couldStartWith(first)).toArray();
     }
 
     private static Pattern compile(String code, String pattern, Map<String, String> fragments) {
