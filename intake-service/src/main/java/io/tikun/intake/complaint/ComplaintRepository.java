@@ -10,14 +10,17 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
 import io.quarkus.mongodb.FindOptions;
@@ -182,9 +185,26 @@ public class ComplaintRepository {
 
     /** Forgets these events once the broker (or the mail server) has accepted them, in one write. */
     public Uni<Void> markPublished(String complaintId, List<String> eventIds) {
-        return complaints.updateOne(Filters.eq("_id", complaintId),
-                Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", eventIds)))))
-                .replaceWithVoid();
+        return complaints.updateOne(Filters.eq("_id", complaintId), forgetting(eventIds)).replaceWithVoid();
+    }
+
+    /** Some complaints' events the broker accepted: the ids of the events, by complaint. */
+    public record PublishedEvents(String complaintId, List<String> eventIds) {
+    }
+
+    /** Forgets the accepted events of several complaints in one round trip (an unordered bulk of updates). */
+    public Uni<Void> markPublished(List<PublishedEvents> published) {
+        if (published.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UpdateOneModel<Document>> updates = published.stream()
+                .map(p -> new UpdateOneModel<Document>(Filters.eq("_id", p.complaintId()), forgetting(p.eventIds())))
+                .toList();
+        return complaints.bulkWrite(updates, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+    }
+
+    private static Bson forgetting(List<String> eventIds) {
+        return Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", eventIds))));
     }
 
     /**

@@ -182,9 +182,24 @@ public class ComplaintService {
     }
 
     private Uni<Submission> receive(IncomingComplaint incoming, Handling handling) {
+        if (insertsFirst(incoming, handling)) {
+            // The unique index on the key catches a repeat at the insert, which then answers as below (see store).
+            return create(incoming, handling);
+        }
         return complaints.findByIdempotencyKey(incoming.dedupKey()).chain(existing -> existing == null
                 ? create(incoming, handling)
                 : again(existing, incoming, handling));
+    }
+
+    /**
+     * Whether a delivery is stored without first looking its key up: a complaint from a channel client over the API,
+     * whose key is repeated only when a client retries, so looking every key up would cost each complaint a round
+     * trip to spare the rare retry its work (a retry costs a reference number then: references may have gaps). A
+     * provider's message (mail, social) is redelivered routinely, and the anonymous form creates a customer of its own
+     * before the insert, so those look first.
+     */
+    private static boolean insertsFirst(IncomingComplaint incoming, Handling handling) {
+        return WEB.equals(incoming.channel()) && !handling.provisional();
     }
 
     /**

@@ -27,14 +27,14 @@ import io.tikun.intake.events.UrgentLane;
 public class InlineOutbound {
 
     private final OutboundSender sender;
-    private final ComplaintRepository complaints;
+    private final PublishedMarks published;
     private final IntakeConfig.Outbox config;
     private final Semaphore inFlight;
     private final Semaphore urgentInFlight;
 
-    public InlineOutbound(OutboundSender sender, ComplaintRepository complaints, IntakeConfig config) {
+    public InlineOutbound(OutboundSender sender, PublishedMarks published, IntakeConfig config) {
         this.sender = sender;
-        this.complaints = complaints;
+        this.published = published;
         this.config = requireInlineTimeoutBeforeStale(config.outbox());
         this.inFlight = new Semaphore(config.outbox().inlineInFlight());
         this.urgentInFlight = new Semaphore(config.outbox().urgentInFlight());
@@ -68,7 +68,10 @@ public class InlineOutbound {
                 }, failure -> Log.warnf("Outbox of complaint %s left to the relay: %s", complaintId, failure.getMessage()));
     }
 
-    /** Sends the entries side by side and forgets, in one write, those the broker or mail server accepted. */
+    /**
+     * Sends the entries side by side and forgets those the broker or mail server accepted, in one update (written
+     * together with other complaints' when intake is busy: {@link PublishedMarks}).
+     */
     Uni<Void> send(String complaintId, List<OutboxEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndMerge(event -> sender.send(event)
@@ -80,6 +83,6 @@ public class InlineOutbound {
                             return Uni.createFrom().nullItem();
                         }))
                 .collect().asList()
-                .chain(sent -> sent.isEmpty() ? Uni.createFrom().voidItem() : complaints.markPublished(complaintId, sent));
+                .chain(sent -> sent.isEmpty() ? Uni.createFrom().voidItem() : published.mark(complaintId, sent));
     }
 }

@@ -47,5 +47,14 @@ public interface RateLimitConfig {
 
         @WithDefault("PT1M")
         Duration window();
+
+        /**
+         * While a window's stored count is below this share of {@code requests}, an instance counts a credential's
+         * requests in memory and stores them in batches, one round trip at a time, instead of one write per request
+         * (a channel's gateway sends hundreds a second, all to one counter). Past it, every request is counted in the
+         * store before it is let through. 0 stores each request at once.
+         */
+        @WithDefault("0.5")
+        double batchedBelow();
     }
 }

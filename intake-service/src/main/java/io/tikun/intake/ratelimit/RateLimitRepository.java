@@ -46,7 +46,12 @@ public class RateLimitRepository {
 
     /** Counts one more request in the window {@code id}, created on its first request; returns the new count. */
     public Uni<Long> increment(String id, Instant windowEnd) {
-        var update = Updates.combine(Updates.inc(COUNT, 1L), Updates.setOnInsert(EXPIRES_AT, Date.from(windowEnd)));
+        return increment(id, windowEnd, 1);
+    }
+
+    /** Counts {@code requests} more in the window {@code id}, created on its first request; returns the new count. */
+    public Uni<Long> increment(String id, Instant windowEnd, long requests) {
+        var update = Updates.combine(Updates.inc(COUNT, requests), Updates.setOnInsert(EXPIRES_AT, Date.from(windowEnd)));
         var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         // Two first requests racing on one window: the loser's upsert hits the _id; its retry increments the winner's.
         return counters.findOneAndUpdate(Filters.eq("_id", id), update, options)

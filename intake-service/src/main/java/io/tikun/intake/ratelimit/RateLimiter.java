@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Spends one request of a budget for a key (a client IP, a typed address, a credential), failing with
  * {@link RateLimitedProblem} once the window's budget is spent. Windows are fixed, aligned to the epoch, and
- * counted in MongoDB, so every instance sees the same count.
+ * counted in MongoDB, so every instance sees the same count. A credential's requests are tallied in memory and stored
+ * in batches while its window is below {@code credential.batched-below} of the budget ({@link LocalTallies}).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -25,11 +26,13 @@ public class RateLimiter {
     private final RateLimitRepository counters;
     private final RateLimitConfig config;
     private final Clock clock;
+    private final LocalTallies tallies;
 
     public RateLimiter(RateLimitRepository counters, RateLimitConfig config, Clock clock) {
         this.counters = counters;
         this.config = config;
         this.clock = clock;
+        this.tallies = new LocalTallies(counters::increment);
     }
 
     /** @return a failure with {@link RateLimitedProblem} when {@code key} has spent this window's budget */
@@ -39,7 +42,17 @@ public class RateLimiter {
         }
         long now = clock.millis();
         Instant windowEnd = windowEnd(limit, now);
-        return counters.increment(counterId(limit, key, windowEnd), windowEnd).chain(count -> {
+        String counterId = counterId(limit, key, windowEnd);
+        if (limit == RateLimit.CREDENTIAL) {
+            return Uni.createFrom().deferred(() -> tallies.admit(counterId, windowEnd, Instant.ofEpochMilli(now),
+                    batchedBelow(limit)) ? Uni.createFrom().voidItem() : countedFirst(limit, counterId, windowEnd, now));
+        }
+        return countedFirst(limit, counterId, windowEnd, now);
+    }
+
+    /** Counts the request in the store, then lets it through if the window's count is within the budget. */
+    private Uni<Void> countedFirst(RateLimit limit, String counterId, Instant windowEnd, long now) {
+        return counters.increment(counterId, windowEnd).invoke(count -> tallies.stored(counterId, count)).chain(count -> {
             if (count <= requests(limit)) {
                 return Uni.createFrom().voidItem();
             }
@@ -82,6 +95,11 @@ public class RateLimiter {
             case TARGET -> config.target().window();
             case CREDENTIAL -> config.credential().window();
         };
+    }
+
+    /** The count below which a credential's requests are tallied in memory and stored in batches (LocalTallies). */
+    private long batchedBelow(RateLimit limit) {
+        return (long) Math.floor(requests(limit) * config.credential().batchedBelow());
     }
 
     private int requests(RateLimit limit) {

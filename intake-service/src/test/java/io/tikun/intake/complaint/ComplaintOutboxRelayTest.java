@@ -81,6 +81,39 @@ class ComplaintOutboxRelayTest {
     }
 
     @Test
+    void forgetsTheAcceptedEventsOfSeveralComplaintsInOneBulkAndKeepsTheRest() {
+        Instant now = Instant.now();
+        String first = storedWithPending(now, "a", "b");
+        String second = storedWithPending(now, "c", "d");
+
+        complaints.markPublished(List.of(new ComplaintRepository.PublishedEvents(first, List.of(first + "-a")),
+                new ComplaintRepository.PublishedEvents(second, List.of(second + "-c", second + "-d"))))
+                .await().atMost(WAIT);
+
+        assertThat(pendingIds(first)).containsExactly(first + "-b");
+        assertThat(pendingIds(second)).isEmpty();
+    }
+
+    /** A fresh complaint (not stale: no relay touches it) with pending events named after it. */
+    private String storedWithPending(Instant now, String... events) {
+        String id = UUID.randomUUID().toString();
+        Complaint complaint = new Complaint(id, "TK-8" + System.nanoTime() % 1_000_000, "web",
+                new Customer("customer-" + id, "Noa", "noa@example.com", null), "Refund", "Where is my refund?",
+                new SeverityAssessment(Severity.LOW, List.of()), now, now.plusSeconds(3600), id, "fingerprint-" + id,
+                false, null, null, "en");
+        List<OutboxEvent> pending = java.util.Arrays.stream(events).map(event -> new OutboxEvent(id + "-" + event,
+                "tikun.complaint.received", "complaints.received", "customer-" + id, "{}", now)).toList();
+        complaints.insert(complaint, pending).await().atMost(WAIT);
+        return id;
+    }
+
+    private List<String> pendingIds(String complaintId) {
+        Document stored = store.collection(ComplaintRepository.COLLECTION).find(Filters.eq("_id", complaintId))
+                .collect().first().await().atMost(WAIT);
+        return stored.getList("pendingEvents", Document.class).stream().map(d -> d.getString("id")).toList();
+    }
+
+    @Test
     void givesUpACustomerMailThatKeepsFailingWithoutHoldingBackTheComplaintsEvent() {
         Instant longAgo = Instant.now().minusSeconds(60);
         String id = UUID.randomUUID().toString();

@@ -3,10 +3,12 @@ package io.tikun.intake.ratelimit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.MongoTestResource;
@@ -140,6 +144,74 @@ class RateLimitTest {
         assertThatThrownBy(() -> otherInstance.acquire(RateLimit.CREDENTIAL, "token:" + subject).await().indefinitely())
                 .isInstanceOf(RateLimitedProblem.class);
         submitAsChannel("gateway-" + UUID.randomUUID()).then().statusCode(202);
+    }
+
+    @Test
+    void aCredentialFarFromItsBudgetIsTalliedInBatchesAndEveryRequestReachesTheStoredCount() {
+        RateLimiter limiter = new RateLimiter(counters, credentialBudget(1000, 0.5), Clock.systemUTC());
+        String key = "token:batched-" + UUID.randomUUID();
+
+        Uni.join().all(IntStream.range(0, 300).mapToObj(i -> limiter.acquire(RateLimit.CREDENTIAL, key)).toList())
+                .andFailFast().await().atMost(Duration.ofSeconds(20));
+
+        String counter = limiter.currentCounterId(RateLimit.CREDENTIAL, key);
+        await().atMost(Duration.ofSeconds(20)).until(() -> counters.count(counter).await().indefinitely() == 300);
+    }
+
+    @Test
+    void pastTheBatchedShareEachRequestIsCountedFirstAndTheBudgetHolds() {
+        RateLimiter limiter = new RateLimiter(counters, credentialBudget(10, 0.5), Clock.systemUTC());
+        String key = "token:near-" + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            limiter.acquire(RateLimit.CREDENTIAL, key).await().atMost(Duration.ofSeconds(20));
+        }
+        // The first five were tallied here and are stored in the background; the other five were counted first.
+        String counter = limiter.currentCounterId(RateLimit.CREDENTIAL, key);
+        await().atMost(Duration.ofSeconds(20)).until(() -> counters.count(counter).await().indefinitely() == 10);
+
+        assertThatThrownBy(() -> limiter.acquire(RateLimit.CREDENTIAL, key).await().atMost(Duration.ofSeconds(20)))
+                .isInstanceOf(RateLimitedProblem.class);
+        assertThat(counters.count(counter).await().indefinitely()).isEqualTo(11);
+    }
+
+    /** This profile's budgets, but for a credential's: {@code requests} a day, tallied below {@code batchedBelow}. */
+    private RateLimitConfig credentialBudget(int requests, double batchedBelow) {
+        return new RateLimitConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public ClientIp clientIp() {
+                return config.clientIp();
+            }
+
+            @Override
+            public Target target() {
+                return config.target();
+            }
+
+            @Override
+            public Credential credential() {
+                return new Credential() {
+                    @Override
+                    public int requests() {
+                        return requests;
+                    }
+
+                    @Override
+                    public Duration window() {
+                        return Duration.ofDays(1);
+                    }
+
+                    @Override
+                    public double batchedBelow() {
+                        return batchedBelow;
+                    }
+                };
+            }
+        };
     }
 
     @Test
