@@ -70,7 +70,12 @@ public class ComplaintRepository {
 
     /** The next number of a named sequence, atomically. */
     public Uni<Long> nextSequence(String name) {
-        return counters.findOneAndUpdate(Filters.eq("_id", name), Updates.inc("value", 1L),
+        return advanceSequence(name, 1);
+    }
+
+    /** Takes the next {@code count} numbers of a named sequence at once, atomically; answers the last of them. */
+    public Uni<Long> advanceSequence(String name, long count) {
+        return counters.findOneAndUpdate(Filters.eq("_id", name), Updates.inc("value", count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
                 .map(doc -> ((Number) doc.get("value")).longValue());
     }

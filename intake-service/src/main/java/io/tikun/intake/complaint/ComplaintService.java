@@ -52,6 +52,7 @@ public class ComplaintService {
     private static final int REFERENCE_ATTEMPTS = 3;
 
     private final ComplaintRepository complaints;
+    private final ReferenceNumbers referenceNumbers;
     private final CustomerService customers;
     private final LanguageDetector languages;
     private final FirstResponseDeadline deadlines;
@@ -66,11 +67,13 @@ public class ComplaintService {
     private final ProbeMarker probes;
     private final Clock clock;
 
-    public ComplaintService(ComplaintRepository complaints, CustomerService customers, LanguageDetector languages,
-            FirstResponseDeadline deadlines, SeverityJudge judge, ComplaintClassifier classifier,
-            OutboundSender publisher, InlineOutbound outbox, AcknowledgementComposer acknowledgements,
+    public ComplaintService(ComplaintRepository complaints, ReferenceNumbers referenceNumbers, CustomerService customers,
+            LanguageDetector languages, FirstResponseDeadline deadlines, SeverityJudge judge,
+            ComplaintClassifier classifier, OutboundSender publisher, InlineOutbound outbox,
+            AcknowledgementComposer acknowledgements,
             ObjectMapper mapper, UrgentLane lanes, IntakeConfig config, ProbeMarker probes, Clock clock) {
         this.complaints = complaints;
+        this.referenceNumbers = referenceNumbers;
         this.customers = customers;
         this.languages = languages;
         this.deadlines = deadlines;
@@ -234,7 +237,7 @@ public class ComplaintService {
         // complaint is about (a long text on a worker thread).
         return Uni.combine().all().unis(who,
                 languages.detect(incoming.subject() + "\n" + incoming.body()),
-                complaints.nextSequence(REFERENCE_SEQUENCE),
+                referenceNumbers.next(),
                 classifier.classifyOffLoop(incoming.subject(), incoming.body())).asTuple()
                 .map(found -> {
                     CustomerProfile customer = found.getItem1();
@@ -309,7 +312,7 @@ public class ComplaintService {
             }
             Log.warnf("Reference %s was already taken; storing complaint %s under the next one", complaint.reference(),
                     complaint.id());
-            return complaints.nextSequence(REFERENCE_SEQUENCE).chain(sequence -> store(
+            return referenceNumbers.next().chain(sequence -> store(
                     complaint.withReference(REFERENCE_FORMAT.formatted(config.referencePrefix(), sequence)), incoming,
                     handling, now, attempt + 1));
         });

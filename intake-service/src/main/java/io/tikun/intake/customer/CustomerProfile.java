@@ -21,7 +21,7 @@ public record CustomerProfile(String id, String name, String email, String phone
 
     /**
      * How many of the customer's latest complaints (the newest ones the record remembers, see
-     * CustomerRepository#rememberComplaint) were received at or after {@code since}.
+     * CustomerRepository#rememberComplaints) were received at or after {@code since}.
      */
     public long complaintsSince(Instant since) {
         return recentComplaints.stream().filter(at -> !at.isBefore(since)).count();

@@ -14,16 +14,19 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tikun.intake.store.GroupedCalls;
 import io.tikun.intake.store.IntakeStore;
 
 /** Customers in MongoDB, one document per person, found by any of their identifiers. */
@@ -41,12 +44,18 @@ public class CustomerRepository {
 
     static final String IDENTITIES = "customer_identities";
 
+    /** The most complaints whose identifiers one lookup reads; the rest wait for the next. */
+    private static final int MOST_LOOKED_UP_TOGETHER = 256;
+
     private final ReactiveMongoCollection<Document> customers;
     private final ReactiveMongoCollection<Document> identities;
+    /** Identifiers of complaints that arrive together, looked up in one read ({@link GroupedCalls}). */
+    private final GroupedCalls<List<String>, Map<String, String>> owners;
 
     public CustomerRepository(IntakeStore store) {
         this.customers = store.collection(COLLECTION);
         this.identities = store.collection(IDENTITIES);
+        this.owners = new GroupedCalls<>(MOST_LOOKED_UP_TOGETHER, this::ownersOf);
     }
 
     public Uni<Void> createIndexes() {
@@ -64,17 +73,25 @@ public class CustomerRepository {
      * before are claimed for the customer, whose name and contact details are then refreshed.
      */
     public Uni<CustomerProfile> resolve(List<String> keys, CustomerIdentity identity, Instant now) {
-        return identities.find(Filters.in("_id", keys)).collect().asList()
+        // Looked up together with the identifiers of complaints that arrive meanwhile: one read for them all.
+        return owners.call(keys).chain(known -> {
+            String candidate = candidate(keys, known);
+            if (keys.stream().allMatch(key -> candidate.equals(known.get(key)))) {
+                // A returning customer: every identifier is already theirs, there is nothing to claim.
+                return refresh(candidate, keys, identity, now);
+            }
+            return claimAll(keys, candidate, identity, now);
+        });
+    }
+
+    /** For each list of identifiers, the customer each known one belongs to: one read for all the lists. */
+    private Uni<List<Map<String, String>>> ownersOf(List<List<String>> keyLists) {
+        List<String> all = keyLists.stream().flatMap(List::stream).distinct().toList();
+        return identities.find(Filters.in("_id", all)).collect().asList()
                 .map(links -> links.stream().collect(Collectors.toMap(d -> d.getString("_id"),
                         d -> d.getString(CUSTOMER_ID))))
-                .chain(known -> {
-                    String candidate = candidate(keys, known);
-                    if (keys.stream().allMatch(key -> candidate.equals(known.get(key)))) {
-                        // A returning customer: every identifier is already theirs, there is nothing to claim.
-                        return refresh(candidate, keys, identity, now);
-                    }
-                    return claimAll(keys, candidate, identity, now);
-                });
+                .map(known -> keyLists.stream().map(keys -> keys.stream().filter(known::containsKey)
+                        .collect(Collectors.toMap(key -> key, known::get, (a, b) -> a))).toList());
     }
 
     /** Claims each identifier for the customer {@code keys[0]} belongs to (or {@code candidate}), then refreshes them. */
@@ -151,13 +168,27 @@ public class CustomerRepository {
         return customers.insertOne(doc).map(inserted -> toProfile(doc));
     }
 
+    /** A customer's complaint, by when it was received. */
+    public record ComplaintOf(String customerId, Instant receivedAt) {
+    }
+
     /**
-     * Remembers when the customer complained, keeping only the newest {@code keep}: the repeat-complaint
-     * count then reads the customer's own record instead of searching every complaint.
+     * Remembers when the customers complained, keeping only each one's newest {@code keep}: the repeat-complaint count
+     * then reads the customer's own record instead of searching every complaint. One round trip for them all (an
+     * unordered bulk of updates; two of one customer's keep their order, the times being kept sorted).
      */
-    public Uni<Void> rememberComplaint(String customerId, Instant receivedAt, int keep) {
-        return customers.updateOne(Filters.eq("_id", customerId), Updates.pushEach(RECENT_COMPLAINTS,
-                List.of(Date.from(receivedAt)), new PushOptions().sort(1).slice(-keep))).replaceWithVoid();
+    public Uni<Void> rememberComplaints(List<ComplaintOf> complaints, int keep) {
+        if (complaints.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UpdateOneModel<Document>> updates = complaints.stream().map(complaint -> new UpdateOneModel<Document>(
+                Filters.eq("_id", complaint.customerId()), remembering(complaint.receivedAt(), keep))).toList();
+        return customers.bulkWrite(updates, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+    }
+
+    /** Adds a complaint's time to the customer's newest ones, keeping the {@code keep} newest, in order. */
+    private static Bson remembering(Instant receivedAt, int keep) {
+        return Updates.pushEach(RECENT_COMPLAINTS, List.of(Date.from(receivedAt)), new PushOptions().sort(1).slice(-keep));
     }
 
     public Uni<Customer> findById(String id) {

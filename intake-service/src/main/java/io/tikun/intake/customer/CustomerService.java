@@ -3,6 +3,7 @@ package io.tikun.intake.customer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.IntakeConfig;
 import io.tikun.intake.problem.NotFoundProblem;
+import io.tikun.intake.store.GroupedCalls;
 
 /** Ties what a channel knows about a person to one customer record, and lets managers set its value tier. */
 @ApplicationScoped
 public class CustomerService {
 
+    private static final int MOST_REMEMBERED_PER_WRITE = 256;
+
     private final CustomerRepository customers;
     private final PhoneNumberNormalizer phones;
     private final Clock clock;
     private final int rememberedComplaints;
+    /** Complaints remembered together when they arrive together: one bulk of updates per round trip. */
+    private final GroupedCalls<CustomerRepository.ComplaintOf, Void> remembering;
 
     public CustomerService(CustomerRepository customers, PhoneNumberNormalizer phones, Clock clock,
             IntakeConfig config) {
@@ -26,11 +32,14 @@ public class CustomerService {
         this.phones = phones;
         this.clock = clock;
         this.rememberedComplaints = config.severity().repeat().remembered();
+        this.remembering = new GroupedCalls<>(MOST_REMEMBERED_PER_WRITE, complaints -> customers
+                .rememberComplaints(complaints, rememberedComplaints)
+                .map(written -> Collections.nCopies(complaints.size(), null)));
     }
 
     /** Records a complaint of the customer, for the repeat-complaint count of the next one. */
     public Uni<Void> rememberComplaint(String customerId, Instant receivedAt) {
-        return customers.rememberComplaint(customerId, receivedAt, rememberedComplaints);
+        return remembering.call(new CustomerRepository.ComplaintOf(customerId, receivedAt));
     }
 
     /**

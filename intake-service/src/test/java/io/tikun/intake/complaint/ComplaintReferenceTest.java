@@ -4,8 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -62,5 +67,25 @@ class ComplaintReferenceTest {
         }
         assertThat(store.collection(ComplaintRepository.COLLECTION).find(Filters.eq("reference", second)).collect()
                 .first().await().atMost(WAIT).getString("subject")).isEqualTo("Second");
+    }
+
+    @Test
+    void givesComplaintsSubmittedTogetherDistinctConsecutiveReferences() {
+        int complaints = 40;
+        List<String> references;
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<String>> sent = IntStream.range(0, complaints)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> submit("Together " + i), clients)).toList();
+            references = sent.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdownNow();
+        }
+
+        List<Long> numbers = references.stream().map(r -> Long.parseLong(r.substring(r.lastIndexOf('-') + 1)))
+                .sorted().toList();
+        assertThat(numbers).doesNotHaveDuplicates().hasSize(complaints);
+        // Numbered in groups, yet no number is skipped between the first and the last of them.
+        assertThat(numbers.get(complaints - 1) - numbers.get(0)).isEqualTo(complaints - 1L);
     }
 }

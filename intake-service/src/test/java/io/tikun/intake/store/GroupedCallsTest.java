@@ -1,0 +1,69 @@
+package io.tikun.intake.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+
+class GroupedCallsTest {
+
+    /** A store that answers each batch when the test says so, with what the test gives. */
+    private final List<List<String>> batches = new ArrayList<>();
+    private final List<CompletableFuture<List<Integer>>> answers = new ArrayList<>();
+    private final GroupedCalls<String, Integer> calls = new GroupedCalls<>(3, requests -> {
+        batches.add(requests);
+        CompletableFuture<List<Integer>> answer = new CompletableFuture<>();
+        answers.add(answer);
+        return Uni.createFrom().completionStage(answer);
+    });
+
+    private UniAssertSubscriber<Integer> call(String request) {
+        return calls.call(request).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
+    @Test
+    void givesEachCallerTheResultInItsRequestsPlace() {
+        UniAssertSubscriber<Integer> first = call("a");
+        UniAssertSubscriber<Integer> second = call("bb");
+        UniAssertSubscriber<Integer> third = call("ccc");
+        answers.get(0).complete(List.of(1));
+
+        assertThat(batches).containsExactly(List.of("a"), List.of("bb", "ccc"));
+        answers.get(1).complete(List.of(2, 3));
+        first.assertItem(1);
+        second.assertItem(2);
+        third.assertItem(3);
+    }
+
+    @Test
+    void failsEveryCallerOfABatchAnsweredWithTheWrongNumberOfResultsAndGoesOn() {
+        call("a");
+        UniAssertSubscriber<Integer> second = call("b");
+        UniAssertSubscriber<Integer> third = call("c");
+        UniAssertSubscriber<Integer> fourth = call("d");
+        UniAssertSubscriber<Integer> fifth = call("e");
+        answers.get(0).complete(List.of(1));
+
+        assertThat(batches.get(1)).containsExactly("b", "c", "d");
+        answers.get(1).complete(List.of(2));
+        second.assertFailedWith(IllegalStateException.class, "1 results for 3 requests");
+        third.assertFailedWith(IllegalStateException.class, "1 results for 3 requests");
+        fourth.assertFailedWith(IllegalStateException.class, "1 results for 3 requests");
+        assertThat(batches.get(2)).containsExactly("e");
+        answers.get(2).complete(List.of(5));
+        fifth.assertItem(5);
+    }
+
+    @Test
+    void refusesABatchOfNoRequests() {
+        assertThatThrownBy(() -> new GroupedCalls<String, Integer>(0, requests -> Uni.createFrom().item(List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
