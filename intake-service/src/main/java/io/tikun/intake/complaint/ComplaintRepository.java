@@ -1,6 +1,8 @@
 package io.tikun.intake.complaint;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -12,12 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -28,6 +33,7 @@ import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import io.tikun.intake.events.ComplaintReceived;
 import io.tikun.intake.events.OutboxEvent;
+import io.tikun.intake.store.GroupedCalls;
 import io.tikun.intake.store.IntakeStore;
 
 /** Complaints in MongoDB, each carrying the events about it that are not yet published. */
@@ -44,15 +50,20 @@ public class ComplaintRepository {
     private static final String UNDELIVERABLE = "undeliverable";
     private static final String ATTEMPTS = "attempts";
     private static final int DUPLICATE_KEY = 11000;
+    /** The most new complaints one insert stores; the rest wait for the next. */
+    static final int MOST_INSERTED_TOGETHER = 256;
 
     private final ReactiveMongoCollection<Document> complaints;
     private final ReactiveMongoCollection<Document> counters;
     private final ReactiveMongoCollection<Document> keyClaims;
+    /** New complaints that arrive together, stored in one write; each answered with its own refusal, or null. */
+    private final GroupedCalls<Document, MongoException> inserts;
 
     public ComplaintRepository(IntakeStore store) {
         this.complaints = store.collection(COLLECTION);
         this.counters = store.collection(COUNTERS);
         this.keyClaims = store.collection(KEY_CLAIMS);
+        this.inserts = new GroupedCalls<>(MOST_INSERTED_TOGETHER, this::insertAll);
     }
 
     public Uni<Void> createIndexes() {
@@ -92,7 +103,39 @@ public class ComplaintRepository {
                 .append(MESSAGES, List.of())
                 .append(PENDING, events.stream().map(OutboxEvent::toDocument).toList())
                 .append(CLAIMED_UNTIL, new Date(0));
-        return complaints.insertOne(doc).replaceWithVoid();
+        return insertDocument(doc);
+    }
+
+    /** Stores a complaint's document; fails with the server's refusal of it, such as a duplicate key. */
+    Uni<Void> insertDocument(Document doc) {
+        // Stored together with the complaints that arrive meanwhile; a refusal (a taken idempotency key or reference)
+        // is this complaint's alone.
+        return inserts.call(doc).chain(refused -> refused == null ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(refused));
+    }
+
+    /**
+     * Inserts the documents in one unordered write: each is stored or refused on its own. Answers, per document, null
+     * when it was stored or the server's refusal of it (its code, such as a duplicate key, kept). A failure of the
+     * write as a whole (no answer, a write-concern error) fails every document, as it would have failed each alone.
+     */
+    Uni<List<MongoException>> insertAll(List<Document> docs) {
+        return complaints.insertMany(docs, new InsertManyOptions().ordered(false))
+                .map(stored -> refusals(docs.size(), List.of()))
+                .onFailure(ComplaintRepository::refusedOnlySome)
+                .recoverWithItem(failure -> refusals(docs.size(), ((MongoBulkWriteException) failure).getWriteErrors()));
+    }
+
+    private static boolean refusedOnlySome(Throwable failure) {
+        return failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null;
+    }
+
+    private static List<MongoException> refusals(int documents, List<BulkWriteError> errors) {
+        List<MongoException> refusals = new ArrayList<>(Collections.nCopies(documents, null));
+        for (BulkWriteError error : errors) {
+            refusals.set(error.getIndex(), new MongoException(error.getCode(), error.getMessage()));
+        }
+        return refusals;
     }
 
     public Uni<Complaint> findById(String id) {
