@@ -3,6 +3,7 @@ package io.tikun.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,8 @@ final class IntakeCpu implements MeasuredWindow {
     private final Path collapsed;
     private Duration openedAt;
     private Duration used;
+    private MachineCpu.Snapshot machineAtOpening;
+    private MachineCpu.Snapshot machineAtClose;
     private LoadResult result;
 
     /** With {@code profiler} null, the phase is not sampled. */
@@ -36,11 +39,13 @@ final class IntakeCpu implements MeasuredWindow {
             profiler.start(pid, PROFILE_INTERVAL_MS);
         }
         openedAt = ProcessCpu.of(pid);
+        machineAtOpening = MachineCpu.take();
     }
 
     @Override
     public void closed() {
         used = ProcessCpu.of(pid).minus(openedAt);
+        machineAtClose = MachineCpu.take();
         if (profiler != null) {
             profiler.stop(pid, collapsed);
         }
@@ -86,6 +91,15 @@ final class IntakeCpu implements MeasuredWindow {
                     + "(target ≥ 0.5); intake CPU per web complaint ÷ per read: %.1f (target for the first: ≤ 1.5 ms).%n",
                     web.get().result.perSecond() / read.get().result.perSecond(),
                     web.get().millisPerSuccess() / read.get().millisPerSuccess()));
+        }
+        for (IntakeCpu p : phases) {
+            out.append(String.format("""
+
+                    **Where the machine's CPU went, phase %s** (every process's CPU time from the kernel over the same
+                    window; the servers started in the benchmark's own JVM, such as the MongoDB-protocol server and the
+                    mail sandbox, are in its line and split by thread below it).
+
+                    """, p.phase)).append(MachineCpu.report(p.machineAtOpening, p.machineAtClose, Map.of(p.pid, "intake")));
         }
         for (IntakeCpu p : phases) {
             p.profile().ifPresent(profile -> out.append(String.format("""
