@@ -131,6 +131,10 @@ final class MachineCpu {
             out.append(String.format("| %s | %.1f s | %.1f%% |%n", name, process.getValue(), 100 * share));
         }
         out.append(String.format("| every other process | %.1f s | %.1f%% |%n", others, 100 * others / capacity));
+        double counted = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        // A process that ended before the close (the load generator exits as its window closes) is in no line above.
+        out.append(String.format("| in none of those: processes that ended in the window (such as the load generator), "
+                + "the kernel's own work | | %.1f%% |%n", 100 * busyShare - 100 * counted / capacity));
         out.append(String.format("| **the machine busy, by the kernel** (`/proc/stat`, interrupts included) | | **%.1f%%** |%n",
                 100 * busyShare));
         out.append('\n').append(ownThreads(opened, closed, capacity));
