@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,16 @@ public final class DrainBenchmark {
             if (warm != null && warmProfile != null) {
                 report.append(warmProfileReport(CollapsedProfile.read(warmProfile), warm));
             }
+            for (Phase measured : Arrays.asList(warm, warmTwo)) {
+                if (measured != null && measured.machine() != null) {
+                    report.append(String.format("""
+
+                            **Where the machine's CPU went, %s** (every process's CPU time from the kernel, from producing
+                            the backlog to its last case; the benchmark's JVM produces the backlog and reads the cases).
+
+                            """, measured.mode())).append(measured.machine());
+                }
+            }
             new ResultsFile(results).append("Routing drains a backlog", report.toString());
         }
     }
@@ -98,12 +109,13 @@ public final class DrainBenchmark {
      * (cold) or from producing the backlog (warm) to the last case, each instance's in the order started.
      */
     private record Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast,
-            Duration firstToLast, double loadBefore, double loadAfter, int streamed, List<Duration> cpu) {
+            Duration firstToLast, double loadBefore, double loadAfter, int streamed, List<Duration> cpu,
+            String machine) {
 
-        /** Without a live stream open. */
+        /** Without a live stream open, nor the machine's CPU read. */
         Phase(String prefix, String mode, DrainBacklog backlog, int opened, Duration launchToLast, Duration firstToLast,
                 double loadBefore, double loadAfter, List<Duration> cpu) {
-            this(prefix, mode, backlog, opened, launchToLast, firstToLast, loadBefore, loadAfter, -1, cpu);
+            this(prefix, mode, backlog, opened, launchToLast, firstToLast, loadBefore, loadAfter, -1, cpu, null);
         }
 
         int instances() {
@@ -220,9 +232,15 @@ public final class DrainBenchmark {
                 profiler.start(profiled.pid(), PROFILE_INTERVAL_MS);
             }
             List<Duration> cpuBefore = routings.stream().map(DrainBenchmark::cpuTime).toList();
+            MachineCpu.Snapshot machineBefore = MachineCpu.take();
             Instant produced = Instant.now();
             backlog.produce(stack.kafka().bootstrapServers());
             Instant doneAt = awaitCases(db, prefix, backlog.complaints(), produced.plus(patience));
+            MachineCpu.Snapshot machineAfter = MachineCpu.take();
+            Map<Long, String> routingNames = new HashMap<>();
+            for (int i = 0; i < routings.size(); i++) {
+                routingNames.put(routings.get(i).pid(), routings.size() == 1 ? "routing" : "routing " + (i + 1));
+            }
             List<Duration> cpu = new ArrayList<>();
             for (int i = 0; i < routings.size(); i++) {
                 cpu.add(cpuTime(routings.get(i)).minus(cpuBefore.get(i)));
@@ -236,7 +254,8 @@ public final class DrainBenchmark {
                     + (stream == null ? "" : ", a manager's live stream open");
             return new Phase(prefix, mode, backlog, count(db, prefix), Duration.between(produced, doneAt),
                     Duration.between(span[0], span[1]), loadBefore, load(),
-                    stream == null ? -1 : streamed(stream) - streamedBefore, List.copyOf(cpu));
+                    stream == null ? -1 : streamed(stream) - streamedBefore, List.copyOf(cpu),
+                    MachineCpu.report(machineBefore, machineAfter, routingNames));
         }
 
         private static int streamed(SseClient stream) {

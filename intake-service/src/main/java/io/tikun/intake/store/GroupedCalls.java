@@ -5,12 +5,17 @@ import java.util.List;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Many callers' requests of one kind to the store, made together: a request that arrives while none is under way is
  * made at once, on its own; those that arrive while one is under way wait for it and go together in the next, one
  * round trip for all of them (group commit). A quiet service so waits for nothing, and a busy one makes one round trip
  * per batch instead of one per caller, with no timer deciding how long to wait.
+ * <p>
+ * A batch is answered on whatever thread the store answers the batch on; each caller that called from a Vert.x context
+ * (a request's) gets its answer back on that context, so a request's work never runs on another request's context.
  *
  * @param <I> what one caller asks
  * @param <O> what one caller gets
@@ -22,7 +27,24 @@ public final class GroupedCalls<I, O> {
         Uni<List<O>> call(List<I> requests);
     }
 
-    private record Waiting<I, O>(I request, UniEmitter<? super O> answer) {
+    /** A caller's request, where to answer it, and the Vert.x context it called from (null: none). */
+    private record Waiting<I, O>(I request, UniEmitter<? super O> answer, Context context) {
+
+        void complete(O result) {
+            onOwnContext(() -> answer.complete(result));
+        }
+
+        void fail(Throwable failure) {
+            onOwnContext(() -> answer.fail(failure));
+        }
+
+        private void onOwnContext(Runnable delivery) {
+            if (context == null || context == Vertx.currentContext()) {
+                delivery.run();
+            } else {
+                context.runOnContext(ignored -> delivery.run());
+            }
+        }
     }
 
     private final int mostPerCall;
@@ -45,7 +67,7 @@ public final class GroupedCalls<I, O> {
         return Uni.createFrom().emitter(answer -> {
             boolean start;
             synchronized (lock) {
-                queued.add(new Waiting<>(request, answer));
+                queued.add(new Waiting<>(request, answer, Vertx.currentContext()));
                 start = !calling;
                 calling = true;
             }
@@ -81,15 +103,15 @@ public final class GroupedCalls<I, O> {
             if (results.size() != taken.size()) {
                 IllegalStateException wrong = new IllegalStateException(
                         results.size() + " results for " + taken.size() + " requests");
-                taken.forEach(waiting -> waiting.answer().fail(wrong));
+                taken.forEach(waiting -> waiting.fail(wrong));
             } else {
                 for (int i = 0; i < taken.size(); i++) {
-                    taken.get(i).answer().complete(results.get(i));
+                    taken.get(i).complete(results.get(i));
                 }
             }
             callQueued();
         }, failure -> {
-            taken.forEach(waiting -> waiting.answer().fail(failure));
+            taken.forEach(waiting -> waiting.fail(failure));
             callQueued();
         });
     }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 class GroupedCallsTest {
 
@@ -65,5 +69,35 @@ class GroupedCallsTest {
     void refusesABatchOfNoRequests() {
         assertThatThrownBy(() -> new GroupedCalls<String, Integer>(0, requests -> Uni.createFrom().item(List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void answersEachCallerOnTheVertxContextItCalledFromWhateverThreadTheStoreAnswersOn() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            // Two requests' contexts, as Quarkus gives each request a duplicate of an event loop's context.
+            ContextInternal eventLoop = (ContextInternal) vertx.getOrCreateContext();
+            Context first = eventLoop.duplicate();
+            Context second = eventLoop.duplicate();
+            CompletableFuture<Context> firstAnsweredOn = new CompletableFuture<>();
+            CompletableFuture<Context> secondAnsweredOn = new CompletableFuture<>();
+            CompletableFuture<Void> secondCalled = new CompletableFuture<>();
+            first.runOnContext(ignored -> calls.call("a").subscribe()
+                    .with(result -> firstAnsweredOn.complete(Vertx.currentContext())));
+            second.runOnContext(ignored -> {
+                calls.call("b").subscribe().with(result -> secondAnsweredOn.complete(Vertx.currentContext()));
+                secondCalled.complete(null);
+            });
+            secondCalled.get(5, TimeUnit.SECONDS);
+
+            // The store answers on this test's thread, which is on no context.
+            answers.get(0).complete(List.of(1));
+            answers.get(1).complete(List.of(2));
+
+            assertThat(firstAnsweredOn.get(5, TimeUnit.SECONDS)).isSameAs(first);
+            assertThat(secondAnsweredOn.get(5, TimeUnit.SECONDS)).isSameAs(second);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 }
