@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 final class MachineCpu {
 
-    /** A process taking less than this share of the machine is counted among the others. */
+    /** Processes of one name taking less than this share of the machine are counted among the others. */
     private static final double LISTED_SHARE = 0.005;
     private static final int LISTED_THREAD_GROUPS = 8;
 
@@ -115,20 +115,28 @@ final class MachineCpu {
                 | process | CPU in the window | share of the machine (%d cores × %.0f s) |
                 |---|---|---|
                 """, cores, seconds));
+        // Processes under one name (PostgreSQL's backend per connection) are one line, with how many they were.
+        Map<String, Double> byName = new HashMap<>();
+        Map<String, Integer> processesByName = new HashMap<>();
+        used.forEach((pid, cpu) -> {
+            String name = Optional.ofNullable(known.get(pid))
+                    .orElseGet(() -> pid == self ? "this benchmark's JVM (load driver and in-process servers)"
+                            : "`" + closed.labels().get(pid) + "`");
+            byName.merge(name, cpu, Double::sum);
+            processesByName.merge(name, 1, Integer::sum);
+        });
         double others = 0;
-        List<Map.Entry<Long, Double>> ordered = used.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double> comparingByValue().reversed()).toList();
-        for (Map.Entry<Long, Double> process : ordered) {
+        List<Map.Entry<String, Double>> ordered = byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double> comparingByValue().reversed()).toList();
+        for (Map.Entry<String, Double> process : ordered) {
             double share = process.getValue() / capacity;
             if (share < LISTED_SHARE) {
                 others += process.getValue();
                 continue;
             }
-            long pid = process.getKey();
-            String name = Optional.ofNullable(known.get(pid))
-                    .orElseGet(() -> pid == self ? "this benchmark's JVM (load driver and in-process servers)"
-                            : "`" + closed.labels().get(pid) + "`");
-            out.append(String.format("| %s | %.1f s | %.1f%% |%n", name, process.getValue(), 100 * share));
+            int count = processesByName.get(process.getKey());
+            out.append(String.format("| %s%s | %.1f s | %.1f%% |%n", process.getKey(),
+                    count == 1 ? "" : " (" + count + " processes)", process.getValue(), 100 * share));
         }
         out.append(String.format("| every other process | %.1f s | %.1f%% |%n", others, 100 * others / capacity));
         double counted = used.values().stream().mapToDouble(Double::doubleValue).sum();
