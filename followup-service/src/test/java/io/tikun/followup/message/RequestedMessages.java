@@ -14,7 +14,12 @@ import io.tikun.stack.testing.KafkaTopicReader;
 /** Reads what follow-up asked intake to deliver to customers, from the real {@code customer.messages.requested}. */
 public final class RequestedMessages implements AutoCloseable {
 
-    public static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How long a request may take to appear. The first event a class produces after Quarkus starts also waits for
+     * follow-up's consumers to be given their partitions, which took 14 s on a loaded CI machine (2026-12-07), so 20 s
+     * was not enough.
+     */
+    public static final Duration WAIT = Duration.ofSeconds(45);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One request as it was published. */
