@@ -79,11 +79,6 @@ public class ComplaintRepository {
                 .replaceWithVoid();
     }
 
-    /** The next number of a named sequence, atomically. */
-    public Uni<Long> nextSequence(String name) {
-        return advanceSequence(name, 1);
-    }
-
     /** Takes the next {@code count} numbers of a named sequence at once, atomically; answers the last of them. */
     public Uni<Long> advanceSequence(String name, long count) {
         return counters.findOneAndUpdate(Filters.eq("_id", name), Updates.inc("value", count),
