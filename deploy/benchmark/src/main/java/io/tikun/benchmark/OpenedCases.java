@@ -5,6 +5,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.tikun.stack.LocalStack;
 import io.tikun.stack.PostgresServer;
@@ -27,6 +31,21 @@ final class OpenedCases implements AutoCloseable {
                 ResultSet rows = query.executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0;
         }
+    }
+
+    /** When routing began opening the case of each reference ({@code opened_at}), for those it has opened. */
+    Map<String, Instant> openedAt(Collection<String> references) throws SQLException {
+        Map<String, Instant> opened = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement(
+                "select reference, opened_at from routing.support_case where reference = any(?)")) {
+            query.setArray(1, db.createArrayOf("varchar", references.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    opened.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return opened;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,12 +29,23 @@ final class StormPhase {
              "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}""";
 
     /** What every phase shares: the client, routing, the tokens and the pacing. */
-    record Target(HttpClient client, OpenedCases cases, StormLatencyBenchmark.FreshToken channel,
+    record Target(HttpClient client, OpenedCases cases, PublishedUrgent published, StormLatencyBenchmark.FreshToken channel,
             StormLatencyBenchmark.FreshToken manager, int concurrency, Duration urgentEvery, Duration drainWait) {
     }
 
     record Result(String lane, int accepted, int refused, double stormRate, Optional<Duration> drain, int urgent,
-            LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing) {
+            LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing, Hops hops) {
+    }
+
+    /**
+     * Where an urgent complaint's time went, hop by hop, each from timestamps taken on this machine's one clock:
+     * the client's 202 → intake's record on Kafka (its create time; negative when intake published before the client
+     * read its answer) → routing began opening the case ({@code opened_at}, taken once its transaction holds a
+     * connection) → the alert on the live stream and in the mailbox. {@code slowest} is the breakdown of the alert
+     * that took longest to reach the mailbox.
+     */
+    record Hops(LatencySamples toKafka, LatencySamples toOpening, LatencySamples openingToStream,
+            LatencySamples openingToMail, String slowest) {
     }
 
     private record Urgent(String reference, Instant acceptedAt) {
@@ -94,7 +106,40 @@ final class StormPhase {
         }
         double rate = backlog.accepted.get() / (sending.toMillis() / 1000.0);
         return new Result(lane, backlog.accepted.get(), backlog.refused.get(), rate, drain, urgent.size(), mail, stream,
-                mailMissing, streamMissing);
+                mailMissing, streamMissing, hops(urgent));
+    }
+
+    private Hops hops(List<Urgent> urgent) throws SQLException {
+        Map<String, Instant> opened = target.cases().openedAt(urgent.stream().map(Urgent::reference).toList());
+        Hops hops = new Hops(new LatencySamples(), new LatencySamples(), new LatencySamples(), new LatencySamples(),
+                "none complete");
+        long slowestNanos = -1;
+        String slowest = hops.slowest();
+        for (Urgent u : urgent) {
+            Optional<Instant> published = target.published().at(u.reference());
+            Instant opening = opened.get(u.reference());
+            Optional<Instant> streamed = arrivals.streamed(u.reference());
+            Optional<Instant> mailed = arrivals.mailed(u.reference());
+            if (published.isEmpty() || opening == null || streamed.isEmpty() || mailed.isEmpty()) {
+                continue;
+            }
+            long toKafka = Duration.between(u.acceptedAt(), published.get()).toNanos();
+            long toOpening = Duration.between(published.get(), opening).toNanos();
+            long toStream = Duration.between(opening, streamed.get()).toNanos();
+            long toMail = Duration.between(opening, mailed.get()).toNanos();
+            hops.toKafka().add(toKafka);
+            hops.toOpening().add(toOpening);
+            hops.openingToStream().add(toStream);
+            hops.openingToMail().add(toMail);
+            long total = Duration.between(u.acceptedAt(), mailed.get()).toNanos();
+            if (total > slowestNanos) {
+                slowestNanos = total;
+                slowest = String.format("%s: %d ms = %d to Kafka + %d to opening + %d to mail (stream %d after opening)",
+                        u.reference(), total / 1_000_000, toKafka / 1_000_000, toOpening / 1_000_000,
+                        toMail / 1_000_000, toStream / 1_000_000);
+            }
+        }
+        return new Hops(hops.toKafka(), hops.toOpening(), hops.openingToStream(), hops.openingToMail(), slowest);
     }
 
     private Urgent submitUrgent(int i) throws IOException, InterruptedException {
