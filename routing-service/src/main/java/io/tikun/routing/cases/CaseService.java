@@ -55,6 +55,7 @@ public class CaseService {
     private final Duration unansweredReplyAfter;
     private final Clock clock;
     private final CaseResolutionRepository resolutions;
+    private final String streamChannel;
 
     public CaseService(CaseRepository cases, EscalationStepRepository steps, ProcessedEventRepository processed,
             OutboxRepository outbox, NotificationRepository notifications, EscalationPolicy policy,
@@ -62,6 +63,7 @@ public class CaseService {
             CallbackScheduler callbacks, RoutingMetrics metrics, RoutingConfig config, Clock clock,
             CaseResolutionRepository resolutions) {
         this.resolutions = resolutions;
+        this.streamChannel = config.notifications().sharedStream().channel();
         this.cases = cases;
         this.clocks = clocks;
         this.messages = messages;
@@ -83,7 +85,7 @@ public class CaseService {
     /**
      * Opens the case for a received complaint, exactly once per event id and per complaint: the
      * case, its first ladder step, the {@code cases.updated} event and any manager alert are
-     * committed together.
+     * committed together; the alert's live-stream row is stored sent and announced by that commit.
      */
     @WithTransaction
     public Uni<CaseOpening> open(String eventId, ComplaintReceived complaint) {
@@ -106,7 +108,7 @@ public class CaseService {
         return cases.persist(c)
                 .chain(() -> steps.persist(rows.first()))
                 .chain(() -> outbox.persist(rows.event()))
-                .chain(() -> rows.alerts().isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(rows.alerts()))
+                .chain(() -> notifications.persistAnnouncingStream(rows.alerts(), now, streamChannel))
                 .chain(() -> persistFirstCallback(c, now, outboxIds, notificationIds))
                 .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
                 .replaceWith(() -> new CaseOpening(c.id, outboxIds, notificationIds, rows.measure()));
@@ -121,7 +123,8 @@ public class CaseService {
         outboxIds.add(first.event().id);
         first.alerts().forEach(n -> notificationIds.add(n.id));
         return cases.getSession().chain(session -> session.persistAll(first.task(), first.event()))
-                .chain(() -> first.alerts().isEmpty() ? Uni.createFrom().voidItem() : notifications.persist(first.alerts()));
+                .chain(() -> notifications.persistAnnouncingStream(first.alerts(), now.plus(1, ChronoUnit.MICROS),
+                        streamChannel));
     }
 
     /**

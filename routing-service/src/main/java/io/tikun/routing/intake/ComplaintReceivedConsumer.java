@@ -17,7 +17,6 @@ import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.IntakeBatchService;
 import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.routing.notification.BackgroundDelivery;
-import io.tikun.routing.notification.NotificationDispatcher;
 import io.tikun.routing.outbox.EventJson;
 import io.tikun.routing.outbox.OutboxRelay;
 
@@ -41,7 +40,6 @@ public class ComplaintReceivedConsumer {
     private final CaseService cases;
     private final IntakeBatchService batches;
     private final OutboxRelay relay;
-    private final NotificationDispatcher dispatcher;
     private final EventJson json;
     private final RoutingMetrics metrics;
     private final BatchDeadLetters deadLetters;
@@ -49,14 +47,13 @@ public class ComplaintReceivedConsumer {
     private final boolean batched;
 
     public ComplaintReceivedConsumer(CaseService cases, IntakeBatchService batches, OutboxRelay relay,
-            NotificationDispatcher dispatcher, EventJson json, RoutingMetrics metrics, BatchDeadLetters deadLetters,
+            EventJson json, RoutingMetrics metrics, BatchDeadLetters deadLetters,
             BackgroundDelivery background, IntakeConfig config) {
         this.background = background;
         this.deadLetters = deadLetters;
         this.cases = cases;
         this.batches = batches;
         this.relay = relay;
-        this.dispatcher = dispatcher;
         this.json = json;
         this.metrics = metrics;
         this.batched = config.batch();
@@ -78,7 +75,7 @@ public class ComplaintReceivedConsumer {
             Uni<Void> oneByOne = Uni.createFrom().voidItem();
             for (KafkaRecord<String, String> record : batch.getRecords()) {
                 // The records of a batch are acknowledged together (below); one that fails is dead-lettered alone.
-                oneByOne = oneByOne.chain(() -> applyAlone(record)
+                oneByOne = oneByOne.chain(() -> applyAlone(record, false)
                         .onFailure().recoverWithUni(failure -> deadLetters.send(record, failure)));
             }
             return oneByOne.chain(() -> Uni.createFrom().completionStage(batch.ack()));
@@ -130,16 +127,17 @@ public class ComplaintReceivedConsumer {
 
     /** One message of the urgent lane, in a transaction of its own; acknowledged once applied, else dead-lettered. */
     private Uni<Void> onComplaintReceived(Message<String> message) {
-        return applyAlone(message)
+        return applyAlone(message, true)
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> reject(message, failure));
     }
 
     /**
      * Applies one message in a transaction of its own, retried on a database failure; fails when it is unreadable or
-     * out of retries (the caller dead-letters it).
+     * out of retries (the caller dead-letters it). Its alerts are delivered in the background, on the urgent lane's
+     * pass when it came on the urgent lane.
      */
-    private Uni<Void> applyAlone(Message<String> message) {
+    private Uni<Void> applyAlone(Message<String> message, boolean urgent) {
         IntakeEvent event;
         try {
             event = IntakeEvent.read(message, json);
@@ -152,13 +150,18 @@ public class ComplaintReceivedConsumer {
         IntakeEvent.Received received = (IntakeEvent.Received) event;
         return cases.open(received.eventId(), received.complaint())
                 .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
-                .invoke(opening -> opening.onCommitted().run())
+                .invoke(opening -> {
+                    opening.onCommitted().run();
+                    // The manager's alerts go at once on a pass of their own (the stream's were announced by the
+                    // commit itself); this message is done once its case's events are published, so the next one
+                    // never waits for a mail server.
+                    if (urgent) {
+                        background.deliverUrgentSoon(opening.notificationIds());
+                    } else {
+                        background.deliverSoon(opening.notificationIds());
+                    }
+                })
                 .call(opening -> relay.publishNow(opening.outboxIds()))
-                .call(opening -> dispatcher.deliverNow(opening.notificationIds())
-                        .onFailure().recoverWithItem(failure -> {
-                            Log.warnf("Alert delivery deferred to the scheduler: %s", failure.getMessage());
-                            return null;
-                        }))
                 .replaceWithVoid();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,6 +50,33 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 returning id, created_at)
             select count(pg_notify(:channel, announced.id::text))
             from (select id from marked order by created_at, id) announced""";
+
+    /** Announces the given ids on the shared stream's channel, in this order, when the caller's transaction commits. */
+    private static final String ANNOUNCE = """
+            select count(pg_notify(:channel, announced.id))
+            from (select id from unnest(string_to_array(:ids, ',')) with ordinality as t(id, n) order by n) announced""";
+
+    /**
+     * Stores new rows in the caller's transaction, its stream rows already sent and announced: pg_notify is delivered
+     * when the transaction commits and not at all if it rolls back, so they reach every instance's live stream the
+     * moment the change they tell of is committed, with no claim or dispatcher pass of their own. That is what
+     * {@link #markStreamed} does for a stored row, done in the transaction that stores it.
+     */
+    public Uni<Void> persistAnnouncingStream(List<Notification> rows, Instant at, String channel) {
+        List<Notification> streamed = rows.stream().filter(n -> NotificationChannels.STREAM.equals(n.channel)).toList();
+        streamed.forEach(n -> {
+            n.state = DeliveryState.SENT;
+            n.sentAt = at;
+        });
+        Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+        if (streamed.isEmpty()) {
+            return stored;
+        }
+        String ids = streamed.stream().map(n -> n.id.toString()).collect(Collectors.joining(","));
+        return stored.chain(() -> getSession()).chain(session -> session.createNativeQuery(ANNOUNCE, Long.class)
+                .setParameter("channel", channel).setParameter("ids", ids).getSingleResult())
+                .replaceWithVoid();
+    }
 
     @WithTransaction
     public Uni<List<Notification>> claimDue(Instant now, Instant claimUntil, int limit, String instance) {

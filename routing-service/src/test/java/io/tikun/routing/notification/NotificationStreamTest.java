@@ -121,6 +121,30 @@ class NotificationStreamTest {
     }
 
     @Test
+    void aSevereCaseFromTheUrgentLaneIsAnnouncedByTheTransactionThatOpensIt() throws Exception {
+        try (SseClient manager = SseClient.open(stream, managerToken())) {
+            await().atMost(WAIT).until(() -> !manager.named("ready").isEmpty());
+            String complaintId = UUID.randomUUID().toString();
+            String reference = randomReference();
+            try (CloudEventSender sender = new CloudEventSender(bootstrapServers)) {
+                sender.send("complaints.received.urgent", "cust-" + complaintId, UUID.randomUUID().toString(),
+                        "tikun.complaint.received", complaintJson(complaintId, reference, "CRITICAL"));
+            }
+
+            await().atMost(WAIT).until(() -> manager.named("notification").stream()
+                    .anyMatch(e -> e.data().contains(reference)));
+            JsonPath opened = awaitCase(complaintId);
+            // Stored sent, at the opening's own instant and with no delivery attempt: no claim or dispatcher pass
+            // announced it, the commit that opened the case did.
+            assertThat(streamRows(complaintId)).singleElement().satisfies(n -> {
+                assertThat(n.get("state")).isEqualTo("SENT");
+                assertThat(n.get("attempts")).isEqualTo(0);
+                assertThat(n.get("sentAt")).isEqualTo(opened.getString("openedAt"));
+            });
+        }
+    }
+
+    @Test
     void replaysWhatAManagerMissedWhenTheStreamReconnectsWithTheLastEventId() throws Exception {
         String seenReference = randomReference();
         String lastSeenId;
