@@ -45,6 +45,13 @@ public final class StormLatencyBenchmark {
         if (!hotspots) {
             options = options.withEnvironment(LocalStack.INTAKE, Map.of("TIKUN_INTAKE_HOTSPOTS_ENABLED", "false"));
         }
+        // --routing-batch=N: routing's ordinary lane reads at most N records per poll (one transaction each), to see
+        // how the size of its batches bears on the urgent lane's tail.
+        String routingBatch = arguments.text("routing-batch", "");
+        if (!routingBatch.isEmpty()) {
+            options = options.withEnvironment(LocalStack.ROUTING,
+                    Map.of("MP_MESSAGING_INCOMING_COMPLAINTS_RECEIVED_MAX_POLL_RECORDS", routingBatch));
+        }
         try (LocalStack stack = LocalStack.start(options)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ChannelTokens keycloak = new ChannelTokens(client, stack.keycloak().tokenUrl());
@@ -55,7 +62,8 @@ public final class StormLatencyBenchmark {
                     PublishedUrgent published = new PublishedUrgent(stack.kafka().bootstrapServers());
                     UrgentArrivals arrivals = new UrgentArrivals(stack.mail(), client, stack.routing().url(),
                             manager.get())) {
-                StormPhase.Target target = new StormPhase.Target(client, cases, published, channel, manager, concurrency,
+                StormPhase.Target target = new StormPhase.Target(client, stack.routing().managementUrl(), cases, published,
+                        channel, manager, concurrency,
                         urgentEvery,
                         drainWait);
                 measured.add(new StormPhase(target, arrivals, "on", stack.intake().url()).run(warmUp, storm));
@@ -64,7 +72,10 @@ public final class StormLatencyBenchmark {
             }
             new ResultsFile(results).append("Urgent complaints during a storm",
                     report(storm, concurrency, warmUp, urgentEvery, measured)
-                            + (hotspots ? "" : "\nBoth intakes ran without their hotspot topology (`--hotspots=false`).\n"));
+                            + (hotspots ? "" : "\nBoth intakes ran without their hotspot topology (`--hotspots=false`).\n")
+                            + (routingBatch.isEmpty() ? ""
+                                    : "\nRouting's ordinary lane read at most " + routingBatch
+                                            + " records per poll (`--routing-batch`; 500 otherwise).\n"));
         }
     }
 
@@ -146,6 +157,22 @@ public final class StormLatencyBenchmark {
             out.append(String.format("| %s | %d | %s | %s | %s | %s | %s |%n", r.lane(), h.toKafka().size(),
                     p50p99(h.toKafka()), p50p99(h.toOpening()), p50p99(h.openingToStream()), p50p99(h.openingToMail()),
                     h.slowest()));
+        }
+        out.append("""
+
+                Routing's own timing of its urgent lane (`tikun_routing_urgent_lane_seconds`, counted over the phase; a
+                percentile is the bucket bound it falls within): queued = the record's timestamp (intake's send) → the
+                handler starting on routing's event loop; opened = → its case committed; done = → the message
+                acknowledged, its case's events published.
+
+                | lane | messages | queued p50 / p99 | opened p50 / p99 | done p50 / p99 |
+                |---|---|---|---|---|
+                """);
+        for (StormPhase.Result r : phases) {
+            UrgentLaneBuckets b = r.routingHops();
+            out.append(String.format("| %s | %d | %s / %s | %s / %s | %s / %s |%n", r.lane(), b.count("QUEUED"),
+                    b.percentile("QUEUED", 50), b.percentile("QUEUED", 99), b.percentile("OPENED", 50),
+                    b.percentile("OPENED", 99), b.percentile("DONE", 50), b.percentile("DONE", 99)));
         }
         return out.toString();
     }

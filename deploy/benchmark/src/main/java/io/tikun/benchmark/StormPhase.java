@@ -29,12 +29,14 @@ final class StormPhase {
              "subject":"The heater caught fire","body":"It burned the wall. I am calling my lawyer."}""";
 
     /** What every phase shares: the client, routing, the tokens and the pacing. */
-    record Target(HttpClient client, OpenedCases cases, PublishedUrgent published, StormLatencyBenchmark.FreshToken channel,
+    record Target(HttpClient client, String routingManagement, OpenedCases cases, PublishedUrgent published,
+            StormLatencyBenchmark.FreshToken channel,
             StormLatencyBenchmark.FreshToken manager, int concurrency, Duration urgentEvery, Duration drainWait) {
     }
 
     record Result(String lane, int accepted, int refused, double stormRate, Optional<Duration> drain, int urgent,
-            LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing, Hops hops) {
+            LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing, Hops hops,
+            UrgentLaneBuckets routingHops) {
     }
 
     /**
@@ -70,6 +72,7 @@ final class StormPhase {
         awaitOpened(before + warming.accepted.get(), Instant.now().plus(target.drainWait()));
 
         long base = opened();
+        UrgentLaneBuckets routingBefore = UrgentLaneBuckets.read(target.client(), target.routingManagement());
         Instant start = Instant.now();
         Storm backlog = new Storm(lane, storm);
         List<Urgent> urgent = new ArrayList<>();
@@ -106,7 +109,8 @@ final class StormPhase {
         }
         double rate = backlog.accepted.get() / (sending.toMillis() / 1000.0);
         return new Result(lane, backlog.accepted.get(), backlog.refused.get(), rate, drain, urgent.size(), mail, stream,
-                mailMissing, streamMissing, hops(urgent));
+                mailMissing, streamMissing, hops(urgent),
+                UrgentLaneBuckets.read(target.client(), target.routingManagement()).since(routingBefore));
     }
 
     private Hops hops(List<Urgent> urgent) throws SQLException {

@@ -3,6 +3,7 @@ package io.tikun.routing.intake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.tikun.routing.cases.CaseService;
 import io.tikun.routing.cases.IntakeBatchService;
 import io.tikun.routing.metrics.RoutingMetrics;
@@ -75,7 +77,8 @@ public class ComplaintReceivedConsumer {
             Uni<Void> oneByOne = Uni.createFrom().voidItem();
             for (KafkaRecord<String, String> record : batch.getRecords()) {
                 // The records of a batch are acknowledged together (below); one that fails is dead-lettered alone.
-                oneByOne = oneByOne.chain(() -> applyAlone(record, false)
+                oneByOne = oneByOne.chain(() -> applyAlone(record, false, committed -> {
+                })
                         .onFailure().recoverWithUni(failure -> deadLetters.send(record, failure)));
             }
             return oneByOne.chain(() -> Uni.createFrom().completionStage(batch.ack()));
@@ -125,10 +128,22 @@ public class ComplaintReceivedConsumer {
         return relay.publishNow(applied.outboxIds());
     }
 
-    /** One message of the urgent lane, in a transaction of its own; acknowledged once applied, else dead-lettered. */
+    /**
+     * One message of the urgent lane, in a transaction of its own; acknowledged once applied, else dead-lettered. Its
+     * hops are timed ({@link RoutingMetrics#urgentHop}): waiting to be handled, opening its case, publishing its events.
+     */
     private Uni<Void> onComplaintReceived(Message<String> message) {
-        return applyAlone(message, true)
+        long handled = System.currentTimeMillis();
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record -> metrics.urgentHop(
+                RoutingMetrics.UrgentHop.QUEUED, Duration.ofMillis(handled - record.getTimestamp().toEpochMilli())));
+        long[] committed = { handled };
+        return applyAlone(message, true, at -> {
+            committed[0] = at;
+            metrics.urgentHop(RoutingMetrics.UrgentHop.OPENED, Duration.ofMillis(at - handled));
+        })
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .invoke(() -> metrics.urgentHop(RoutingMetrics.UrgentHop.DONE,
+                        Duration.ofMillis(System.currentTimeMillis() - committed[0])))
                 .onFailure().recoverWithUni(failure -> reject(message, failure));
     }
 
@@ -137,7 +152,7 @@ public class ComplaintReceivedConsumer {
      * out of retries (the caller dead-letters it). Its alerts are delivered in the background, on the urgent lane's
      * pass when it came on the urgent lane.
      */
-    private Uni<Void> applyAlone(Message<String> message, boolean urgent) {
+    private Uni<Void> applyAlone(Message<String> message, boolean urgent, LongConsumer committedAt) {
         IntakeEvent event;
         try {
             event = IntakeEvent.read(message, json);
@@ -151,6 +166,7 @@ public class ComplaintReceivedConsumer {
         return cases.open(received.eventId(), received.complaint())
                 .onFailure().retry().withBackOff(FIRST_RETRY, MAX_RETRY).atMost(ATTEMPTS)
                 .invoke(opening -> {
+                    committedAt.accept(System.currentTimeMillis());
                     opening.onCommitted().run();
                     // The manager's alerts go at once on a pass of their own (the stream's were announced by the
                     // commit itself); this message is done once its case's events are published, so the next one

@@ -32,6 +32,11 @@ public class RoutingMetrics {
     static final String BREACH_RATE = "tikun.routing.sla.breach.rate";
     static final String ESCALATIONS = "tikun.routing.escalations";
     static final String CALLBACK_OUTCOMES = "tikun.routing.callback.outcomes";
+    static final String URGENT_LANE = "tikun.routing.urgent.lane";
+    /** Bucket bounds of the urgent lane's hops: cumulative counts a benchmark can difference over a run. */
+    private static final Duration[] URGENT_BOUNDS = { Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000),
+            Duration.ofMillis(2000), Duration.ofMillis(5000) };
     private static final String SEVERITY = "severity";
 
     private final MeterRegistry registry;
@@ -82,6 +87,24 @@ public class RoutingMetrics {
 
     private static double rate(double part, double whole) {
         return whole == 0 ? 0 : part / whole;
+    }
+
+    /**
+     * One hop of an urgent-lane message: {@link UrgentHop#QUEUED} from its record's timestamp (intake's send) to the
+     * handler starting on routing's event loop, {@link UrgentHop#OPENED} from there to the case committed,
+     * {@link UrgentHop#DONE} from the commit to the message acknowledged (its case's events published).
+     */
+    public void urgentHop(UrgentHop hop, Duration took) {
+        Timer.builder(URGENT_LANE).description("Time an urgent-lane message spends in each hop through routing")
+                .tag("hop", hop.name()).serviceLevelObjectives(URGENT_BOUNDS)
+                .register(registry).record(took.isNegative() ? Duration.ZERO : took);
+    }
+
+    /** The hops an urgent-lane message is timed in. */
+    public enum UrgentHop {
+        QUEUED,
+        OPENED,
+        DONE
     }
 
     /** A batch of intake events applied in one transaction: its size and how long applying it took (retries included). */

@@ -13,17 +13,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
+import io.tikun.routing.metrics.RoutingMetrics;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.MailSandbox;
 import io.tikun.stack.testing.CloudEventSender;
@@ -50,6 +56,9 @@ class ComplaintReceivedConsumerTest {
     @InjectMailSandbox
     MailSandbox mail;
 
+    @Inject
+    MeterRegistry meters;
+
     private void publish(String eventId, String complaintId, String reference, String severity) {
         publish(ORDINARY, eventId, complaintId, reference, severity);
     }
@@ -75,6 +84,31 @@ class ComplaintReceivedConsumerTest {
                 .get("/api/v1/cases/" + opened.getString("id"))
                 .then().statusCode(200).body("notifications.channel", containsInAnyOrder("email", "stream"))
                 .body("notifications.state", everyItem(equalTo("SENT"))));
+    }
+
+    @Test
+    void timesEachHopOfAnUrgentMessageThroughRouting() {
+        long[] before = urgentHopCounts();
+        String complaintId = UUID.randomUUID().toString();
+        publish(URGENT, UUID.randomUUID().toString(), complaintId, randomReference(), "CRITICAL");
+
+        awaitCase(complaintId);
+        await().atMost(WAIT).untilAsserted(() -> {
+            long[] after = urgentHopCounts();
+            for (int hop = 0; hop < after.length; hop++) {
+                assertThat(after[hop]).as(RoutingMetrics.UrgentHop.values()[hop].name()).isGreaterThan(before[hop]);
+            }
+        });
+        // The bucket bounds a benchmark differences over a run are published with the timer.
+        Timer queued = meters.get("tikun.routing.urgent.lane").tag("hop", "QUEUED").timer();
+        assertThat(queued.takeSnapshot().histogramCounts()).hasSize(9);
+    }
+
+    private long[] urgentHopCounts() {
+        return Arrays.stream(RoutingMetrics.UrgentHop.values()).mapToLong(hop -> {
+            Timer timer = meters.find("tikun.routing.urgent.lane").tag("hop", hop.name()).timer();
+            return timer == null ? 0 : timer.count();
+        }).toArray();
     }
 
     @Test
