@@ -38,6 +38,9 @@ public class ComplaintReceivedConsumer {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final int ATTEMPTS = 12;
+    /** The ordinary lane's one-by-one messages are not timed hop by hop (its batches are: {@code intakeBatch}). */
+    private static final LongConsumer UNTIMED = committedAt -> {
+    };
 
     private final CaseService cases;
     private final IntakeBatchService batches;
@@ -77,8 +80,7 @@ public class ComplaintReceivedConsumer {
             Uni<Void> oneByOne = Uni.createFrom().voidItem();
             for (KafkaRecord<String, String> record : batch.getRecords()) {
                 // The records of a batch are acknowledged together (below); one that fails is dead-lettered alone.
-                oneByOne = oneByOne.chain(() -> applyAlone(record, false, committed -> {
-                })
+                oneByOne = oneByOne.chain(() -> applyAlone(record, false, UNTIMED)
                         .onFailure().recoverWithUni(failure -> deadLetters.send(record, failure)));
             }
             return oneByOne.chain(() -> Uni.createFrom().completionStage(batch.ack()));
