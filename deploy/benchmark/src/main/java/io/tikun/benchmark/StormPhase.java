@@ -114,36 +114,38 @@ final class StormPhase {
     }
 
     private Hops hops(List<Urgent> urgent) throws SQLException {
-        Map<String, Instant> opened = target.cases().openedAt(urgent.stream().map(Urgent::reference).toList());
-        Hops hops = new Hops(new LatencySamples(), new LatencySamples(), new LatencySamples(), new LatencySamples(),
-                "none complete");
+        Map<String, Instant> openedAt = target.cases().openedAt(urgent.stream().map(Urgent::reference).toList());
+        LatencySamples toKafka = new LatencySamples();
+        LatencySamples toOpening = new LatencySamples();
+        LatencySamples openingToStream = new LatencySamples();
+        LatencySamples openingToMail = new LatencySamples();
+        String slowest = "none complete";
         long slowestNanos = -1;
-        String slowest = hops.slowest();
         for (Urgent u : urgent) {
             Optional<Instant> published = target.published().at(u.reference());
-            Instant opening = opened.get(u.reference());
+            Instant opening = openedAt.get(u.reference());
             Optional<Instant> streamed = arrivals.streamed(u.reference());
             Optional<Instant> mailed = arrivals.mailed(u.reference());
             if (published.isEmpty() || opening == null || streamed.isEmpty() || mailed.isEmpty()) {
                 continue;
             }
-            long toKafka = Duration.between(u.acceptedAt(), published.get()).toNanos();
-            long toOpening = Duration.between(published.get(), opening).toNanos();
-            long toStream = Duration.between(opening, streamed.get()).toNanos();
-            long toMail = Duration.between(opening, mailed.get()).toNanos();
-            hops.toKafka().add(toKafka);
-            hops.toOpening().add(toOpening);
-            hops.openingToStream().add(toStream);
-            hops.openingToMail().add(toMail);
+            long kafka = Duration.between(u.acceptedAt(), published.get()).toNanos();
+            long opened = Duration.between(published.get(), opening).toNanos();
+            long stream = Duration.between(opening, streamed.get()).toNanos();
+            long mail = Duration.between(opening, mailed.get()).toNanos();
+            toKafka.add(kafka);
+            toOpening.add(opened);
+            openingToStream.add(stream);
+            openingToMail.add(mail);
             long total = Duration.between(u.acceptedAt(), mailed.get()).toNanos();
             if (total > slowestNanos) {
                 slowestNanos = total;
                 slowest = String.format("%s: %d ms = %d to Kafka + %d to opening + %d to mail (stream %d after opening)",
-                        u.reference(), total / 1_000_000, toKafka / 1_000_000, toOpening / 1_000_000,
-                        toMail / 1_000_000, toStream / 1_000_000);
+                        u.reference(), total / 1_000_000, kafka / 1_000_000, opened / 1_000_000, mail / 1_000_000,
+                        stream / 1_000_000);
             }
         }
-        return new Hops(hops.toKafka(), hops.toOpening(), hops.openingToStream(), hops.openingToMail(), slowest);
+        return new Hops(toKafka, toOpening, openingToStream, openingToMail, slowest);
     }
 
     private Urgent submitUrgent(int i) throws IOException, InterruptedException {
