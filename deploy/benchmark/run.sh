@@ -4,7 +4,7 @@
 # from Maven Central, and the packaged services. Run it on an otherwise idle machine.
 #   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--phases=raw,health,read,web,email] [--profile=web,...] [--hotspots=true] [--intake-jvm-options=...]
 #   deploy/benchmark/run.sh routing  [--complaints=100] [--warm-up-complaints=20] [--pace=PT0.3S] [--first-response=PT20S]
-#   deploy/benchmark/run.sh storm    [--storm=20000] [--concurrency=16] [--warm-up=300] [--urgent-every=PT0.5S] [--drain-wait=PT20M] [--hotspots=true]
+#   deploy/benchmark/run.sh storm    [--storm=20000] [--concurrency=16] [--warm-up=300] [--urgent-every=PT0.5S] [--drain-wait=PT20M] [--hotspots=true] [--lane-off=true] [--routing-batch=500]
 #   deploy/benchmark/run.sh drain    [--events=20000] [--events-off=3000] [--severe-percent=20] [--seed=20261206] [--wait=PT20M] [--warm-events=<events>] [--profile=false] [--manager-stream=true] [--two-instances=true] [--routing-jvm-options=...]
 #   deploy/benchmark/run.sh hotspots [--weeks=8] [--per-workday=150] [--spikes=12] [--spike-size=6] [--spike-spread=PT4H] [--seed=20261205]
 #   deploy/benchmark/run.sh million  [--cases=1000000] [--customers=300000] [--promises=200000] [--hotspots=3000] [--complaints=100000] [--warm-up=20] [--requests=200] [--cap=PT40S]

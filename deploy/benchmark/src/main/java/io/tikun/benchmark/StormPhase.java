@@ -36,7 +36,14 @@ final class StormPhase {
 
     record Result(String lane, int accepted, int refused, double stormRate, Optional<Duration> drain, int urgent,
             LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing, Hops hops,
-            UrgentLaneBuckets routingHops) {
+            UrgentLaneBuckets routingHops, WarmUp warmUp) {
+    }
+
+    /**
+     * The urgent complaints of the warm-up: how many, the first one's 202 → mailbox (the lane's cold start: the first
+     * urgent message routing handles since it started) and all of theirs.
+     */
+    record WarmUp(int urgent, Optional<Duration> firstMail, LatencySamples mail) {
     }
 
     /**
@@ -67,9 +74,18 @@ final class StormPhase {
 
     Result run(int warmUp, int storm) throws IOException, InterruptedException, SQLException {
         long before = opened();
+        // The warm-up sends urgent complaints too, at the storm's pace, so that the urgent path (its consumer, its
+        // queries, its mail) has run before the measured storm, as the ordinary path has; the first of them, on a lane
+        // never used since routing started, is reported apart as the cold start.
         Storm warming = new Storm("warm-" + lane, warmUp);
-        warming.await();
-        awaitOpened(before + warming.accepted.get(), Instant.now().plus(target.drainWait()));
+        List<Urgent> warmUrgent = new ArrayList<>();
+        while (!warming.done.await(target.urgentEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            warmUrgent.add(submitUrgent("warm-" + lane, warmUrgent.size()));
+        }
+        awaitOpened(before + warming.accepted.get() + warmUrgent.size(), Instant.now().plus(target.drainWait()));
+        LatencySamples warmUpMail = awaitAlerts(warmUrgent).mail();
+        Optional<Duration> coldMail = warmUrgent.stream().findFirst().flatMap(
+                first -> arrivals.mailed(first.reference()).map(at -> Duration.between(first.acceptedAt(), at)));
 
         long base = opened();
         UrgentLaneBuckets routingBefore = UrgentLaneBuckets.read(target.client(), target.routingManagement());
@@ -78,12 +94,25 @@ final class StormPhase {
         List<Urgent> urgent = new ArrayList<>();
         int n = 0;
         while (!backlog.done.await(target.urgentEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            urgent.add(submitUrgent(n++));
+            urgent.add(submitUrgent(lane, n++));
         }
         Duration sending = Duration.between(start, Instant.now());
         Optional<Duration> drain = awaitOpened(base + backlog.accepted.get() + urgent.size(),
                 start.plus(target.drainWait())).map(at -> Duration.between(start, at));
-        // Alerts still missing once the backlog drained get a last minute.
+        Alerts alerts = awaitAlerts(urgent);
+        double rate = backlog.accepted.get() / (sending.toMillis() / 1000.0);
+        return new Result(lane, backlog.accepted.get(), backlog.refused.get(), rate, drain, urgent.size(), alerts.mail(),
+                alerts.stream(), alerts.mailMissing(), alerts.streamMissing(), hops(urgent),
+                UrgentLaneBuckets.read(target.client(), target.routingManagement()).since(routingBefore),
+                new WarmUp(warmUrgent.size(), coldMail, warmUpMail));
+    }
+
+    /** The alerts of urgent complaints: 202 → mailbox and → live stream, and how many never arrived. */
+    private record Alerts(LatencySamples mail, LatencySamples stream, int mailMissing, int streamMissing) {
+    }
+
+    /** Waits for the alerts of {@code urgent} (those still missing get a last minute) and measures them. */
+    private Alerts awaitAlerts(List<Urgent> urgent) throws InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
         while (Instant.now().isBefore(giveUp) && urgent.stream().anyMatch(
                 u -> arrivals.mailed(u.reference()).isEmpty() || arrivals.streamed(u.reference()).isEmpty())) {
@@ -107,10 +136,7 @@ final class StormPhase {
                 streamMissing++;
             }
         }
-        double rate = backlog.accepted.get() / (sending.toMillis() / 1000.0);
-        return new Result(lane, backlog.accepted.get(), backlog.refused.get(), rate, drain, urgent.size(), mail, stream,
-                mailMissing, streamMissing, hops(urgent),
-                UrgentLaneBuckets.read(target.client(), target.routingManagement()).since(routingBefore));
+        return new Alerts(mail, stream, mailMissing, streamMissing);
     }
 
     private Hops hops(List<Urgent> urgent) throws SQLException {
@@ -148,9 +174,9 @@ final class StormPhase {
         return new Hops(toKafka, toOpening, openingToStream, openingToMail, slowest);
     }
 
-    private Urgent submitUrgent(int i) throws IOException, InterruptedException {
+    private Urgent submitUrgent(String name, int i) throws IOException, InterruptedException {
         HttpResponse<String> response = target.client().send(StormLatencyBenchmark.complaint(intake,
-                target.channel().get(), URGENT.formatted(lane, i, lane, i, (lane.hashCode() & 0xff) * 10_000 + i)),
+                target.channel().get(), URGENT.formatted(name, i, name, i, (name.hashCode() & 0xff) * 10_000 + i)),
                 HttpResponse.BodyHandlers.ofString());
         Instant accepted = Instant.now();
         JsonNode json = JSON.readTree(response.body());

@@ -136,8 +136,14 @@ public class ComplaintReceivedConsumer {
      */
     private Uni<Void> onComplaintReceived(Message<String> message) {
         long handled = System.currentTimeMillis();
-        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record -> metrics.urgentHop(
-                RoutingMetrics.UrgentHop.QUEUED, Duration.ofMillis(handled - record.getTimestamp().toEpochMilli())));
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record -> {
+            long sent = record.getTimestamp().toEpochMilli();
+            metrics.urgentHop(RoutingMetrics.UrgentHop.QUEUED, Duration.ofMillis(handled - sent));
+            PolledAtStamp.polledAt(record.getHeaders()).ifPresent(polled -> {
+                metrics.urgentHop(RoutingMetrics.UrgentHop.FETCHED, Duration.ofMillis(polled - sent));
+                metrics.urgentHop(RoutingMetrics.UrgentHop.DISPATCHED, Duration.ofMillis(handled - polled));
+            });
+        });
         long[] committed = { handled };
         return applyAlone(message, true, at -> {
             committed[0] = at;

@@ -102,7 +102,12 @@ public class RoutingMetrics {
 
     /** The hops an urgent-lane message is timed in. */
     public enum UrgentHop {
+        /** The record's timestamp (its producer's send) → the handler starting on routing's event loop. */
         QUEUED,
+        /** The record's timestamp → routing's consumer poll returning it: the broker's append and the fetch. */
+        FETCHED,
+        /** The poll returning the record → the handler starting: the wait for routing's event loop. */
+        DISPATCHED,
         OPENED,
         DONE
     }
