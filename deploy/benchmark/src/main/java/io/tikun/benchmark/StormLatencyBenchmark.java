@@ -186,7 +186,8 @@ public final class StormLatencyBenchmark {
                         Routing's own timing of its urgent lane (`tikun_routing_urgent_lane_seconds`, counted over the phase; a
                         percentile is the bucket bound it falls within): queued = the record's timestamp (intake's send) → the
                         handler starting on routing's event loop, split into fetched = → routing's consumer poll returning it
-                        (the broker's append and the fetch) and dispatched = poll → handler (the wait for the event loop);
+                        (the broker's append and the fetch) and dispatched = poll → handler (the lane's previous message, the event
+                        loop, and for a partition's first record the connector's lookup of its committed offset);
                         opened = handler → its case committed; done = → the message acknowledged, its case's events published.
 
                         | lane | messages | queued p50 / p99 | fetched p50 / p99 | dispatched p50 / p99 | opened p50 / p99 | done p50 / p99 |

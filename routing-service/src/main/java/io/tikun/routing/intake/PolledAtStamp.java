@@ -15,7 +15,7 @@ import org.apache.kafka.common.header.Headers;
 /**
  * Stamps each record with the instant the consumer's poll returned it (header {@value #HEADER}, epoch milliseconds),
  * so the urgent lane can tell the time a record spent reaching the consumer (the broker's append and the fetch) from
- * the time it then waited for routing's event loop. Kafka instantiates it from {@code interceptor.classes}; it runs on
+ * the time it then waited to be handled. Kafka instantiates it from {@code interceptor.classes}; it runs on
  * the connector's polling thread and only adds a header.
  */
 public class PolledAtStamp implements ConsumerInterceptor<Object, Object> {

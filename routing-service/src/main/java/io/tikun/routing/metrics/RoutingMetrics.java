@@ -106,7 +106,10 @@ public class RoutingMetrics {
         QUEUED,
         /** The record's timestamp → routing's consumer poll returning it: the broker's append and the fetch. */
         FETCHED,
-        /** The poll returning the record → the handler starting: the wait for routing's event loop. */
+        /**
+         * The poll returning the record → the handler starting: the lane's previous message, the event loop, and for a
+         * partition's first record the connector's lookup of its committed offset on the polling thread.
+         */
         DISPATCHED,
         OPENED,
         DONE
