@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.tikun.routing.escalation.EscalationJob;
+import io.tikun.routing.escalation.EscalationService;
 
 /** Complaints as intake announces them, and ways to find the cases routing opens for them. */
 public final class CaseFixtures {
@@ -78,5 +82,30 @@ public final class CaseFixtures {
                 .then().statusCode(200).extract().jsonPath(), json -> json.getList("$").size() == 1)
                 .getString("[0].id");
         return given().auth().oauth2(agentToken()).get("/api/v1/cases/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Runs escalation checks now, as the schedule does every second, until two in a row find nothing due: every deadline
+     * passed by the (moved) clock has been acted on, so a test can assert at once that a case climbed no further, rather
+     * than watch it through a window of scheduled checks. Two in a row, because a scheduled check running at the same
+     * moment holds the cases it claimed until it commits.
+     */
+    public static void escalationChecksCaughtUp(EscalationJob job) {
+        AtomicInteger idleInARow = new AtomicInteger();
+        await().atMost(WAIT).until(() -> {
+            if (escalateDueOnOwnContext(job).caseIds().isEmpty()) {
+                return idleInARow.incrementAndGet() >= 2;
+            }
+            idleInARow.set(0);
+            return false;
+        });
+    }
+
+    private static EscalationService.Escalations escalateDueOnOwnContext(EscalationJob job) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(job::escalateDue);
+        } catch (Throwable failure) {
+            throw new IllegalStateException("an escalation check failed", failure);
+        }
     }
 }

@@ -37,8 +37,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String ROUTING = "routing-service";
     public static final String FOLLOWUP = "followup-service";
     private static final int PARTITIONS = 3;
-    /** Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed. */
-    static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq", "complaints.received.urgent",
+    /**
+     * Every topic of ARCHITECTURE.md, with the dead-letter topics of those consumed: created before any service
+     * starts, here and by the test broker, as production creates them (deploy/k8s/kafka-topics.yaml).
+     */
+    public static final List<String> TOPICS = List.of("complaints.received", "complaints.received.dlq",
+            "complaints.received.urgent",
             "complaints.received.urgent.dlq", "complaints.message-added",
             "complaints.message-added.dlq", "cases.updated",
             "cases.updated.dlq", "commitments.made", "commitments.made.dlq", "commitments.updated",

@@ -16,11 +16,12 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tikun.intake.email.ThreadRecordingMimeParser.ParseCall;
 import io.tikun.intake.quarantine.QuarantineRepository;
@@ -33,7 +34,6 @@ import io.tikun.stack.testing.MongoTestResource;
  * {@code email.max-raw-bytes} must still happen on a worker thread, as it does for a live delivery.
  */
 @QuarkusTest
-@TestProfile(ParseThreadProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -47,13 +47,25 @@ class LargeMailReplayTest {
     private static final int MIN_LARGE_MAIL_BYTES = 9 * 1024 * 1024;
 
     @Inject
-    ThreadRecordingMimeParser parser;
+    QuotedTextStripper stripper;
+
+    @Inject
+    AutomatedMailDetector automatedMailDetector;
+
+    /** The real parser noting the thread of each parse, in place of the application's for each test of this class only. */
+    private ThreadRecordingMimeParser parser;
 
     @Inject
     QuarantineRepository quarantine;
 
     @ConfigProperty(name = "tikun.intake.email.max-raw-bytes")
     int maxRawBytes;
+
+    @BeforeEach
+    void recordTheThreadOfEachParse() {
+        parser = new ThreadRecordingMimeParser(stripper, automatedMailDetector);
+        QuarkusMock.installMockForType(parser, MimeComplaintParser.class);
+    }
 
     private static byte[] largeMail(String sender, String messageId) {
         byte[] video = new byte[ATTACHMENT_BYTES];

@@ -6,16 +6,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import io.vertx.core.Context;
 
 /**
  * The real parser, noting for every message the thread it was parsed on, so a test can see whether MIME parsing ran on
- * an event loop. Only {@link ParseThreadProfile} puts it in place of {@link MimeComplaintParser}.
+ * an event loop. A test installs it in place of the application's {@link MimeComplaintParser} with {@code QuarkusMock},
+ * for that test only. It is a disabled alternative, so the application never picks it up as a second parser.
  */
 @Alternative
-@Singleton
 public class ThreadRecordingMimeParser extends MimeComplaintParser {
 
     private final Queue<ParseCall> calls = new ConcurrentLinkedQueue<>();

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.specification.RequestSpecification;
-import io.tikun.routing.workspace.BearerWorkspaceProfile;
+import io.tikun.routing.BearerPagesProfile;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
@@ -32,7 +32,7 @@ import io.tikun.stack.testing.PostgresTestResource;
  * workspace's), so its cost at a million cases is that of the first few thousand.
  */
 @QuarkusTest
-@TestProfile(BearerWorkspaceProfile.class)
+@TestProfile(BearerPagesProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(MailSandboxTestResource.class)

@@ -5,6 +5,7 @@ import static io.tikun.routing.CaseFixtures.WAIT;
 import static io.tikun.routing.CaseFixtures.agentToken;
 import static io.tikun.routing.CaseFixtures.awaitCase;
 import static io.tikun.routing.CaseFixtures.complaintJson;
+import static io.tikun.routing.CaseFixtures.escalationChecksCaughtUp;
 import static io.tikun.routing.CaseFixtures.messageAddedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +26,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tikun.routing.escalation.EscalationJob;
 import io.tikun.routing.time.MovableClock;
 import io.tikun.routing.time.MovableClockProfile;
 import io.tikun.stack.testing.CloudEventSender;
@@ -43,7 +45,6 @@ class WaitOnCustomerTest {
     private static final String PROBLEM = "application/problem+json";
     // Past the fixtures' one-hour first-response promise: a running clock would have escalated by then.
     private static final Duration LONG_WAIT = Duration.ofHours(2);
-    private static final Duration SEVERAL_CHECKS = Duration.ofSeconds(4);
     private static final Duration REPLY_WITHIN = Duration.ofHours(4);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -51,6 +52,9 @@ class WaitOnCustomerTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    EscalationJob job;
 
     private record Opened(String complaintId, String customerId, JsonPath view) {
     }
@@ -85,8 +89,8 @@ class WaitOnCustomerTest {
 
         clock.advance(LONG_WAIT);
         // The first-response deadline has passed on the wall clock, but the case's clock stands still.
-        await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))
-                .until(() -> awaitCase(opened.complaintId()).getList("escalations").size() == 1);
+        escalationChecksCaughtUp(job);
+        assertThat(awaitCase(opened.complaintId()).getList("escalations")).hasSize(1);
 
         JsonPath resumed = act(id, "resume");
         Duration waited = Duration.between(pausedAt, instant(resumed, "updatedAt"));

@@ -32,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tikun.routing.BearerPagesProfile;
 import io.tikun.routing.console.chart.ChartRenderer;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
@@ -43,7 +44,7 @@ import io.tikun.stack.testing.PostgresTestResource;
  * callback outcome form end to end, team load and cases at risk, and the reports page against the API's numbers.
  */
 @QuarkusTest
-@TestProfile(BearerConsoleProfile.class)
+@TestProfile(BearerPagesProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(MailSandboxTestResource.class)

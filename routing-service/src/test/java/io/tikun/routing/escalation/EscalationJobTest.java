@@ -5,6 +5,7 @@ import static io.tikun.routing.CaseFixtures.WAIT;
 import static io.tikun.routing.CaseFixtures.agentToken;
 import static io.tikun.routing.CaseFixtures.awaitCase;
 import static io.tikun.routing.CaseFixtures.complaintJson;
+import static io.tikun.routing.CaseFixtures.escalationChecksCaughtUp;
 import static io.tikun.routing.CaseFixtures.randomReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -149,8 +150,8 @@ class EscalationJobTest {
             assertThat(alert.header("Message-ID")).isEqualTo("<notification." + alertId + "@tikun.local>");
 
             // Checks keep running every second; none may escalate the same breach again.
-            await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))
-                    .until(() -> view(opened.id()).getList("escalations").size() == 2);
+            escalationChecksCaughtUp(job);
+            assertThat(view(opened.id()).getList("escalations")).hasSize(2);
             assertThat(escalatedAlertLevels(view(opened.id()))).containsExactly("TEAM_LEAD");
             assertThat(escalationMails(opened.reference())).hasSize(1);
             assertThat(topic.all(r -> r.value().contains(opened.id())
@@ -177,9 +178,9 @@ class EscalationJobTest {
 
         clock.advance(PAST_THE_DEADLINE.plus(RE_ESCALATE_AFTER));
 
-        await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))
-                .until(() -> "FRONTLINE".equals(view(opened.id()).getString("level")));
+        escalationChecksCaughtUp(job);
         JsonPath answered = view(opened.id());
+        assertThat(answered.getString("level")).isEqualTo("FRONTLINE");
         assertThat(answered.getList("escalations")).hasSize(1);
         assertThat(escalatedAlertLevels(answered)).isEmpty();
         assertThat(escalationMails(opened.reference())).isEmpty();
@@ -222,8 +223,8 @@ class EscalationJobTest {
 
         // At the top no timer runs any more: more time changes nothing.
         clock.advance(MUCH_LATER);
-        await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))
-                .until(() -> view(opened.id()).getList("escalations").size() == 2);
+        escalationChecksCaughtUp(job);
+        assertThat(view(opened.id()).getList("escalations")).hasSize(2);
         assertThat(escalatedAlertLevels(view(opened.id()))).containsExactly("MANAGER_CALLBACK");
     }
 

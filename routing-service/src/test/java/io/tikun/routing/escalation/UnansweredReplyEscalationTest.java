@@ -5,6 +5,7 @@ import static io.tikun.routing.CaseFixtures.WAIT;
 import static io.tikun.routing.CaseFixtures.agentToken;
 import static io.tikun.routing.CaseFixtures.awaitCase;
 import static io.tikun.routing.CaseFixtures.complaintJson;
+import static io.tikun.routing.CaseFixtures.escalationChecksCaughtUp;
 import static io.tikun.routing.CaseFixtures.messageAddedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,8 +130,8 @@ class UnansweredReplyEscalationTest {
             assertThat(escalated.getString("replyDueAt")).isNull();
             assertThat(escalated.getString("callbackDueAt")).isNotNull();
 
-            await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))
-                    .until(() -> awaitCase(opened.complaintId()).getList("escalations").size() == 2);
+            escalationChecksCaughtUp(job);
+            assertThat(awaitCase(opened.complaintId()).getList("escalations")).hasSize(2);
             assertThat(topic.all(r -> r.value().contains(opened.id())
                     && "tikun.case.escalated".equals(KafkaTopicReader.header(r, "ce_type")), SEVERAL_CHECKS)).hasSize(1);
             assertThat(topic.all(r -> r.value().contains(opened.id())
@@ -156,8 +157,8 @@ class UnansweredReplyEscalationTest {
                 .containsExactly("COMPLAINT", "PHONE_RESPONSE", "CUSTOMER_MESSAGE", "AGENT_REPLY");
 
         clock.advance(PAST_THE_REPLY_DEADLINE);
-        await().during(SEVERAL_CHECKS).atMost(SEVERAL_CHECKS.plus(WAIT))
-                .until(() -> awaitCase(opened.complaintId()).getList("escalations").size() == 1);
+        escalationChecksCaughtUp(job);
+        assertThat(awaitCase(opened.complaintId()).getList("escalations")).hasSize(1);
         assertThat(awaitCase(opened.complaintId()).getString("level")).isEqualTo("SERVICE_MANAGER");
     }
 

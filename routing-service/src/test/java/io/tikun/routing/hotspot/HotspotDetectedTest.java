@@ -40,6 +40,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.tikun.routing.BearerPagesProfile;
 import io.tikun.stack.CapturedMail;
 import io.tikun.stack.MailSandbox;
 import io.tikun.stack.testing.CloudEventSender;
@@ -51,7 +52,7 @@ import io.tikun.stack.testing.MailSandboxTestResource;
 import io.tikun.stack.testing.PostgresTestResource;
 
 @QuarkusTest
-@TestProfile(HotspotTestProfile.class)
+@TestProfile(BearerPagesProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(MailSandboxTestResource.class)
@@ -167,7 +168,7 @@ class HotspotDetectedTest {
         assertThat(html.select("a[href=" + caseLinkPrefix + sampleCase.getString("id") + "]").text()).isEqualTo(reference);
         assertThat(html.selectFirst("html").attr("dir")).isEqualTo("ltr");
 
-        CapturedMail hebrew = mail.await(m -> m.isTo(HotspotTestProfile.OPS_LEAD) && m.subject().contains(product), WAIT);
+        CapturedMail hebrew = mail.await(m -> m.isTo(BearerPagesProfile.OPS_LEAD) && m.subject().contains(product), WAIT);
         assertThat(hebrew.subject()).startsWith("מוקד תלונות: 6 לקוחות על מוצר");
         assertThat(Jsoup.parse(hebrew.html()).selectFirst("html").attr("dir")).isEqualTo("rtl");
         assertThat(hebrew.text()).contains(caseLinkPrefix + sampleCase.getString("id"));
@@ -182,7 +183,7 @@ class HotspotDetectedTest {
         mail.await(m -> m.isTo(MANAGER) && m.subject().contains(product) && mailsAbout(product, MANAGER).size() >= 2, WAIT);
 
         assertThat(mailsAbout(product, MANAGER)).hasSize(2);
-        assertThat(mailsAbout(product, HotspotTestProfile.OPS_LEAD)).hasSize(2);
+        assertThat(mailsAbout(product, BearerPagesProfile.OPS_LEAD)).hasSize(2);
         List<String> streamed = given().auth().oauth2(managerToken()).get("/api/v1/console/overview").then()
                 .statusCode(200).extract().jsonPath().getList("recent.findAll { it.kind == 'HOTSPOT_DETECTED' }.reference",
                         String.class);

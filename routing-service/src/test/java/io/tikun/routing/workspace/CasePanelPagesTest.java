@@ -29,6 +29,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tikun.routing.BearerPagesProfile;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
@@ -39,7 +40,7 @@ import io.tikun.stack.testing.PostgresTestResource;
  * from routing's own read models fed by commitments.updated and customers.feedback.
  */
 @QuarkusTest
-@TestProfile(BearerWorkspaceProfile.class)
+@TestProfile(BearerPagesProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(MailSandboxTestResource.class)

@@ -23,6 +23,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tikun.routing.BearerPagesProfile;
 import io.tikun.stack.testing.CloudEventSender;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.MailSandboxTestResource;
@@ -30,7 +31,7 @@ import io.tikun.stack.testing.PostgresTestResource;
 
 /** The workspace's pages as rendered HTML: languages, filters, the forms, ownership and the If-Match conflict. */
 @QuarkusTest
-@TestProfile(BearerWorkspaceProfile.class)
+@TestProfile(BearerPagesProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(MailSandboxTestResource.class)
