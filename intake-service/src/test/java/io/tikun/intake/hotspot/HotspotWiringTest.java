@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.tikun.intake.OptionalConsumersProfile;
 import io.tikun.stack.testing.KafkaTestResource;
 import io.tikun.stack.testing.KafkaTopicReader;
 import io.tikun.stack.testing.MailSandboxTestResource;
@@ -38,7 +39,7 @@ import io.tikun.stack.testing.MongoTestResource;
  * about one product come back as a hotspot on {@code hotspots.detected}.
  */
 @QuarkusTest
-@TestProfile(HotspotWiringProfile.class)
+@TestProfile(OptionalConsumersProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)

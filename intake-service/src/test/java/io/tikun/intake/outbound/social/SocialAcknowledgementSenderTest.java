@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tikun.intake.OptionalConsumersProfile;
 import io.tikun.intake.events.SocialReplyRequested;
 import io.tikun.intake.events.SocialReplyRequested.Visibility;
 import io.tikun.stack.testing.CloudEventSender;
@@ -31,7 +32,7 @@ import io.vertx.core.json.JsonObject;
 
 /** The acknowledgements requested on {@code social.replies} reach the networks, once each. */
 @QuarkusTest
-@TestProfile(SocialAcknowledgementProfile.class)
+@TestProfile(OptionalConsumersProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
