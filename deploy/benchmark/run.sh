@@ -5,6 +5,7 @@
 #   deploy/benchmark/run.sh intake   [--concurrency=64] [--warm-up=PT60S] [--measure=PT30S] [--phases=raw,health,read,web,email] [--profile=web,...] [--hotspots=true] [--intake-jvm-options=...]
 #   deploy/benchmark/run.sh routing  [--complaints=100] [--warm-up-complaints=20] [--pace=PT0.3S] [--first-response=PT20S]
 #   deploy/benchmark/run.sh storm    [--storm=20000] [--concurrency=16] [--warm-up=300] [--urgent-every=PT0.5S] [--drain-wait=PT20M] [--hotspots=true] [--lane-off=true] [--routing-batch=500]
+#   deploy/benchmark/run.sh sustained [--duration=PT5M] [--concurrency=16] [--warm-up=300] [--sample-every=PT10S] [--catch-up-wait=PT20M] [--mail-wait=PT5M] [--hotspots=false]
 #   deploy/benchmark/run.sh drain    [--events=20000] [--events-off=3000] [--severe-percent=20] [--seed=20261206] [--wait=PT20M] [--warm-events=<events>] [--profile=false] [--manager-stream=true] [--two-instances=true] [--routing-jvm-options=...]
 #   deploy/benchmark/run.sh hotspots [--weeks=8] [--per-workday=150] [--spikes=12] [--spike-size=6] [--spike-spread=PT4H] [--seed=20261205]
 #   deploy/benchmark/run.sh million  [--cases=1000000] [--customers=300000] [--promises=200000] [--hotspots=3000] [--complaints=100000] [--warm-up=20] [--requests=200] [--cap=PT40S]
@@ -36,6 +37,7 @@ case "$what" in
   storm) run io.tikun.benchmark.StormLatencyBenchmark "$@" ;;
   hotspots) run io.tikun.benchmark.HotspotReplayBenchmark "$@" ;;
   drain) run io.tikun.benchmark.DrainBenchmark "$@" ;;
+  sustained) run io.tikun.benchmark.SustainedLoadBenchmark "$@" ;;
   million) run io.tikun.benchmark.MillionCasesBenchmark "$@" ;;
   all)
     run io.tikun.benchmark.IntakeLoadBenchmark
@@ -43,6 +45,7 @@ case "$what" in
     run io.tikun.benchmark.StormLatencyBenchmark
     run io.tikun.benchmark.HotspotReplayBenchmark
     run io.tikun.benchmark.DrainBenchmark
+    run io.tikun.benchmark.SustainedLoadBenchmark
     ;;
-  *) echo "usage: $0 intake|routing|storm|hotspots|drain|million|all [--name=value ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 intake|routing|storm|sustained|hotspots|drain|million|all [--name=value ...]" >&2; exit 2 ;;
 esac

@@ -261,8 +261,10 @@ public interface IntakeConfig {
         Duration inlineTimeout();
 
         /**
-         * Most complaints whose outbox is being sent right after their submission at once; under more load
-         * the rest wait for the relay (bounds memory and connections when the broker or mail server is slow).
+         * Most complaints whose events are being published right after their submission at once, and apart from them
+         * most acknowledgements being mailed at once; under more load the rest wait for the relay (bounds memory and
+         * connections when the broker or mail server is slow). Counted apart, so a slow mail server never leaves a
+         * complaint's event to the relay: routing hears of it as soon as the broker takes it.
          */
         @WithDefault("256")
         int inlineInFlight();

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +19,7 @@ final class StormPhase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final String ORDINARY = """
+    static final String ORDINARY = """
             {"channel":"web","customer":{"name":"Storm %s %d","email":"storm-%s-%d@example.com"},
              "subject":"Order %d arrived late","body":"My order %d arrived two days after the promised date. Please tell me what happened."}""";
     private static final String URGENT = """
@@ -77,7 +75,7 @@ final class StormPhase {
         // The warm-up sends urgent complaints too, at the storm's pace, so that the urgent path (its consumer, its
         // queries, its mail) has run before the measured storm, as the ordinary path has; the first of them, on a lane
         // never used since routing started, is reported apart as the cold start.
-        Storm warming = new Storm("warm-" + lane, warmUp);
+        ComplaintLoad warming = storm("warm-" + lane, warmUp);
         List<Urgent> warmUrgent = new ArrayList<>();
         while (!warming.done.await(target.urgentEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             warmUrgent.add(submitUrgent("warm-" + lane, warmUrgent.size()));
@@ -90,7 +88,7 @@ final class StormPhase {
         long base = opened();
         UrgentLaneBuckets routingBefore = UrgentLaneBuckets.read(target.client(), target.routingManagement());
         Instant start = Instant.now();
-        Storm backlog = new Storm(lane, storm);
+        ComplaintLoad backlog = storm(lane, storm);
         List<Urgent> urgent = new ArrayList<>();
         int n = 0;
         while (!backlog.done.await(target.urgentEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -203,52 +201,9 @@ final class StormPhase {
     }
 
     /** {@code count} ordinary complaints sent by closed loops; counts what intake accepted and what it refused. */
-    private final class Storm {
-        final AtomicInteger accepted = new AtomicInteger();
-        final AtomicInteger refused = new AtomicInteger();
-        final CountDownLatch done;
-        private final AtomicInteger next = new AtomicInteger();
-        private final String name;
-        private final int count;
-
-        Storm(String name, int count) throws IOException, InterruptedException {
-            this.name = name;
-            this.count = count;
-            this.done = new CountDownLatch(target.concurrency());
-            for (int i = 0; i < target.concurrency(); i++) {
-                send();
-            }
-        }
-
-        private void send() {
-            int i = next.getAndIncrement();
-            if (i >= count) {
-                done.countDown();
-                return;
-            }
-            String token;
-            try {
-                token = target.channel().get();
-            } catch (IOException | InterruptedException e) {
-                refused.incrementAndGet();
-                done.countDown();
-                return;
-            }
-            target.client().sendAsync(StormLatencyBenchmark.complaint(intake, token,
-                    ORDINARY.formatted(name, i, name, i, i, i)), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> {
-                        if (error == null && response.statusCode() == 202 && isOrdinary(response.body())) {
-                            accepted.incrementAndGet();
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                        send();
-                    });
-        }
-
-        void await() throws InterruptedException {
-            done.await();
-        }
+    private ComplaintLoad storm(String name, int count) {
+        return new ComplaintLoad(target.client(), intake, target.channel(), target.concurrency(), name, count,
+                Instant.MAX, response -> response.statusCode() == 202 && isOrdinary(response.body()));
     }
 
     /** A storm complaint that judged HIGH or CRITICAL would be measured in the wrong group: it counts as refused. */

@@ -139,6 +139,11 @@ public final class MailSandbox implements AutoCloseable {
         }
     }
 
+    /** How many messages the sandbox has received, without reading them. */
+    public int received() {
+        return greenMail.getReceivedMessages().length;
+    }
+
     public List<CapturedMail> messages() {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailSandbox::capture).toList();
     }

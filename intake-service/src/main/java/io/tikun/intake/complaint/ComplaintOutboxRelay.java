@@ -78,7 +78,8 @@ public class ComplaintOutboxRelay {
     }
 
     /**
-     * Sends what one claimed complaint holds. Customer e-mails go one by one, so one that keeps failing does not hold
+     * Sends what one claimed complaint holds, broker events before e-mails. Customer e-mails go one by one, so one that keeps
+     * failing does not hold
      * back the others; one that failed {@code mail-max-attempts} times (a refused address, a message the mail server
      * will never take) is given up and kept on the complaint as undeliverable. Broker events go per key (customer),
      * see {@link #publishKey}: routing must hear of every complaint, in order, so they are retried for as long as it
@@ -88,12 +89,13 @@ public class ComplaintOutboxRelay {
         List<OutboxEvent> mails = claimed.events().stream().filter(e -> OutboxEvent.MAIL_TOPIC.equals(e.topic())).toList();
         List<String> keys = claimed.events().stream().filter(e -> !OutboxEvent.MAIL_TOPIC.equals(e.topic()))
                 .map(OutboxEvent::key).distinct().toList();
-        return Multi.createFrom().iterable(mails)
-                .onItem().transformToUniAndConcatenate(mail -> publisher.send(mail)
-                        .chain(() -> complaints.markPublished(claimed.complaintId(), mail.id()))
-                        .onFailure().recoverWithUni(failure -> failed(claimed, mail, failure)))
+        // Events first: routing hears of the complaint without waiting for a slow mail server.
+        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(this::publishKey)
                 .collect().last()
-                .chain(() -> Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(this::publishKey)
+                .chain(() -> Multi.createFrom().iterable(mails)
+                        .onItem().transformToUniAndConcatenate(mail -> publisher.send(mail)
+                                .chain(() -> complaints.markPublished(claimed.complaintId(), mail.id()))
+                                .onFailure().recoverWithUni(failure -> failed(claimed, mail, failure)))
                         .collect().last())
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Outbox relay could not publish for complaint %s: %s", claimed.complaintId(),

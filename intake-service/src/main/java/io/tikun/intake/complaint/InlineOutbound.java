@@ -17,11 +17,12 @@ import io.tikun.intake.events.UrgentLane;
  * Sends a complaint's outbox entries (its events, the customer's acknowledgement) as soon as the
  * complaint is stored, in the background: the channel's answer never waits for the broker or the
  * mail server, and routing still hears of the complaint within milliseconds. At most
- * {@code tikun.intake.outbox.inline-in-flight} complaints are being sent at once; beyond that, and
- * whenever a send fails or times out, the entries simply stay pending in the complaint's document,
- * where {@link ComplaintOutboxRelay} finds and sends them. Urgent complaints (their events on the urgent lane) count
- * against {@code tikun.intake.outbox.urgent-in-flight} instead, so a storm of ordinary complaints that saturates
- * inline sending never leaves an urgent one to wait for the relay.
+ * {@code tikun.intake.outbox.inline-in-flight} complaints' events are being published at once, and as many
+ * acknowledgements mailed; beyond that, and whenever a send fails or times out, the entries simply stay pending in
+ * the complaint's document, where {@link ComplaintOutboxRelay} finds and sends them. Events and mails hold permits of
+ * their own: a slow mail server fills only the mails' and never leaves an event to the relay. Urgent complaints' events
+ * (on the urgent lane) count against {@code tikun.intake.outbox.urgent-in-flight} instead, so a storm of ordinary
+ * complaints that saturates inline publishing never leaves an urgent one to wait for the relay.
  */
 @ApplicationScoped
 public class InlineOutbound {
@@ -31,6 +32,7 @@ public class InlineOutbound {
     private final IntakeConfig.Outbox config;
     private final Semaphore inFlight;
     private final Semaphore urgentInFlight;
+    private final Semaphore mailsInFlight;
 
     public InlineOutbound(OutboundSender sender, PublishedMarks published, IntakeConfig config) {
         this.sender = sender;
@@ -38,6 +40,7 @@ public class InlineOutbound {
         this.config = requireInlineTimeoutBeforeStale(config.outbox());
         this.inFlight = new Semaphore(config.outbox().inlineInFlight());
         this.urgentInFlight = new Semaphore(config.outbox().urgentInFlight());
+        this.mailsInFlight = new Semaphore(config.outbox().inlineInFlight());
     }
 
     /**
@@ -52,17 +55,28 @@ public class InlineOutbound {
         return outbox;
     }
 
-    /** Starts sending these entries of a stored complaint and returns at once. */
-    public void sendSoon(String complaintId, List<OutboxEvent> events) {
-        if (events.isEmpty()) {
+    /**
+     * Starts sending these entries of a stored complaint (its events, its mails, each under their own permits) and returns at
+     * once.
+     */
+    public void sendSoon(String complaintId, List<OutboxEvent> entries) {
+        List<OutboxEvent> mails = entries.stream().filter(e -> OutboxEvent.MAIL_TOPIC.equals(e.topic())).toList();
+        List<OutboxEvent> events = entries.stream().filter(e -> !OutboxEvent.MAIL_TOPIC.equals(e.topic())).toList();
+        sendWithin(complaintId, events,
+                events.stream().anyMatch(UrgentLane::isOnUrgentLane) ? urgentInFlight : inFlight);
+        sendWithin(complaintId, mails, mailsInFlight);
+    }
+
+    private void sendWithin(String complaintId, List<OutboxEvent> entries, Semaphore permits) {
+        if (entries.isEmpty()) {
             return;
         }
-        Semaphore permits = events.stream().anyMatch(UrgentLane::isOnUrgentLane) ? urgentInFlight : inFlight;
         if (!permits.tryAcquire()) {
-            Log.debugf("Inline sending is saturated; complaint %s's outbox waits for the relay", complaintId);
+            Log.debugf("Inline sending is saturated; %d entries of complaint %s wait for the relay", entries.size(),
+                    complaintId);
             return;
         }
-        send(complaintId, events)
+        send(complaintId, entries)
                 .onTermination().invoke(permits::release)
                 .subscribe().with(sent -> {
                 }, failure -> Log.warnf("Outbox of complaint %s left to the relay: %s", complaintId, failure.getMessage()));
