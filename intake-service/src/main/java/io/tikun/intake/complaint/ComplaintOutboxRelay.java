@@ -78,10 +78,10 @@ public class ComplaintOutboxRelay {
     }
 
     /**
-     * Sends what one claimed complaint holds, broker events before e-mails. Customer e-mails go one by one, so one that keeps
-     * failing does not hold
-     * back the others; one that failed {@code mail-max-attempts} times (a refused address, a message the mail server
-     * will never take) is given up and kept on the complaint as undeliverable. Broker events go per key (customer),
+     * Sends what one claimed complaint holds, broker events before e-mails. Customer e-mails go one by one, so one
+     * that keeps failing does not hold back the others; one that failed {@code mail-max-attempts} times (a refused
+     * address, a message the mail server will never take) is given up and kept on the complaint as undeliverable. Broker events
+     * go per key (customer),
      * see {@link #publishKey}: routing must hear of every complaint, in order, so they are retried for as long as it
      * takes.
      */

@@ -55,10 +55,7 @@ public class InlineOutbound {
         return outbox;
     }
 
-    /**
-     * Starts sending these entries of a stored complaint (its events, its mails, each under their own permits) and returns at
-     * once.
-     */
+    /** Starts sending a stored complaint's events and its mails, each under permits of their own; returns at once. */
     public void sendSoon(String complaintId, List<OutboxEvent> entries) {
         List<OutboxEvent> mails = entries.stream().filter(e -> OutboxEvent.MAIL_TOPIC.equals(e.topic())).toList();
         List<OutboxEvent> events = entries.stream().filter(e -> !OutboxEvent.MAIL_TOPIC.equals(e.topic())).toList();
