@@ -2,8 +2,12 @@ package io.tikun.benchmark;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,6 +125,13 @@ final class MillionQueries {
             f.add(new SqlFamily("inbox API: " + selective + ", NEWEST, counted up to the cap without an order (as now)",
                     List.of(page(selective, "opened_at desc", 50, 0), countUpTo(selective))));
         }
+        Instant week = s.now().minus(7, ChronoUnit.DAYS);
+        f.add(new SqlFamily("routing report, 7 days: first responses, then breaches, two passes (before)",
+                List.of(routingFirstResponses(week, s.now()), routingBreaches(week, s.now()))));
+        f.add(new SqlFamily("routing report, 7 days: first responses and breaches in one pass (as now)",
+                List.of(routingCasesOpened(week, s.now()))));
+        f.add(new SqlFamily("console first-response times, 30 days, one pass (now once a minute, not per request)",
+                List.of(routingCasesOpened(s.now().minus(30, ChronoUnit.DAYS), s.now()))));
         f.add(new SqlFamily("customer panel: largest customer", panel(s.largestCustomer())));
         f.add(new SqlFamily("customer panel: random customer", panel(s.customers().get(0))));
         Instant to = s.now();
@@ -134,11 +145,18 @@ final class MillionQueries {
                 "select r.root_cause, r.resolved_at from routing.case_resolution r where r.resolved_at >= '" + from
                         + "' and r.resolved_at < '" + to + "' and not exists (select 1 from routing.support_case c "
                         + "where c.id = r.case_id and c.probe)")));
-        f.add(new SqlFamily("console reports page: opened and resolved, 8 weeks", List.of(
+        String resolved = "select severity, channel, assignee, received_at, resolved_at from routing.support_case where "
+                + "resolved_at >= '" + from + "' and resolved_at < '" + to + "' and probe = false";
+        f.add(new SqlFamily("console reports page: opened case by case, and resolved, 8 weeks (before)", List.of(
                 "select category, opened_at from routing.support_case where opened_at >= '" + from + "' and opened_at < '"
                         + to + "' and probe = false",
-                "select severity, channel, assignee, received_at, resolved_at from routing.support_case where "
-                        + "resolved_at >= '" + from + "' and resolved_at < '" + to + "' and probe = false")));
+                resolved)));
+        f.add(new SqlFamily("console reports page: opened counted per day, and resolved, 8 weeks (as now)", List.of(
+                openedPerDay(from, to), resolved)));
+        f.add(new SqlFamily("trends by=category, 12 weeks, every week read (before)", List.of(
+                weeklyResolutions(to.minus(84, ChronoUnit.DAYS)))));
+        f.add(new SqlFamily("trends by=category, the open week only (as now: closed weeks kept after their first read)",
+                List.of(weeklyResolutions(openWeek(to)))));
         return f;
     }
 
@@ -206,12 +224,19 @@ final class MillionQueries {
                 + "category, count(*) from routing.case_resolution r where resolved_at >= '"
                 + now.minus(84, ChronoUnit.DAYS) + "' and not exists (select 1 from routing.support_case p where "
                 + "p.id = r.case_id and p.probe) group by 1, 2"));
-        p.add(new Plan("report routing first responses 30 days", "select severity, channel, count(*) from "
-                + "routing.support_case where first_responded_at is not null and opened_at >= '"
-                + now.minus(30, ChronoUnit.DAYS) + "' and opened_at < '" + now + "' and not probe group by 1, 2"));
+        p.add(new Plan("report trends, the open week (as now)", weeklyResolutions(openWeek(now))));
+        p.add(new Plan("reports page: opened per day 8 weeks", openedPerDay(now.minus(56, ChronoUnit.DAYS), now)));
+        p.add(new Plan("reports page: resolved 8 weeks", "select severity, channel, assignee, received_at, resolved_at "
+                + "from routing.support_case where resolved_at >= '" + now.minus(56, ChronoUnit.DAYS)
+                + "' and resolved_at < '" + now + "' and probe = false"));
+        p.add(new Plan("report routing first responses 30 days (before)", routingFirstResponses(now.minus(30,
+                ChronoUnit.DAYS), now)));
+        p.add(new Plan("report routing first responses and breaches 30 days, one pass", routingCasesOpened(now.minus(30,
+                ChronoUnit.DAYS), now)));
         p.add(new Plan("report routing escalations 7 days", "select to_level, reason_code, count(*) from "
                 + "routing.escalation_step where reason_code <> 'OPENED' and occurred_at >= '" + week
-                + "' and occurred_at < '" + now + "' group by 1, 2"));
+                + "' and occurred_at < '" + now + "' and not exists (select 1 from routing.support_case p where "
+                + "p.id = case_id and p.probe) group by 1, 2"));
         p.add(new Plan("console callbacks owed", "select * from routing.support_case where level = 'MANAGER_CALLBACK' "
                 + "and status <> 'RESOLVED' and callback_due_at is not null order by callback_due_at limit 50"));
         p.add(new Plan("console at risk", "select * from routing.support_case where first_responded_at is null and "
@@ -228,6 +253,53 @@ final class MillionQueries {
         p.add(new Plan("outcome promises due 8 weeks", "select p.state, p.due_at from routing.case_promise p where "
                 + "p.due_at >= '" + now.minus(56, ChronoUnit.DAYS) + "' and p.due_at < '" + now + "'"));
         return p;
+    }
+
+    /** OpenedPerDay's count of the cases opened per day (in a zone of the page's user) and category. */
+    private static String openedPerDay(Instant from, Instant to) {
+        return "select category, (opened_at at time zone 'Asia/Jerusalem')::date, count(*) from routing.support_case "
+                + "where opened_at >= '" + from + "' and opened_at < '" + to + "' and not probe group by 1, 2";
+    }
+
+    /** ResolutionReportRepository's weekly counts by category from {@code from} on. */
+    private static String weeklyResolutions(Instant from) {
+        return "select (date_trunc('week', resolved_at at time zone 'UTC'))::date, category, count(*) from "
+                + "routing.case_resolution r where resolved_at >= '" + from
+                + "' and not exists (select 1 from routing.support_case p where p.id = r.case_id and p.probe) group by 1, 2";
+    }
+
+    /** The Monday (UTC) of the week an hour before {@code now}: the first week the trends report still reads. */
+    private static Instant openWeek(Instant now) {
+        return LocalDate.ofInstant(now.minus(1, ChronoUnit.HOURS), ZoneOffset.UTC)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The routing report's first-response times as they were read before the one pass (RoutingReportRepository). */
+    private static String routingFirstResponses(Instant from, Instant to) {
+        return "select severity, channel, count(*), avg(seconds), percentile_cont(0.5) within group (order by seconds), "
+                + "percentile_cont(0.9) within group (order by seconds) from (select severity, channel, "
+                + "extract(epoch from first_responded_at - received_at)::float8 as seconds from routing.support_case "
+                + "where first_responded_at is not null and opened_at >= '" + from + "' and opened_at < '" + to
+                + "' and not probe) answered group by severity, channel order by severity, channel";
+    }
+
+    /** The routing report's breaches as they were read before the one pass. */
+    private static String routingBreaches(Instant from, Instant to) {
+        return "select severity, count(*), count(*) filter (where first_responded_at > first_response_due_at or "
+                + "(first_responded_at is null and first_response_due_at < '" + to + "')) from routing.support_case "
+                + "where opened_at >= '" + from + "' and opened_at < '" + to + "' and not probe group by severity "
+                + "order by severity";
+    }
+
+    /** RoutingReportRepository's one pass over the cases opened in the period: times and breaches together. */
+    private static String routingCasesOpened(Instant from, Instant to) {
+        return "select severity, channel, count(seconds), avg(seconds), percentile_cont(array[0.5, 0.9]) within group "
+                + "(order by seconds), count(*), count(*) filter (where first_responded_at > first_response_due_at or "
+                + "(first_responded_at is null and first_response_due_at < '" + to + "')) from (select severity, "
+                + "channel, first_responded_at, first_response_due_at, extract(epoch from first_responded_at - "
+                + "received_at)::float8 as seconds from routing.support_case where opened_at >= '" + from
+                + "' and opened_at < '" + to + "' and not probe) opened group by severity, channel "
+                + "order by severity, channel";
     }
 
     private static HttpFamily cases(String name, String role, String query) {

@@ -17,6 +17,10 @@ public interface ConsoleConfig {
     @WithDefault("P30D")
     Duration statsWindow();
 
+    /** How often the first-response times are computed again in the background. */
+    @WithDefault("PT1M")
+    Duration statsRefresh();
+
     /** Most rows of each list (callbacks, cases at risk, recent notifications). */
     @WithDefault("50")
     int listLimit();

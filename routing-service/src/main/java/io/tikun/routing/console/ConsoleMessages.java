@@ -211,6 +211,9 @@ public interface ConsoleMessages {
     @Message("No answered case in the period yet.")
     String noFirstResponse();
 
+    @Message("Figures as of {time}.")
+    String figuresAsOf(String time);
+
     @Message("Answered")
     String answered();
 

@@ -9,12 +9,14 @@ import io.tikun.routing.notification.StreamedNotification;
 
 /**
  * What the manager console shows at one moment: callbacks owed, cases about to breach (or breached),
- * first-response times per severity and channel, and the latest notifications (the live list's start).
+ * first-response times per severity and channel (as computed at {@code firstResponseAt}), and the latest notifications (the
+ * live list's start).
  */
 @TemplateData
 @TemplateData(target = StreamedNotification.class)
 public record ConsoleOverview(Instant at, List<CallbackDue> callbacks, List<CaseAtRisk> atRisk,
-        List<FirstResponseTime> firstResponse, List<StreamedNotification> recent, List<AgentLoad> load) {
+        List<FirstResponseTime> firstResponse, Instant firstResponseAt,
+        List<StreamedNotification> recent, List<AgentLoad> load) {
 
     /** An agent's open cases (a null agent: the unassigned ones). */
     @TemplateData

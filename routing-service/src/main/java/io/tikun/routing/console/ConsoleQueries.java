@@ -38,9 +38,6 @@ public class ConsoleQueries {
                    sum(case when c.firstRespondedAt is null and c.firstResponseDueAt < :now then 1 else 0 end)
             from SupportCase c where c.status <> :resolved
             group by c.assignee""";
-    private static final String OPENED = """
-            select c.category, c.openedAt from SupportCase c
-            where c.openedAt >= :from and c.openedAt < :to and c.probe = false""";
     private static final String RESOLVED = """
             select c.severity, c.channel, c.assignee, c.receivedAt, c.resolvedAt from SupportCase c
             where c.resolvedAt >= :from and c.resolvedAt < :to and c.probe = false""";
@@ -71,12 +68,6 @@ public class ConsoleQueries {
                 .setParameter("resolved", CaseStatus.RESOLVED).getResultList())
                 .map(rows -> rows.stream().map(r -> new ConsoleOverview.AgentLoad((String) r[0], count(r[1]), count(r[2]),
                         count(r[3]))).toList());
-    }
-
-    /** The category (null: none) and opening time of every case opened in {@code [from, to)}. */
-    public Uni<List<Object[]>> opened(Instant from, Instant to) {
-        return Panache.getSession().chain(session -> session.createQuery(OPENED, Object[].class)
-                .setParameter("from", from).setParameter("to", to).getResultList());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tikun.routing.console;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +30,15 @@ public class ConsoleReports {
 
     private final ResponseTimeService responseTimes;
     private final ConsoleQueries queries;
+    private final OpenedPerDay openedPerDay;
     private final OutcomeQueries outcomes;
     private final Taxonomy taxonomy;
 
-    public ConsoleReports(ResponseTimeService responseTimes, ConsoleQueries queries, OutcomeQueries outcomes,
-            Taxonomy taxonomy) {
+    public ConsoleReports(ResponseTimeService responseTimes, ConsoleQueries queries, OpenedPerDay openedPerDay,
+            OutcomeQueries outcomes, Taxonomy taxonomy) {
         this.responseTimes = responseTimes;
         this.queries = queries;
+        this.openedPerDay = openedPerDay;
         this.outcomes = outcomes;
         this.taxonomy = taxonomy;
     }
@@ -72,12 +73,13 @@ public class ConsoleReports {
     }
 
     private Uni<List<Svg>> handlingCharts(ReportPeriod period, ConsoleMessages m, boolean rtl) {
-        return responseTimes.measures(period.start(), period.end()).chain(measures -> queries
-                .opened(period.start(), period.end()).chain(opened -> queries.resolutions(period.start(), period.end())
+        return responseTimes.measures(period.start(), period.end()).chain(measures -> openedPerDay
+                .of(period).chain(opened -> queries.resolutions(period.start(), period.end())
                         .map(resolved -> {
                             ResponseTimeService.Measures resolutions = new ResponseTimeService.Measures(resolved, List.of());
                             List<ReportPeriod.Week> weeks = period.weeks();
                             String unit = m.minutesUnit();
+                            ChartData byCategory = categories(m, period, opened);
                             return List.of(
                                     ChartRenderer.lines(weekly(m, "first-by-channel", m.chartFirstByChannel(),
                                             m.descFirstWeekly(),
@@ -100,7 +102,7 @@ public class ConsoleReports {
                                             ResponseTimeReport.Group::firstResponse), rtl),
                                     ChartRenderer.bars(byAgent("resolution-by-agent", m.chartResolutionByAgent(),
                                             m.descResolutionByAgent(), m, resolutions), rtl),
-                                    ChartRenderer.bars(categories(m, weeks, opened), rtl));
+                                    ChartRenderer.bars(byCategory, rtl));
                         })));
     }
 
@@ -137,17 +139,16 @@ public class ConsoleReports {
     }
 
     /** Cases opened per week, one series per category (cases without one under "uncategorized", last). */
-    private static ChartData categories(ConsoleMessages m, List<ReportPeriod.Week> weeks, List<Object[]> opened) {
+    private static ChartData categories(ConsoleMessages m, ReportPeriod period, List<OpenedPerDay.Count> opened) {
+        List<ReportPeriod.Week> weeks = period.weeks();
         Map<String, double[]> counts = new TreeMap<>();
         double[] none = new double[weeks.size()];
-        for (Object[] row : opened) {
-            Instant at = (Instant) row[1];
+        for (OpenedPerDay.Count day : opened) {
             for (int w = 0; w < weeks.size(); w++) {
-                if (weeks.get(w).holds(at)) {
-                    String category = (String) row[0];
-                    (category == null ? none
-                            : counts.computeIfAbsent(category.toLowerCase(Locale.ROOT),
-                                    k -> new double[weeks.size()]))[w]++;
+                if (weeks.get(w).holds(day.day(), period.zone())) {
+                    (day.category() == null ? none
+                            : counts.computeIfAbsent(day.category().toLowerCase(Locale.ROOT),
+                                    k -> new double[weeks.size()]))[w] += day.count();
                 }
             }
         }

@@ -15,7 +15,6 @@ import io.tikun.routing.RoutingConfig;
 import io.tikun.routing.cases.SupportCase;
 import io.tikun.routing.escalation.Severity;
 import io.tikun.routing.metrics.RoutingReport;
-import io.tikun.routing.metrics.RoutingReportRepository;
 import io.tikun.routing.notification.Notification;
 import io.tikun.routing.notification.StreamedNotification;
 import io.tikun.routing.outbox.EventJson;
@@ -29,16 +28,16 @@ public class ConsoleService {
     private static final int TENTHS = 10;
 
     private final ConsoleQueries queries;
-    private final RoutingReportRepository reports;
+    private final FirstResponseFigures figures;
     private final ConsoleConfig config;
     private final EventJson json;
     private final Clock clock;
     private final DateTimeFormatter when;
 
-    public ConsoleService(ConsoleQueries queries, RoutingReportRepository reports, ConsoleConfig config,
+    public ConsoleService(ConsoleQueries queries, FirstResponseFigures figures, ConsoleConfig config,
             RoutingConfig routing, EventJson json, Clock clock) {
         this.queries = queries;
-        this.reports = reports;
+        this.figures = figures;
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -50,12 +49,12 @@ public class ConsoleService {
         return queries.callbacksOwed(config.listLimit())
                 .chain(callbacks -> queries.dueBy(now.plus(config.atRiskWithin()), config.listLimit())
                         .chain(atRisk -> queries.recentStreamed(config.listLimit())
-                                .chain(recent -> queries.load(now).chain(load -> reports
-                                        .report(now.minus(config.statsWindow()), now, now)
-                                        .map(report -> new ConsoleOverview(now,
+                                .chain(recent -> queries.load(now).chain(load -> figures.current()
+                                        .map(computed -> new ConsoleOverview(now,
                                                 callbacks.stream().map(c -> callback(c, now)).toList(),
                                                 atRisk.stream().map(c -> atRisk(c, now)).toList(),
-                                                firstResponse(report), recent.stream().map(this::streamed).toList(),
+                                                firstResponse(computed.firstResponse()), computed.at(),
+                                                recent.stream().map(this::streamed).toList(),
                                                 sorted(load)))))));
     }
 
@@ -77,8 +76,8 @@ public class ConsoleService {
                 c.firstResponseDueAt.isBefore(now));
     }
 
-    private static List<ConsoleOverview.FirstResponseTime> firstResponse(RoutingReport report) {
-        return report.firstResponse().stream()
+    private static List<ConsoleOverview.FirstResponseTime> firstResponse(List<RoutingReport.FirstResponse> figures) {
+        return figures.stream()
                 .sorted(Comparator.comparing((RoutingReport.FirstResponse f) -> Severity.valueOf(f.severity()))
                         .reversed().thenComparing(RoutingReport.FirstResponse::channel))
                 .map(f -> new ConsoleOverview.FirstResponseTime(f.severity(), f.channel(), f.count(),

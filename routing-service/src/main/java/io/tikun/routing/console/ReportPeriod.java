@@ -78,5 +78,10 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone, String err
         boolean holds(Instant at) {
             return !at.isBefore(start) && at.isBefore(end);
         }
+
+        /** Whether {@code day} (a day of the period's zone) is one of the week's days. */
+        boolean holds(LocalDate day, ZoneId zone) {
+            return holds(day.atStartOfDay(zone).toInstant());
+        }
     }
 }

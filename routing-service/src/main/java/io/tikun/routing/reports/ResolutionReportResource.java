@@ -69,9 +69,10 @@ public class ResolutionReportResource {
             throw new BadRequestException("Query parameter 'by' must be category or rootCause.");
         }
         int count = weeks(weeks);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         var configured = trendBy == TrendBy.CATEGORY ? taxonomy.categoryCodes() : taxonomy.rootCauseCodes();
-        return store.weekly(trendBy, Trends.firstMonday(today, count))
+        return store.weekly(trendBy, Trends.firstMonday(today, count), now)
                 .map(counted -> Trends.of(trendBy, count, today, configured, counted));
     }
 

@@ -237,6 +237,13 @@ class ResolutionTest {
                 .containsEntry("billing", 1).containsEntry("product_defect", 1).containsEntry("waiting_time", 0);
         assertThat(categories.getMap("series[3].counts")).containsEntry("waiting_time", 1);
         assertThat(categories.getList("values", String.class)).hasSize(8);
+
+        // Asked again after one more resolution this week: the closed weeks, now kept, and the open week read anew.
+        resolve(openCase(null), "waiting_time", "external").statusCode(200);
+        JsonPath again = report("trends", Map.of("by", "rootCause", "weeks", 4));
+        assertThat(again.getList("series.total", Long.class)).containsExactly(0L, 8L, 0L, 2L);
+        assertThat(again.getMap("series[1].counts")).isEqualTo(causes.getMap("series[1].counts"));
+        assertThat(again.getMap("series[3].counts")).containsEntry("external", 2);
     }
 
     @Test

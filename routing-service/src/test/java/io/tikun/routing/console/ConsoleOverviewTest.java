@@ -103,6 +103,9 @@ class ConsoleOverviewTest {
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(((Number) high.get("answered")).longValue()).isGreaterThanOrEqualTo(1);
         assertThat(((Number) high.get("p50Minutes")).doubleValue()).isGreaterThanOrEqualTo(0.0);
+        // The figures are computed in the background; the overview says when.
+        assertThat(Instant.parse(overview().getString("firstResponseAt"))).isBefore(Instant.now().plusSeconds(1))
+                .isAfter(Instant.now().minusSeconds(60));
     }
 
     @Test

@@ -137,6 +137,7 @@ class ConsolePagesTest {
         Document hebrew = page(as("mira", "manager").header("Accept-Language", "he-IL,he;q=0.9").get("/console"));
         assertThat(hebrew.selectFirst("html").attr("dir")).isEqualTo("rtl");
         assertThat(hebrew.selectFirst("h1").text()).isEqualTo("מסוף מנהלים");
+        assertThat(hebrew.selectFirst("#first-response .as-of").text()).startsWith("הנתונים נכונים ל־");
         assertThat(hebrew.selectFirst("#language-switch").attr("href")).startsWith("/workspace/language?to=en&back=%2Fconsole");
 
         Response switched = as("mira", "manager").get("/workspace/language?to=en&back=/console");
@@ -147,6 +148,7 @@ class ConsolePagesTest {
         Document english = page(as("mira", "manager").header("Accept-Language", "he-IL").cookie("lang", "en").get("/console"));
         assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(english.selectFirst("h1").text()).isEqualTo("Manager console");
+        assertThat(english.selectFirst("#first-response .as-of").text()).matches("Figures as of .*\\d\\d:\\d\\d.*\\.");
         assertThat(english.select("section > h2")).extracting(Element::text).contains("Live escalations", "Callbacks due",
                 "Cases at risk of breach", "Team load");
         Element item = callbackItem(english, caseId);
