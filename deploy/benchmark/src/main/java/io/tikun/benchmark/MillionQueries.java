@@ -126,12 +126,10 @@ final class MillionQueries {
                     List.of(page(selective, "opened_at desc", 50, 0), countUpTo(selective))));
         }
         Instant week = s.now().minus(7, ChronoUnit.DAYS);
-        f.add(new SqlFamily("routing report, 7 days: first responses, then breaches, two passes (before)",
+        f.add(new SqlFamily("routing report, 7 days: first responses, then breaches",
                 List.of(routingFirstResponses(week, s.now()), routingBreaches(week, s.now()))));
-        f.add(new SqlFamily("routing report, 7 days: first responses and breaches in one pass (as now)",
-                List.of(routingCasesOpened(week, s.now()))));
-        f.add(new SqlFamily("console first-response times, 30 days, one pass (now once a minute, not per request)",
-                List.of(routingCasesOpened(s.now().minus(30, ChronoUnit.DAYS), s.now()))));
+        f.add(new SqlFamily("console first-response times, 30 days (once a minute in the background, not per request)",
+                List.of(routingFirstResponses(s.now().minus(30, ChronoUnit.DAYS), s.now()))));
         f.add(new SqlFamily("customer panel: largest customer", panel(s.largestCustomer())));
         f.add(new SqlFamily("customer panel: random customer", panel(s.customers().get(0))));
         Instant to = s.now();
@@ -229,10 +227,9 @@ final class MillionQueries {
         p.add(new Plan("reports page: resolved 8 weeks", "select severity, channel, assignee, received_at, resolved_at "
                 + "from routing.support_case where resolved_at >= '" + now.minus(56, ChronoUnit.DAYS)
                 + "' and resolved_at < '" + now + "' and probe = false"));
-        p.add(new Plan("report routing first responses 30 days (before)", routingFirstResponses(now.minus(30,
-                ChronoUnit.DAYS), now)));
-        p.add(new Plan("report routing first responses and breaches 30 days, one pass", routingCasesOpened(now.minus(30,
-                ChronoUnit.DAYS), now)));
+        p.add(new Plan("report routing first responses 30 days", routingFirstResponses(now.minus(30, ChronoUnit.DAYS),
+                now)));
+        p.add(new Plan("report routing breaches 7 days", routingBreaches(now.minus(7, ChronoUnit.DAYS), now)));
         p.add(new Plan("report routing escalations 7 days", "select to_level, reason_code, count(*) from "
                 + "routing.escalation_step where reason_code <> 'OPENED' and occurred_at >= '" + week
                 + "' and occurred_at < '" + now + "' and not exists (select 1 from routing.support_case p where "
@@ -274,7 +271,7 @@ final class MillionQueries {
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The routing report's first-response times as they were read before the one pass (RoutingReportRepository). */
+    /** The routing report's first-response times (RoutingReportRepository), also the console's over its window. */
     private static String routingFirstResponses(Instant from, Instant to) {
         return "select severity, channel, count(*), avg(seconds), percentile_cont(0.5) within group (order by seconds), "
                 + "percentile_cont(0.9) within group (order by seconds) from (select severity, channel, "
@@ -283,23 +280,12 @@ final class MillionQueries {
                 + "' and not probe) answered group by severity, channel order by severity, channel";
     }
 
-    /** The routing report's breaches as they were read before the one pass. */
+    /** The routing report's breaches (RoutingReportRepository). */
     private static String routingBreaches(Instant from, Instant to) {
         return "select severity, count(*), count(*) filter (where first_responded_at > first_response_due_at or "
                 + "(first_responded_at is null and first_response_due_at < '" + to + "')) from routing.support_case "
                 + "where opened_at >= '" + from + "' and opened_at < '" + to + "' and not probe group by severity "
                 + "order by severity";
-    }
-
-    /** RoutingReportRepository's one pass over the cases opened in the period: times and breaches together. */
-    private static String routingCasesOpened(Instant from, Instant to) {
-        return "select severity, channel, count(seconds), avg(seconds), percentile_cont(array[0.5, 0.9]) within group "
-                + "(order by seconds), count(*), count(*) filter (where first_responded_at > first_response_due_at or "
-                + "(first_responded_at is null and first_response_due_at < '" + to + "')) from (select severity, "
-                + "channel, first_responded_at, first_response_due_at, extract(epoch from first_responded_at - "
-                + "received_at)::float8 as seconds from routing.support_case where opened_at >= '" + from
-                + "' and opened_at < '" + to + "' and not probe) opened group by severity, channel "
-                + "order by severity, channel";
     }
 
     private static HttpFamily cases(String name, String role, String query) {

@@ -56,7 +56,7 @@ public class FirstResponseFigures {
 
     private Uni<Computed> compute() {
         Instant now = clock.instant();
-        return reports.firstResponses(now.minus(config.statsWindow()), now, now).map(figures -> {
+        return reports.firstResponses(now.minus(config.statsWindow()), now).map(figures -> {
             Computed computed = new Computed(now, figures);
             latest.accumulateAndGet(computed, (old, fresh) -> old != null && old.at().isAfter(fresh.at()) ? old : fresh);
             return computed;

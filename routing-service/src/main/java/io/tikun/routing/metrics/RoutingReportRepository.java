@@ -17,28 +17,30 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Aggregates over routing's tables for the report; plain SQL, because PostgreSQL computes the percentiles. */
+/**
+ * Aggregates over routing's tables for the report; plain SQL, because PostgreSQL computes the percentiles. The cases
+ * opened in a period and the period's climbs are read from indexes alone (V39).
+ */
 @ApplicationScoped
 public class RoutingReportRepository {
 
-    /**
-     * First-response times and breaches in one pass over the period's cases, read from
-     * {@code support_case_opened_report_idx} alone (V39): per severity and channel, the answered cases' count, mean and
-     * percentiles (one sort for both), and every case with the breached ones. {@code seconds} is null for unanswered
-     * cases, which the aggregates over it skip.
-     */
-    private static final String CASES_OPENED = """
-            select severity, channel, count(seconds), avg(seconds),
-                   percentile_cont(array[0.5, 0.9]) within group (order by seconds),
-                   count(*),
-                   count(*) filter (where first_responded_at > first_response_due_at
-                                       or (first_responded_at is null and first_response_due_at < $3))
-            from (select severity, channel, first_responded_at, first_response_due_at,
-                         extract(epoch from first_responded_at - received_at)::float8 as seconds
+    private static final String FIRST_RESPONSE = """
+            select severity, channel, count(*), avg(seconds),
+                   percentile_cont(0.5) within group (order by seconds),
+                   percentile_cont(0.9) within group (order by seconds)
+            from (select severity, channel, extract(epoch from first_responded_at - received_at)::float8 as seconds
                   from %1$s.support_case
-                  where opened_at >= $1 and opened_at < $2 and not probe) opened
+                  where first_responded_at is not null and opened_at >= $1 and opened_at < $2 and not probe) answered
             group by severity, channel
             order by severity, channel""";
+    private static final String BREACHES = """
+            select severity, count(*),
+                   count(*) filter (where first_responded_at > first_response_due_at
+                                       or (first_responded_at is null and first_response_due_at < $3))
+            from %1$s.support_case
+            where opened_at >= $1 and opened_at < $2 and not probe
+            group by severity
+            order by severity""";
     private static final String ESCALATIONS = """
             select to_level, reason_code, count(*)
             from %1$s.escalation_step
@@ -66,16 +68,19 @@ public class RoutingReportRepository {
 
     public Uni<RoutingReport> report(Instant from, Instant to, Instant now) {
         Tuple range = Tuple.of(utc(from), utc(to));
-        return rows(CASES_OPENED, Tuple.of(utc(from), utc(to), utc(now)))
-                .chain(opened -> rows(ESCALATIONS, range)
+        return rows(FIRST_RESPONSE, range).chain(firstResponse -> rows(BREACHES, Tuple.of(utc(from), utc(to), utc(now)))
+                .chain(breaches -> rows(ESCALATIONS, range)
                         .chain(escalations -> rows(CALLBACK_OUTCOMES, range)
-                                .map(outcomes -> new RoutingReport(from, to, firstResponses(opened), breaches(opened),
-                                        escalations(escalations), counts(outcomes)))));
+                                .map(outcomes -> new RoutingReport(from, to,
+                                        firstResponse.stream().map(RoutingReportRepository::firstResponse).toList(),
+                                        breaches.stream().map(RoutingReportRepository::breaches).toList(),
+                                        escalations(escalations), counts(outcomes))))));
     }
 
     /** First-response times of the cases opened in {@code [from, to)}: the console's figures without the rest. */
-    public Uni<List<RoutingReport.FirstResponse>> firstResponses(Instant from, Instant to, Instant now) {
-        return rows(CASES_OPENED, Tuple.of(utc(from), utc(to), utc(now))).map(RoutingReportRepository::firstResponses);
+    public Uni<List<RoutingReport.FirstResponse>> firstResponses(Instant from, Instant to) {
+        return rows(FIRST_RESPONSE, Tuple.of(utc(from), utc(to)))
+                .map(rows -> rows.stream().map(RoutingReportRepository::firstResponse).toList());
     }
 
     private Uni<List<Row>> rows(String sql, Tuple parameters) {
@@ -86,28 +91,15 @@ public class RoutingReportRepository {
         });
     }
 
-    /** One entry per severity and channel with an answered case. */
-    private static List<RoutingReport.FirstResponse> firstResponses(List<Row> opened) {
-        return opened.stream().filter(row -> row.getLong(2) > 0).map(row -> {
-            Double[] percentiles = row.getArrayOfDoubles(4);
-            return new RoutingReport.FirstResponse(row.getString(0), row.getString(1), row.getLong(2), row.getDouble(3),
-                    percentiles[0], percentiles[1]);
-        }).toList();
+    private static RoutingReport.FirstResponse firstResponse(Row row) {
+        return new RoutingReport.FirstResponse(row.getString(0), row.getString(1), row.getLong(2), row.getDouble(3),
+                row.getDouble(4), row.getDouble(5));
     }
 
-    /** One entry per severity, its channels summed. */
-    private static List<RoutingReport.Breaches> breaches(List<Row> opened) {
-        Map<String, long[]> bySeverity = new LinkedHashMap<>();
-        for (Row row : opened) {
-            long[] counts = bySeverity.computeIfAbsent(row.getString(0), severity -> new long[2]);
-            counts[0] += row.getLong(5);
-            counts[1] += row.getLong(6);
-        }
-        return bySeverity.entrySet().stream().map(e -> {
-            long cases = e.getValue()[0];
-            long breached = e.getValue()[1];
-            return new RoutingReport.Breaches(e.getKey(), cases, breached, cases == 0 ? 0 : (double) breached / cases);
-        }).toList();
+    private static RoutingReport.Breaches breaches(Row row) {
+        long cases = row.getLong(1);
+        long breached = row.getLong(2);
+        return new RoutingReport.Breaches(row.getString(0), cases, breached, cases == 0 ? 0 : (double) breached / cases);
     }
 
     private static List<RoutingReport.Escalations> escalations(List<Row> rows) {
