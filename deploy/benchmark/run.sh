@@ -6,6 +6,7 @@
 #   deploy/benchmark/run.sh routing  [--complaints=100] [--warm-up-complaints=20] [--pace=PT0.3S] [--first-response=PT20S]
 #   deploy/benchmark/run.sh storm    [--storm=20000] [--concurrency=16] [--warm-up=300] [--urgent-every=PT0.5S] [--drain-wait=PT20M] [--hotspots=true] [--lane-off=true] [--routing-batch=500]
 #   deploy/benchmark/run.sh sustained [--duration=PT5M] [--concurrency=16] [--warm-up=300] [--sample-every=PT10S] [--catch-up-wait=PT20M] [--mail-wait=PT5M] [--hotspots=false]
+#   deploy/benchmark/run.sh relay    [--backlog=3000] [--concurrency=16] [--relay-concurrency=1,8] [--wait=PT10M]
 #   deploy/benchmark/run.sh drain    [--events=20000] [--events-off=3000] [--severe-percent=20] [--seed=20261206] [--wait=PT20M] [--warm-events=<events>] [--profile=false] [--manager-stream=true] [--two-instances=true] [--routing-jvm-options=...]
 #   deploy/benchmark/run.sh hotspots [--weeks=8] [--per-workday=150] [--spikes=12] [--spike-size=6] [--spike-spread=PT4H] [--seed=20261205]
 #   deploy/benchmark/run.sh million  [--cases=1000000] [--customers=300000] [--promises=200000] [--hotspots=3000] [--complaints=100000] [--warm-up=20] [--requests=200] [--cap=PT40S]
@@ -38,6 +39,7 @@ case "$what" in
   hotspots) run io.tikun.benchmark.HotspotReplayBenchmark "$@" ;;
   drain) run io.tikun.benchmark.DrainBenchmark "$@" ;;
   sustained) run io.tikun.benchmark.SustainedLoadBenchmark "$@" ;;
+  relay) run io.tikun.benchmark.RelayDrainBenchmark "$@" ;;
   million) run io.tikun.benchmark.MillionCasesBenchmark "$@" ;;
   all)
     run io.tikun.benchmark.IntakeLoadBenchmark
@@ -46,6 +48,7 @@ case "$what" in
     run io.tikun.benchmark.HotspotReplayBenchmark
     run io.tikun.benchmark.DrainBenchmark
     run io.tikun.benchmark.SustainedLoadBenchmark
+    run io.tikun.benchmark.RelayDrainBenchmark
     ;;
-  *) echo "usage: $0 intake|routing|storm|sustained|hotspots|drain|million|all [--name=value ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 intake|routing|storm|sustained|relay|hotspots|drain|million|all [--name=value ...]" >&2; exit 2 ;;
 esac

@@ -285,8 +285,16 @@ public interface IntakeConfig {
         @WithDefault("PT30S")
         Duration claimFor();
 
+        /** Most complaints one relay pass claims; a pass that claimed this many is followed at once by another. */
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * Claimed complaints a relay publishes at once. One customer's events still go in order: each customer's key
+         * is held by one publisher at a time ({@code outbox_key_claims}), and the others skip it.
+         */
+        @WithDefault("8")
+        int relayConcurrency();
 
         /**
          * Attempts at a customer e-mail (an acknowledgement) before the relay gives up on it and keeps it on

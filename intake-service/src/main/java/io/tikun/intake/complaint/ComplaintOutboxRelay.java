@@ -48,21 +48,35 @@ public class ComplaintOutboxRelay {
 
     @Scheduled(every = "${tikun.intake.outbox.relay-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayStaleEvents() {
-        return relay().invoke(count -> {
+        return drain(0).invoke(count -> {
             if (count > 0) {
                 Log.infof("Outbox relay published the pending events of %d complaint(s)", count);
             }
         }).replaceWithVoid();
     }
 
-    /** Publishes what is stale now, up to one batch; returns how many complaints it handled. */
+    /**
+     * Passes one after another while each claims a full batch: a backlog (after a broker outage) drains at the pace
+     * of publishing, not one batch per {@code relay-every}. A claim holds its complaint for {@code claim-for}, so
+     * passes over complaints that cannot be published yet run out of claimable ones and stop.
+     */
+    private Uni<Integer> drain(int handled) {
+        return relay().chain(count -> count < config.outbox().batchSize() ? Uni.createFrom().item(handled + count)
+                : drain(handled + count));
+    }
+
+    /**
+     * Publishes what is stale now, up to one batch, {@code relay-concurrency} complaints at once; returns how many
+     * complaints it handled.
+     */
     public Uni<Integer> relay() {
         return Multi.createBy().repeating()
                 .uni(this::claimNext).until(Optional::isEmpty)
                 .map(Optional::get)
                 .select().first(config.outbox().batchSize())
                 // publishAll's Uni<Void> emits null, which a Multi drops: count the claimed complaints instead.
-                .onItem().transformToUniAndConcatenate(claimed -> publishAll(claimed).replaceWith(claimed))
+                .onItem().transformToUni(claimed -> publishAll(claimed).replaceWith(claimed))
+                .merge(config.outbox().relayConcurrency())
                 .collect().with(Collectors.counting())
                 .map(Long::intValue);
     }

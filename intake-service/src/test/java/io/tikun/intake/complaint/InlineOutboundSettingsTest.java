@@ -67,6 +67,11 @@ class InlineOutboundSettingsTest {
             }
 
             @Override
+            public int relayConcurrency() {
+                return 1;
+            }
+
+            @Override
             public int mailMaxAttempts() {
                 return 1;
             }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
@@ -120,5 +122,58 @@ class OutboxOrderTest {
         assertThat(danas).containsExactly("failed:" + first.id(), first.id(), second.id(), third.id());
         // Another customer's event is not held back by the failure.
         assertThat(sent.indexOf(unrelated.id())).isLessThan(sent.indexOf(first.id()));
+    }
+
+    /** Holds each send for a moment, as a broker's acknowledgement takes one, and counts the sends held at once. */
+    @Vetoed
+    static final class SlowSender extends OutboundSender {
+
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger mostInFlight = new AtomicInteger();
+        private final List<String> sent = new CopyOnWriteArrayList<>();
+
+        SlowSender() {
+            super(null, null, null, "tikun@tikun.test");
+        }
+
+        @Override
+        public Uni<Void> send(OutboxEvent event) {
+            return Uni.createFrom().voidItem()
+                    .invoke(() -> mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
+                    .onItem().delayIt().by(Duration.ofMillis(200))
+                    .invoke(() -> {
+                        inFlight.decrementAndGet();
+                        sent.add(event.id());
+                    });
+        }
+    }
+
+    @Test
+    void publishesSeveralCustomersComplaintsAtOnceAndEachCustomersInOrder() {
+        Instant t = Instant.now().plus(Duration.ofHours(1));
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+        String dana = "customer-" + UUID.randomUUID();
+        OutboxEvent danasFirst = event(dana, t);
+        OutboxEvent danasSecond = event(dana, t.plusMillis(100));
+        pending(dana, t.plusMillis(100), danasSecond);
+        pending(dana, t, danasFirst);
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String customer = "customer-" + UUID.randomUUID();
+            OutboxEvent only = event(customer, t.plusMillis(i));
+            pending(customer, t.plusMillis(i), only);
+            others.add(only.id());
+        }
+        SlowSender sender = new SlowSender();
+        ComplaintOutboxRelay relay = new ComplaintOutboxRelay(complaints, sender, config, later, new SimpleMeterRegistry());
+
+        await().atMost(WAIT).until(() -> {
+            relay.relay().await().atMost(WAIT);
+            return sender.sent.containsAll(others) && sender.sent.containsAll(List.of(danasFirst.id(), danasSecond.id()));
+        });
+
+        assertThat(config.outbox().relayConcurrency()).isGreaterThan(1);
+        assertThat(sender.mostInFlight.get()).isGreaterThan(1).isLessThanOrEqualTo(config.outbox().relayConcurrency());
+        assertThat(sender.sent.indexOf(danasFirst.id())).isLessThan(sender.sent.indexOf(danasSecond.id()));
     }
 }
