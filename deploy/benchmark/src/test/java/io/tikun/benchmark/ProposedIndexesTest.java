@@ -19,7 +19,8 @@ class ProposedIndexesTest {
 
         assertThat(migrations).extracting(ProposedIndexes.Migration::file).containsExactly(
                 "V34__million_case_indexes.sql", "V35__million_case_active_filters.sql",
-                "V39__report_covering_indexes.sql", "V40__unanswered_unresolved_indexes.sql");
+                "V39__report_covering_indexes.sql", "V40__unanswered_unresolved_indexes.sql",
+                "V41__case_change_feed_index.sql");
         ProposedIndexes.Migration reports = migrations.get(2);
         assertThat(reports.schema()).isEqualTo("routing");
         assertThat(reports.indexes()).containsExactly("support_case_opened_report_idx", "escalation_step_report_idx",
